@@ -1,0 +1,170 @@
+//===- AstBuilder.cpp - the AST nodes cdefer adds to a function -----------===//
+#include "AstBuilder.h"
+
+using namespace clang;
+
+namespace cdefer {
+
+VarDecl *AstBuilder::local(StringRef Name, QualType T) {
+  VarDecl *VD =
+      VarDecl::Create(Ctx, &FD, Loc, Loc, &Ctx.Idents.get(Name), T,
+                      Ctx.getTrivialTypeSourceInfo(T, Loc), SC_None);
+  VD->setImplicit();
+  VD->setIsUsed();
+  VD->setReferenced();
+  FD.addDecl(VD);
+  return VD;
+}
+
+VarDecl *AstBuilder::zeroedLocal(StringRef Name, QualType T) {
+  VarDecl *VD = local(Name, T);
+  VD->setInit(new (Ctx) ImplicitValueInitExpr(T));
+  return VD;
+}
+
+LabelDecl *AstBuilder::label(StringRef Name) {
+  LabelDecl *LD = LabelDecl::Create(Ctx, &FD, Loc, &Ctx.Idents.get(Name));
+  LD->setImplicit();
+  LD->setIsUsed();
+  FD.addDecl(LD);
+  return LD;
+}
+
+RecordDecl *
+AstBuilder::record(StringRef Name,
+                   ArrayRef<std::pair<std::string, QualType>> Fields) {
+  RecordDecl *RD = RecordDecl::Create(Ctx, TagTypeKind::Struct, &FD, Loc, Loc,
+                                      &Ctx.Idents.get(Name));
+  RD->setImplicit();
+  RD->startDefinition();
+  for (const auto &[FieldName, T] : Fields) {
+    FieldDecl *F = FieldDecl::Create(
+        Ctx, RD, Loc, Loc, &Ctx.Idents.get(FieldName), T,
+        Ctx.getTrivialTypeSourceInfo(T, Loc), nullptr, false, ICIS_NoInit);
+    F->setImplicit();
+    RD->addDecl(F);
+  }
+  RD->completeDefinition();
+  FD.addDecl(RD);
+  return RD;
+}
+
+QualType AstBuilder::typeOf(const RecordDecl *RD) const {
+  return Ctx.getCanonicalTagType(RD);
+}
+
+Expr *AstBuilder::ref(VarDecl *VD) {
+  return DeclRefExpr::Create(Ctx, NestedNameSpecifierLoc(), SourceLocation(),
+                             VD, false, Loc, VD->getType(), VK_LValue);
+}
+
+Expr *AstBuilder::load(Expr *LValue) {
+  return ImplicitCastExpr::Create(Ctx, LValue->getType().getUnqualifiedType(),
+                                  CK_LValueToRValue, LValue, nullptr,
+                                  VK_PRValue, fp());
+}
+
+Expr *AstBuilder::assign(Expr *LHS, Expr *RHS) {
+  return BinaryOperator::Create(Ctx, LHS, RHS, BO_Assign,
+                                LHS->getType().getUnqualifiedType(),
+                                VK_PRValue, OK_Ordinary, Loc, fp());
+}
+
+Expr *AstBuilder::compoundAssign(BinaryOperatorKind Op, Expr *LHS, Expr *RHS) {
+  QualType T = LHS->getType().getUnqualifiedType();
+  return CompoundAssignOperator::Create(Ctx, LHS, RHS, Op, T, VK_PRValue, OK_Ordinary, Loc,
+                                        fp(), T, T);
+}
+
+Expr *AstBuilder::binary(BinaryOperatorKind Op, Expr *LHS, Expr *RHS) {
+  return BinaryOperator::Create(Ctx, LHS, RHS, Op, LHS->getType(), VK_PRValue,
+                                OK_Ordinary, Loc, fp());
+}
+
+Expr *AstBuilder::integer(uint64_t Value, QualType T) {
+  return IntegerLiteral::Create(Ctx, llvm::APInt(Ctx.getIntWidth(T), Value), T,
+                                Loc);
+}
+
+Expr *AstBuilder::addressOf(Expr *LValue) {
+  return UnaryOperator::Create(Ctx, LValue, UO_AddrOf,
+                               Ctx.getPointerType(LValue->getType()),
+                               VK_PRValue, OK_Ordinary, Loc, false, fp());
+}
+
+Expr *AstBuilder::bitCast(Expr *E, QualType To) {
+  return ImplicitCastExpr::Create(Ctx, To, CK_BitCast, E, nullptr, VK_PRValue,
+                                  fp());
+}
+
+Expr *AstBuilder::arrow(Expr *Pointer, FieldDecl *Field) {
+  return MemberExpr::CreateImplicit(Ctx, Pointer, true, Field,
+                                    Field->getType(), VK_LValue, OK_Ordinary);
+}
+
+Expr *AstBuilder::dot(Expr *Base, FieldDecl *Field) {
+  return MemberExpr::CreateImplicit(Ctx, Base, false, Field, Field->getType(),
+                                    VK_LValue, OK_Ordinary);
+}
+
+Expr *AstBuilder::call(FunctionDecl *Callee, ArrayRef<Expr *> Args) {
+  // In C a function designator is a prvalue of function type that decays to
+  // a pointer before the call.
+  Expr *Fn = DeclRefExpr::Create(Ctx, NestedNameSpecifierLoc(),
+                                 SourceLocation(), Callee, false, Loc,
+                                 Callee->getType(), VK_PRValue);
+  Fn = ImplicitCastExpr::Create(Ctx, Ctx.getPointerType(Callee->getType()),
+                                CK_FunctionToPointerDecay, Fn, nullptr,
+                                VK_PRValue, fp());
+  return CallExpr::Create(Ctx, Fn, Args, Callee->getCallResultType(),
+                          VK_PRValue, Loc, fp());
+}
+
+Stmt *AstBuilder::declare(VarDecl *VD) {
+  return new (Ctx) DeclStmt(DeclGroupRef(VD), Loc, Loc);
+}
+
+CompoundStmt *AstBuilder::block(ArrayRef<Stmt *> Stmts) {
+  return CompoundStmt::Create(Ctx, Stmts, fp(), Loc, Loc);
+}
+
+Stmt *AstBuilder::ifThen(Expr *Cond, Stmt *Then) {
+  return IfStmt::Create(Ctx, Loc, IfStatementKind::Ordinary, nullptr, nullptr,
+                        Cond, Loc, Loc, Then);
+}
+
+Stmt *AstBuilder::jump(LabelDecl *Target) {
+  return new (Ctx) GotoStmt(Target, Loc, Loc);
+}
+
+Stmt *AstBuilder::labeled(LabelDecl *Label, Stmt *Sub) {
+  auto *LS = new (Ctx) LabelStmt(Loc, Label, Sub);
+  Label->setStmt(LS);
+  return LS;
+}
+
+Stmt *AstBuilder::ret(Expr *Value) {
+  return ReturnStmt::Create(Ctx, Loc, Value, nullptr);
+}
+
+Stmt *AstBuilder::whileLoop(Expr *Cond, Stmt *Body) {
+  return WhileStmt::Create(Ctx, nullptr, Cond, Body, Loc, Loc, Loc);
+}
+
+Stmt *AstBuilder::dispatch(Expr *Cond, ArrayRef<uint64_t> Values,
+                           ArrayRef<Stmt *> Bodies) {
+  SwitchStmt *Switch = SwitchStmt::Create(Ctx, nullptr, nullptr, Cond, Loc, Loc);
+  std::vector<Stmt *> Cases;
+  for (size_t I = 0; I < Values.size(); ++I) {
+    CaseStmt *Case = CaseStmt::Create(Ctx, integer(Values[I], Cond->getType()),
+                                      nullptr, Loc, SourceLocation(), Loc);
+    Case->setSubStmt(Bodies[I]);
+    Switch->addSwitchCase(Case);
+    Cases.push_back(Case);
+    Cases.push_back(new (Ctx) BreakStmt(Loc));
+  }
+  Switch->setBody(block(Cases));
+  return Switch;
+}
+
+} // namespace cdefer

@@ -1,0 +1,77 @@
+//===- AstBuilder.h - the AST nodes cdefer adds to a function -------------===//
+//
+// The lowering edits a function after Sema has finished it and before CodeGen
+// sees it. Nodes are created directly (not through Sema's Act*/Build*, which
+// expect a parser scope and a function being parsed), so every node is made
+// here, with the implicit casts CodeGen relies on spelled out. Clang's
+// assertions are off in Debian's build: a malformed node would not be
+// reported, so the shapes made here are pinned by -ast-dump tests.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CDEFER_PASS_ASTBUILDER_H
+#define CDEFER_PASS_ASTBUILDER_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
+
+namespace cdefer {
+
+class AstBuilder {
+public:
+  AstBuilder(clang::ASTContext &Ctx, clang::FunctionDecl &FD,
+             clang::SourceLocation Loc)
+      : Ctx(Ctx), FD(FD), Loc(Loc) {}
+
+  clang::ASTContext &Ctx;
+  clang::FunctionDecl &FD;
+  /// Location given to the nodes made next; callers move it to the statement
+  /// being lowered so that debug info points at the user's code.
+  clang::SourceLocation Loc;
+
+  // Declarations, all implicit and owned by the function.
+  clang::VarDecl *local(llvm::StringRef Name, clang::QualType T);
+  clang::VarDecl *zeroedLocal(llvm::StringRef Name, clang::QualType T);
+  clang::LabelDecl *label(llvm::StringRef Name);
+  clang::RecordDecl *
+  record(llvm::StringRef Name,
+         llvm::ArrayRef<std::pair<std::string, clang::QualType>> Fields);
+  clang::QualType typeOf(const clang::RecordDecl *RD) const;
+
+  // Expressions.
+  clang::Expr *ref(clang::VarDecl *VD);
+  clang::Expr *load(clang::Expr *LValue);
+  clang::Expr *assign(clang::Expr *LHS, clang::Expr *RHS);
+  clang::Expr *compoundAssign(clang::BinaryOperatorKind Op, clang::Expr *LHS,
+                              clang::Expr *RHS);
+  clang::Expr *binary(clang::BinaryOperatorKind Op, clang::Expr *LHS,
+                      clang::Expr *RHS);
+  clang::Expr *integer(uint64_t Value, clang::QualType T);
+  clang::Expr *addressOf(clang::Expr *LValue);
+  clang::Expr *bitCast(clang::Expr *E, clang::QualType To);
+  clang::Expr *arrow(clang::Expr *Pointer, clang::FieldDecl *Field);
+  clang::Expr *dot(clang::Expr *Base, clang::FieldDecl *Field);
+  /// A call to \p Callee whose arguments already have the parameter types.
+  clang::Expr *call(clang::FunctionDecl *Callee,
+                    llvm::ArrayRef<clang::Expr *> Args);
+
+  // Statements.
+  clang::Stmt *declare(clang::VarDecl *VD);
+  clang::CompoundStmt *block(llvm::ArrayRef<clang::Stmt *> Stmts);
+  clang::Stmt *ifThen(clang::Expr *Cond, clang::Stmt *Then);
+  clang::Stmt *jump(clang::LabelDecl *Target);
+  clang::Stmt *labeled(clang::LabelDecl *Label, clang::Stmt *Sub);
+  clang::Stmt *ret(clang::Expr *Value);
+  clang::Stmt *whileLoop(clang::Expr *Cond, clang::Stmt *Body);
+  /// switch (Cond) { case Values[i]: Bodies[i]; break; ... }
+  clang::Stmt *dispatch(clang::Expr *Cond, llvm::ArrayRef<uint64_t> Values,
+                        llvm::ArrayRef<clang::Stmt *> Bodies);
+
+private:
+  clang::FPOptionsOverride fp() const { return clang::FPOptionsOverride(); }
+};
+
+} // namespace cdefer
+
+#endif

@@ -1,0 +1,142 @@
+//===- Attributes.cpp - how `defer` and `defer_result` reach the AST ------===//
+//
+// <cdefer.h> spells `defer` as `__attribute__((cdefer))` and `defer_result`
+// as `__attribute__((cdefer_result))`. Plugin attributes are registered
+// statically, so they exist in every mode clang runs the plugin in, `-E`
+// included, and `__has_attribute(cdefer)` tells cdefer.h the plugin is loaded.
+// Here they are only checked and recorded as annotations; Lower.cpp gives
+// them their meaning.
+//
+//===----------------------------------------------------------------------===//
+#include "Defers.h"
+#include "Diagnostics.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/ParsedAttrInfo.h"
+#include "clang/Sema/ParsedAttr.h"
+#include "clang/Sema/Sema.h"
+
+using namespace clang;
+
+namespace cdefer {
+namespace {
+
+/// What a statement that `defer` cannot take is, in words for an error.
+const char *describeStatement(const Stmt *St) {
+  switch (St->getStmtClass()) {
+  case Stmt::NullStmtClass:
+    return "an empty statement";
+  case Stmt::ReturnStmtClass:
+    return "a 'return' statement";
+  case Stmt::IfStmtClass:
+    return "an 'if' statement";
+  case Stmt::ForStmtClass:
+    return "a 'for' statement";
+  case Stmt::WhileStmtClass:
+    return "a 'while' statement";
+  case Stmt::DoStmtClass:
+    return "a 'do' statement";
+  case Stmt::SwitchStmtClass:
+    return "a 'switch' statement";
+  case Stmt::GotoStmtClass:
+  case Stmt::IndirectGotoStmtClass:
+    return "a 'goto' statement";
+  case Stmt::BreakStmtClass:
+    return "a 'break' statement";
+  case Stmt::ContinueStmtClass:
+    return "a 'continue' statement";
+  case Stmt::LabelStmtClass:
+  case Stmt::CaseStmtClass:
+  case Stmt::DefaultStmtClass:
+    return "a labeled statement";
+  default:
+    return "this kind of statement";
+  }
+}
+
+SourceLocation attrLoc(Sema &S, const ParsedAttr &A) {
+  return userLoc(S.getSourceManager(), A.getLoc());
+}
+
+struct DeferAttrInfo : ParsedAttrInfo {
+  DeferAttrInfo() {
+    static constexpr Spelling S[] = {{ParsedAttr::AS_GNU, "cdefer"}};
+    Spellings = S;
+    IsStmt = 1;
+  }
+
+  // In C, GNU attributes after a label belong to the label, so
+  // `L: defer S;` reaches here with the label; Collect.cpp takes S from it.
+  bool diagAppertainsToDecl(Sema &S, const ParsedAttr &A,
+                            const Decl *D) const override {
+    if (isa<LabelDecl>(D))
+      return true;
+    errDeferOfDeclaration(S.getDiagnostics(), attrLoc(S, A));
+    return false;
+  }
+
+  AttrHandling handleDeclAttribute(Sema &S, Decl *D,
+                                   const ParsedAttr &A) const override {
+    D->addAttr(AnnotateAttr::Create(S.Context, DeferAnnotation, nullptr, 0,
+                                    A.getRange()));
+    return AttributeApplied;
+  }
+
+  bool diagAppertainsToStmt(Sema &S, const ParsedAttr &A,
+                            const Stmt *St) const override {
+    if (isa<Expr>(St) || isa<CompoundStmt>(St))
+      return true;
+    if (isa<DeclStmt>(St))
+      errDeferOfDeclaration(S.getDiagnostics(), attrLoc(S, A));
+    else
+      errDeferOperand(S.getDiagnostics(), attrLoc(S, A), describeStatement(St));
+    return false;
+  }
+
+  AttrHandling handleStmtAttribute(Sema &S, Stmt *St, const ParsedAttr &A,
+                                   Attr *&Result) const override {
+    Result = AnnotateAttr::Create(S.Context, DeferAnnotation, nullptr, 0,
+                                  A.getRange());
+    return AttributeApplied;
+  }
+};
+
+struct ResultAttrInfo : ParsedAttrInfo {
+  ResultAttrInfo() {
+    static constexpr Spelling S[] = {{ParsedAttr::AS_GNU, "cdefer_result"}};
+    Spellings = S;
+    IsStmt = 1;
+  }
+
+  bool diagAppertainsToDecl(Sema &S, const ParsedAttr &A,
+                            const Decl *D) const override {
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (VD && !isa<ParmVarDecl>(VD) && VD->hasLocalStorage())
+      return true;
+    errResultNotLocal(S.getDiagnostics(), attrLoc(S, A));
+    return false;
+  }
+
+  bool diagAppertainsToStmt(Sema &S, const ParsedAttr &A,
+                            const Stmt *St) const override {
+    errResultNotLocal(S.getDiagnostics(), attrLoc(S, A));
+    return false;
+  }
+
+  AttrHandling handleDeclAttribute(Sema &S, Decl *D,
+                                   const ParsedAttr &A) const override {
+    D->addAttr(AnnotateAttr::Create(S.Context, ResultAnnotation, nullptr, 0,
+                                    A.getRange()));
+    return AttributeApplied;
+  }
+};
+
+} // namespace
+} // namespace cdefer
+
+static clang::ParsedAttrInfoRegistry::Add<cdefer::DeferAttrInfo>
+    DeferAttr("cdefer", "Go-style defer: run a statement at function exit");
+static clang::ParsedAttrInfoRegistry::Add<cdefer::ResultAttrInfo>
+    ResultAttr("cdefer_result", "the result a deferred statement may change");

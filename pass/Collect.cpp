@@ -1,0 +1,332 @@
+//===- Collect.cpp - find a function's defers and reject their misuse -----===//
+//
+// Runs on every function definition, after Sema accepted it and before it is
+// lowered. Everything the dialect forbids is reported here, at the offending
+// token, with a note at its `defer`: jumps out of or into deferred code,
+// `return` inside it, defers where cdefer cannot run them (statement
+// expressions, block literals, other deferred statements) and misplaced
+// `defer_result` variables.
+//
+//===----------------------------------------------------------------------===//
+#include "Defers.h"
+#include "Diagnostics.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Sema/Sema.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+
+namespace cdefer {
+
+static bool hasAnnotation(const Attr *A, llvm::StringRef Name) {
+  const auto *Annotate = dyn_cast<AnnotateAttr>(A);
+  return Annotate && Annotate->getAnnotation() == Name;
+}
+
+AttributedStmt *asDefer(Stmt *S) {
+  auto *AS = dyn_cast_or_null<AttributedStmt>(S);
+  if (!AS)
+    return nullptr;
+  for (const Attr *A : AS->getAttrs())
+    if (hasAnnotation(A, DeferAnnotation))
+      return AS;
+  return nullptr;
+}
+
+LabelStmt *asLabeledDefer(Stmt *S) {
+  auto *LS = dyn_cast_or_null<LabelStmt>(S);
+  if (!LS || !LS->getDecl()->hasAttrs())
+    return nullptr;
+  for (const Attr *A : LS->getDecl()->getAttrs())
+    if (hasAnnotation(A, DeferAnnotation))
+      return LS;
+  return nullptr;
+}
+
+static SourceLocation labeledDeferLoc(LabelStmt *LS) {
+  for (const Attr *A : LS->getDecl()->getAttrs())
+    if (hasAnnotation(A, DeferAnnotation))
+      return A->getLocation();
+  return LS->getBeginLoc();
+}
+
+/// Removes the `defer_result` annotation once it has been read: left on the
+/// variable, CodeGen would emit an llvm.var.annotation call for it.
+static bool takeResultAnnotation(VarDecl *VD) {
+  if (!VD->hasAttrs())
+    return false;
+  AttrVec &Attrs = VD->getAttrs();
+  size_t Before = Attrs.size();
+  llvm::erase_if(Attrs,
+                 [](const Attr *A) { return hasAnnotation(A, ResultAnnotation); });
+  return Attrs.size() != Before;
+}
+
+namespace {
+
+/// Checks one deferred statement for control flow that would leave it.
+class DeferredBodyChecker {
+public:
+  DeferredBodyChecker(DiagnosticsEngine &D, const SourceManager &SM,
+                      SourceLocation DeferLoc)
+      : D(D), SM(SM), DeferLoc(DeferLoc) {}
+
+  /// Returns false if it reported an error.
+  bool check(Stmt *Body) {
+    scan(Body, 0, 0);
+    for (GotoStmt *G : Gotos)
+      if (!Labels.count(G->getLabel()))
+        fail(G->getGotoLoc(), "goto");
+    return !Failed;
+  }
+
+  const llvm::SmallPtrSetImpl<const LabelDecl *> &labels() const {
+    return Labels;
+  }
+
+private:
+  DiagnosticsEngine &D;
+  const SourceManager &SM;
+  SourceLocation DeferLoc;
+  llvm::SmallPtrSet<const LabelDecl *, 8> Labels;
+  llvm::SmallPtrSet<const Stmt *, 8> Targets; // loops and switches inside
+  llvm::SmallVector<GotoStmt *, 4> Gotos;
+  bool Failed = false;
+
+  void fail(SourceLocation Loc, llvm::StringRef Keyword) {
+    errLeavesDeferred(D, userLoc(SM, Loc), Keyword);
+    noteDeferHere(D, DeferLoc);
+    Failed = true;
+  }
+
+  void note() {
+    noteDeferHere(D, DeferLoc);
+    Failed = true;
+  }
+
+  void scanLoopControl(LoopControlStmt *LC, bool Allowed, llvm::StringRef Kw) {
+    if (LC->hasLabelTarget()) {
+      if (!Targets.count(LC->getNamedLoopOrSwitch()))
+        fail(LC->getKwLoc(), Kw);
+      return;
+    }
+    if (!Allowed)
+      fail(LC->getKwLoc(), Kw);
+  }
+
+  void scan(Stmt *S, unsigned Loops, unsigned Switches) {
+    if (!S || isa<BlockExpr>(S))
+      return;
+    switch (S->getStmtClass()) {
+    case Stmt::ReturnStmtClass:
+      errReturnInDeferred(D, userLoc(SM, S->getBeginLoc()));
+      note();
+      return;
+    case Stmt::BreakStmtClass:
+      scanLoopControl(cast<LoopControlStmt>(S), Loops + Switches > 0, "break");
+      return;
+    case Stmt::ContinueStmtClass:
+      scanLoopControl(cast<LoopControlStmt>(S), Loops > 0, "continue");
+      return;
+    case Stmt::GotoStmtClass:
+      Gotos.push_back(cast<GotoStmt>(S));
+      return;
+    case Stmt::IndirectGotoStmtClass:
+      fail(S->getBeginLoc(), "goto *");
+      return;
+    case Stmt::LabelStmtClass:
+      Labels.insert(cast<LabelStmt>(S)->getDecl());
+      break;
+    case Stmt::CaseStmtClass:
+    case Stmt::DefaultStmtClass:
+      if (Switches == 0) {
+        errJumpIntoDeferred(D, userLoc(SM, S->getBeginLoc()),
+                            "a 'case' label of an outer 'switch'");
+        note();
+      }
+      break;
+    case Stmt::ForStmtClass:
+    case Stmt::WhileStmtClass:
+    case Stmt::DoStmtClass:
+      Targets.insert(S);
+      for (Stmt *Child : S->children())
+        scan(Child, Loops + 1, Switches);
+      return;
+    case Stmt::SwitchStmtClass:
+      Targets.insert(S);
+      for (Stmt *Child : S->children())
+        scan(Child, Loops, Switches + 1);
+      return;
+    default:
+      break;
+    }
+    for (Stmt *Child : S->children())
+      scan(Child, Loops, Switches);
+  }
+};
+
+/// Walks a function body once, collecting defers and checking every rule
+/// that needs to know where a statement sits.
+class Collector {
+public:
+  Collector(Sema &S, FunctionDecl &FD, FunctionDefers &Out)
+      : D(S.getDiagnostics()), SM(S.getSourceManager()), Ctx(S.Context),
+        FD(FD), Out(Out) {}
+
+  bool run() {
+    auto *Body = dyn_cast_or_null<CompoundStmt>(FD.getBody());
+    if (!Body)
+      return true;
+    Out.Function = &FD;
+    for (Stmt *S : Body->body())
+      if (auto *DS = dyn_cast<DeclStmt>(S))
+        TopLevel.insert(DS);
+    walk(Body, nullptr, false);
+    checkJumpsIntoDeferred();
+    return Ok;
+  }
+
+private:
+  DiagnosticsEngine &D;
+  const SourceManager &SM;
+  ASTContext &Ctx;
+  FunctionDecl &FD;
+  FunctionDefers &Out;
+  bool Ok = true;
+  llvm::SmallPtrSet<const DeclStmt *, 16> TopLevel;
+  // Labels defined inside a deferred statement, with the defer they are in.
+  llvm::DenseMap<const LabelDecl *, SourceLocation> DeferredLabels;
+  llvm::SmallVector<std::pair<const LabelDecl *, SourceLocation>, 8> Jumps;
+
+  SourceLocation loc(SourceLocation L) const { return userLoc(SM, L); }
+
+  void walk(Stmt *S, const DeferSite *InDefer, bool InStmtExpr) {
+    if (!S)
+      return;
+    if (AttributedStmt *Defer = asDefer(S)) {
+      visitDefer(Defer, Defer->getSubStmt(), Defer->getAttrLoc(), InDefer,
+                 InStmtExpr);
+      return;
+    }
+    if (LabelStmt *Labeled = asLabeledDefer(S)) {
+      visitLabeledDefer(Labeled, InDefer, InStmtExpr);
+      return;
+    }
+    if (auto *DS = dyn_cast<DeclStmt>(S))
+      visitDecls(DS);
+    if (auto *Block = dyn_cast<BlockExpr>(S))
+      walkBlockLiteral(Block->getBlockDecl()->getBody());
+    if (!InDefer)
+      noteJump(S);
+    bool Nested = InStmtExpr || isa<StmtExpr>(S);
+    for (Stmt *Child : S->children())
+      walk(Child, InDefer, Nested);
+  }
+
+  void visitLabeledDefer(LabelStmt *Labeled, const DeferSite *InDefer,
+                         bool InStmtExpr) {
+    Stmt *Sub = Labeled->getSubStmt();
+    if (isa<Expr>(Sub) || isa<CompoundStmt>(Sub)) {
+      visitDefer(Sub, Sub, labeledDeferLoc(Labeled), InDefer, InStmtExpr);
+      return;
+    }
+    errDeferOperand(D, loc(labeledDeferLoc(Labeled)),
+                    "this kind of statement");
+    Ok = false;
+  }
+
+  void visitDefer(Stmt *Statement, Stmt *Deferred, SourceLocation AttrLoc,
+                  const DeferSite *InDefer, bool InStmtExpr) {
+    SourceLocation Loc = loc(AttrLoc);
+    DeferSite Site{Statement, Deferred, Loc, unsigned(Out.Sites.size())};
+    if (InDefer) {
+      errNestedDefer(D, Loc);
+      noteDeferHere(D, InDefer->Loc);
+      Ok = false;
+    } else if (InStmtExpr) {
+      errDeferInStmtExpr(D, Loc);
+      Ok = false;
+    } else {
+      Out.Sites.push_back(Site);
+    }
+    DeferredBodyChecker Checker(D, SM, Loc);
+    if (!Checker.check(Deferred))
+      Ok = false;
+    for (const LabelDecl *L : Checker.labels())
+      DeferredLabels[L] = Loc;
+    walk(Deferred, InDefer ? InDefer : &Site, InStmtExpr);
+  }
+
+  /// Gotos and label addresses outside deferred code, checked once all
+  /// deferred labels are known.
+  void noteJump(Stmt *S) {
+    if (auto *G = dyn_cast<GotoStmt>(S))
+      Jumps.push_back({G->getLabel(), G->getGotoLoc()});
+    else if (auto *A = dyn_cast<AddrLabelExpr>(S))
+      Jumps.push_back({A->getLabel(), A->getAmpAmpLoc()});
+  }
+
+  void checkJumpsIntoDeferred() {
+    for (auto &[Label, Loc] : Jumps) {
+      auto It = DeferredLabels.find(Label);
+      if (It == DeferredLabels.end())
+        continue;
+      errJumpIntoDeferred(D, loc(Loc), "'goto'");
+      noteDeferHere(D, It->second);
+      Ok = false;
+    }
+  }
+
+  void walkBlockLiteral(Stmt *S) {
+    if (!S)
+      return;
+    if (AttributedStmt *Defer = asDefer(S)) {
+      errDeferInBlockLiteral(D, loc(Defer->getAttrLoc()));
+      Ok = false;
+    }
+    for (Stmt *Child : S->children())
+      walkBlockLiteral(Child);
+  }
+
+  void visitDecls(DeclStmt *DS) {
+    for (Decl *Dl : DS->decls())
+      if (auto *VD = dyn_cast<VarDecl>(Dl))
+        if (takeResultAnnotation(VD))
+          visitResult(VD, TopLevel.count(DS) && VD->hasLocalStorage());
+  }
+
+  void visitResult(VarDecl *VD, bool Placed) {
+    SourceLocation Loc = loc(VD->getLocation());
+    if (!Placed) {
+      errResultNotLocal(D, Loc);
+      Ok = false;
+      return;
+    }
+    if (Out.Result) {
+      errResultTwice(D, Loc);
+      notePreviousResult(D, loc(Out.Result->getLocation()));
+      Ok = false;
+      return;
+    }
+    QualType Ret = FD.getReturnType();
+    if (!Ctx.hasSameUnqualifiedType(VD->getType(), Ret)) {
+      errResultType(D, Loc, VD->getType().getAsString(), Ret.getAsString());
+      Ok = false;
+      return;
+    }
+    Out.Result = VD;
+  }
+};
+
+} // namespace
+
+bool collectDefers(Sema &S, FunctionDecl &FD, FunctionDefers &Out) {
+  return Collector(S, FD, Out).run();
+}
+
+} // namespace cdefer

@@ -1,0 +1,64 @@
+//===- Defers.h - what cdefer knows about one function's defers ----------===//
+//
+// Glossary
+//   defer site   one `defer` statement in the source; `defer S;` parses as an
+//                AttributedStmt carrying the annotation "cdefer" around S,
+//                except right after a label, where C gives GNU attributes to
+//                the label: `L: defer S;` annotates L and S is its statement.
+//   deferred     S itself: an expression statement or a compound statement,
+//   statement    run when the enclosing function returns.
+//   call form    S is a function call: callee and arguments are evaluated at
+//                the defer and the call is made at exit (Go's defer).
+//   result       the function's `defer_result` variable, if it names one:
+//   variable     `return e;` stores e there and the function returns its
+//                final value (Go's named results).
+//
+//===----------------------------------------------------------------------===//
+#ifndef CDEFER_PASS_DEFERS_H
+#define CDEFER_PASS_DEFERS_H
+
+#include "clang/AST/Stmt.h"
+#include "clang/Basic/SourceLocation.h"
+#include <vector>
+
+namespace clang {
+class AttributedStmt;
+class FunctionDecl;
+class Sema;
+class VarDecl;
+} // namespace clang
+
+namespace cdefer {
+
+/// Annotations the attribute handlers attach and the passes look for.
+inline constexpr const char *DeferAnnotation = "cdefer";
+inline constexpr const char *ResultAnnotation = "cdefer_result";
+
+struct DeferSite {
+  clang::Stmt *Statement; // what stands for `defer S;` in its parent: the
+                          // AttributedStmt, or S itself after a label
+  clang::Stmt *Deferred;  // S
+  clang::SourceLocation Loc;        // the `defer` token, in the user's file
+  unsigned Index;                   // source order within the function
+};
+
+struct FunctionDefers {
+  clang::FunctionDecl *Function = nullptr;
+  std::vector<DeferSite> Sites;
+  clang::VarDecl *Result = nullptr; // the `defer_result` variable, if any
+};
+
+/// Returns \p S as a defer site's statement, or null if it is not a `defer`.
+clang::AttributedStmt *asDefer(clang::Stmt *S);
+
+/// Returns the label statement if \p S is `L: defer ...`, else null.
+clang::LabelStmt *asLabeledDefer(clang::Stmt *S);
+
+/// Finds the defers and the result variable of \p FD and reports every misuse
+/// of them (the dialect's rule 7). Returns false if it reported an error.
+bool collectDefers(clang::Sema &S, clang::FunctionDecl &FD,
+                   FunctionDefers &Out);
+
+} // namespace cdefer
+
+#endif

@@ -1,0 +1,143 @@
+//===- Diagnostics.cpp - the errors, notes and remarks cdefer reports -----===//
+#include "Diagnostics.h"
+
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace cdefer {
+
+SourceLocation userLoc(const SourceManager &SM, SourceLocation Loc) {
+  return Loc.isValid() ? SM.getExpansionLoc(Loc) : Loc;
+}
+
+std::string describeLoc(const SourceManager &SM, SourceLocation Loc) {
+  PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
+  if (P.isInvalid())
+    return "<unknown>";
+  return (llvm::Twine(llvm::sys::path::filename(P.getFilename())) + ":" +
+          llvm::Twine(P.getLine()) + ":" + llvm::Twine(P.getColumn()))
+      .str();
+}
+
+// Custom diagnostic IDs are interned by the engine: asking again for the same
+// level and text returns the same ID, so each function may ask every time.
+#define CDEFER_REPORT(LEVEL, TEXT)                                             \
+  D.Report(Loc, D.getCustomDiagID(DiagnosticsEngine::LEVEL, TEXT))
+
+void errDeferOperand(DiagnosticsEngine &D, SourceLocation Loc, StringRef What) {
+  CDEFER_REPORT(Error, "'defer' cannot apply to %0; defer an expression "
+                       "statement or a compound statement '{ ... }'")
+      << What;
+}
+
+void errDeferOfDeclaration(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Error, "'defer' cannot apply to a declaration; declare the "
+                       "variable before the 'defer'");
+}
+
+void errDeferInStmtExpr(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Error, "'defer' inside a statement expression is not "
+                       "supported; move it to the enclosing function body");
+}
+
+void errDeferInBlockLiteral(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Error, "'defer' inside a block literal is not supported; "
+                       "use a function");
+}
+
+void errNestedDefer(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Error, "'defer' inside a deferred statement is not "
+                       "supported; it would run while the function is "
+                       "already returning");
+}
+
+void errLeavesDeferred(DiagnosticsEngine &D, SourceLocation Loc,
+                       StringRef Keyword) {
+  CDEFER_REPORT(Error, "'%0' cannot leave a deferred statement; deferred "
+                       "code must run to its end")
+      << Keyword;
+}
+
+void errReturnInDeferred(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Error, "'return' cannot appear in a deferred statement; "
+                       "assign the function's 'defer_result' variable "
+                       "instead");
+}
+
+void errJumpIntoDeferred(DiagnosticsEngine &D, SourceLocation Loc,
+                         StringRef What) {
+  CDEFER_REPORT(Error, "%0 jumps into a deferred statement; deferred code "
+                       "runs only at function exit")
+      << What;
+}
+
+void errCaptureVLA(DiagnosticsEngine &D, SourceLocation Loc, StringRef Name) {
+  CDEFER_REPORT(Error, "deferred statement uses variable-length array '%0', "
+                       "whose block ends before the function returns; it "
+                       "cannot be captured, declare it in the function's "
+                       "outermost block")
+      << Name;
+}
+
+void errCaptureArray(DiagnosticsEngine &D, SourceLocation Loc, StringRef Name) {
+  CDEFER_REPORT(Error, "deferred statement uses array '%0', whose block ends "
+                       "before the function returns; arrays are not captured "
+                       "by value, declare it in the function's outermost "
+                       "block or defer a call with a pointer to it")
+      << Name;
+}
+
+void errCaptureOverAligned(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Error, "deferred value needs alignment above 16 bytes, more "
+                       "than a defer record guarantees; pass a pointer to it "
+                       "instead");
+}
+
+void errMissingRuntime(DiagnosticsEngine &D, SourceLocation Loc,
+                       StringRef Name) {
+  CDEFER_REPORT(Error, "this 'defer' needs the cdefer runtime declaration "
+                       "'%0'; add '#include <cdefer.h>'")
+      << Name;
+}
+
+void noteDeferHere(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Note, "deferred statement is here");
+}
+
+void errResultNotLocal(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Error, "'defer_result' must be on a local variable in the "
+                       "function's outermost block");
+}
+
+void errResultTwice(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Error, "a function can have only one 'defer_result' "
+                       "variable");
+}
+
+void notePreviousResult(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Note, "previous 'defer_result' variable is here");
+}
+
+void errResultType(DiagnosticsEngine &D, SourceLocation Loc,
+                   const std::string &VarType, const std::string &RetType) {
+  CDEFER_REPORT(Error, "'defer_result' variable has type '%0' but the "
+                       "function returns '%1'; they must be the same type")
+      << VarType << RetType;
+}
+
+void errUnknownArgument(DiagnosticsEngine &D, StringRef Arg) {
+  SourceLocation Loc;
+  CDEFER_REPORT(Error, "unknown cdefer plugin argument '%0'; known arguments "
+                       "are 'remarks' and 'strategy=auto|runtime'")
+      << Arg;
+}
+
+void remarkStrategy(DiagnosticsEngine &D, SourceLocation Loc,
+                    StringRef Function, StringRef Text) {
+  CDEFER_REPORT(Remark, "'%0': %1") << Function << Text;
+}
+
+#undef CDEFER_REPORT
+
+} // namespace cdefer

@@ -1,0 +1,70 @@
+//===- Diagnostics.h - the errors, notes and remarks cdefer reports -------===//
+//
+// Every message cdefer prints is declared here, one function each, so that the
+// wording lives in one place. Messages follow Clang's habits: lowercase, no
+// trailing period, names in quotes; an error about a defer is followed by
+// noteDeferHere() pointing at its `defer`.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CDEFER_PASS_DIAGNOSTICS_H
+#define CDEFER_PASS_DIAGNOSTICS_H
+
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace clang {
+class SourceManager;
+class QualType;
+} // namespace clang
+
+namespace cdefer {
+
+using clang::DiagnosticsEngine;
+using clang::SourceLocation;
+
+/// Maps a location inside the expansion of the `defer` macro to the `defer`
+/// token the user wrote, so diagnostics point at their code, not cdefer.h.
+SourceLocation userLoc(const clang::SourceManager &SM, SourceLocation Loc);
+
+/// "file:line:col" of \p Loc, for messages that name a second place.
+std::string describeLoc(const clang::SourceManager &SM, SourceLocation Loc);
+
+// Misuse of `defer` itself.
+void errDeferOperand(DiagnosticsEngine &D, SourceLocation Loc,
+                     llvm::StringRef What);
+void errDeferOfDeclaration(DiagnosticsEngine &D, SourceLocation Loc);
+void errDeferInStmtExpr(DiagnosticsEngine &D, SourceLocation Loc);
+void errDeferInBlockLiteral(DiagnosticsEngine &D, SourceLocation Loc);
+void errNestedDefer(DiagnosticsEngine &D, SourceLocation Loc);
+void errLeavesDeferred(DiagnosticsEngine &D, SourceLocation Loc,
+                       llvm::StringRef Keyword);
+void errReturnInDeferred(DiagnosticsEngine &D, SourceLocation Loc);
+void errJumpIntoDeferred(DiagnosticsEngine &D, SourceLocation Loc,
+                         llvm::StringRef What);
+void errCaptureVLA(DiagnosticsEngine &D, SourceLocation Loc,
+                   llvm::StringRef Name);
+void errCaptureArray(DiagnosticsEngine &D, SourceLocation Loc,
+                     llvm::StringRef Name);
+void errCaptureOverAligned(DiagnosticsEngine &D, SourceLocation Loc);
+void errMissingRuntime(DiagnosticsEngine &D, SourceLocation Loc,
+                       llvm::StringRef Name);
+void noteDeferHere(DiagnosticsEngine &D, SourceLocation Loc);
+
+// Misuse of `defer_result`.
+void errResultNotLocal(DiagnosticsEngine &D, SourceLocation Loc);
+void errResultTwice(DiagnosticsEngine &D, SourceLocation Loc);
+void notePreviousResult(DiagnosticsEngine &D, SourceLocation Loc);
+void errResultType(DiagnosticsEngine &D, SourceLocation Loc,
+                   const std::string &VarType, const std::string &RetType);
+
+// Plugin arguments.
+void errUnknownArgument(DiagnosticsEngine &D, llvm::StringRef Arg);
+
+// -fplugin-arg-cdefer-remarks.
+void remarkStrategy(DiagnosticsEngine &D, SourceLocation Loc,
+                    llvm::StringRef Function, llvm::StringRef Text);
+
+} // namespace cdefer
+
+#endif

@@ -1,0 +1,452 @@
+//===- Lower.cpp - rewrite a function's defers into plain C ---------------===//
+//
+// After lowering, a function with defers reads like this (names shortened):
+//
+//   T f(...) {
+//     T result = 0;              // or the user's `defer_result` variable
+//     <strategy state>           // open-coded: u64 bits = 0
+//                                // records:    struct cdefer_frame frame = {0}
+//     <capture slots>            // one hidden local per captured value
+//     ... original body, where
+//         `defer S;`   becomes  { slot = value; ...; <register> }
+//         `return e;`  becomes  { result = e; goto exit; }
+//   exit:
+//     <run what is registered, last first>
+//     return result;
+//   }
+//
+// The exit sequence sits at the end of the function's outermost block, so the
+// deferred code still sees that block's variables themselves. Variables of
+// inner blocks are gone by then: the defer copies them into slots when it
+// executes. A call-form defer copies its callee (unless it names a function)
+// and its non-constant arguments the same way. Deferred code always reads
+// slots; the strategy only decides where slots are kept between the defer and
+// the exit: in place (open-coded), or in a runtime record that the exit
+// sequence copies back before running the code.
+//
+// The one exit label is also where unwinding will enter to run the frame's
+// pending defers.
+//
+//===----------------------------------------------------------------------===//
+#include "Lower.h"
+#include "AstBuilder.h"
+#include "Diagnostics.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/Builtins.h"
+#include "clang/Sema/Sema.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+
+namespace cdefer {
+namespace {
+
+/// A value saved when a defer executes, for its deferred code at exit.
+struct Capture {
+  VarDecl *Slot;      // the hidden local the deferred code reads
+  Expr *Value;        // evaluated when the defer executes
+  std::string Field;  // its name in the site's runtime record
+};
+
+struct LoweredSite {
+  const DeferSite *Site;
+  std::vector<Capture> Captures;
+  Stmt *Code = nullptr;         // what runs at exit
+  RecordDecl *Record = nullptr; // records only: the captures' layout
+};
+
+/// The declarations of the runtime a record-based function calls.
+struct RuntimeDecls {
+  FunctionDecl *DeferProc = nullptr;
+  FunctionDecl *DeferReturn = nullptr;
+  RecordDecl *Frame = nullptr;
+  FieldDecl *Site = nullptr;
+};
+
+/// The call a defer makes at exit, or null if the deferred statement is not a
+/// call (then all of it is evaluated at exit). Builtins that are not library
+/// functions take their operands in ways a copy would change, so they are
+/// treated as plain expressions.
+CallExpr *deferredCall(ASTContext &Ctx, Stmt *Deferred) {
+  auto *E = dyn_cast<Expr>(Deferred);
+  auto *Call = E ? dyn_cast<CallExpr>(E->IgnoreParens()) : nullptr;
+  if (!Call)
+    return nullptr;
+  if (const FunctionDecl *Fn = Call->getDirectCallee())
+    if (unsigned ID = Fn->getBuiltinID())
+      if (!Ctx.BuiltinInfo.isPredefinedLibFunction(ID))
+        return nullptr;
+  return Call;
+}
+
+bool namesFunction(const Expr *Callee) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(Callee->IgnoreParenImpCasts());
+  return Ref && isa<FunctionDecl>(Ref->getDecl());
+}
+
+/// Collects the variables a deferred statement declares itself.
+void declaredIn(Stmt *S, llvm::DenseSet<const VarDecl *> &Out) {
+  if (!S)
+    return;
+  if (auto *DS = dyn_cast<DeclStmt>(S))
+    for (Decl *D : DS->decls())
+      if (auto *VD = dyn_cast<VarDecl>(D))
+        Out.insert(VD);
+  for (Stmt *Child : S->children())
+    declaredIn(Child, Out);
+}
+
+/// Finds the references, in deferred code, to variables of blocks that end
+/// before the function returns.
+void innerReferences(Stmt *S, const llvm::DenseSet<const VarDecl *> &Alive,
+                     std::vector<DeclRefExpr *> &Out) {
+  if (!S)
+    return;
+  if (auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) && !Alive.count(VD))
+        Out.push_back(Ref);
+  for (Stmt *Child : S->children())
+    innerReferences(Child, Alive, Out);
+}
+
+class Lowering {
+public:
+  Lowering(Sema &S, FunctionDefers &F, const Strategy &Plan)
+      : S(S), D(S.getDiagnostics()), SM(S.getSourceManager()),
+        Body(cast<CompoundStmt>(F.Function->getBody())),
+        B(S.Context, *F.Function, Body->getLBracLoc()), F(F), Plan(Plan) {}
+
+  bool run() {
+    for (Stmt *St : Body->body())
+      if (auto *DS = dyn_cast<DeclStmt>(St))
+        for (Decl *Dl : DS->decls())
+          if (auto *VD = dyn_cast<VarDecl>(Dl))
+            Outer.insert(VD);
+    Sites.reserve(F.Sites.size());
+    bool Ok = true;
+    for (const DeferSite &Site : F.Sites)
+      Ok &= prepare(Site);
+    if (!Plan.OpenCoded)
+      Ok = Ok && findRuntime();
+    if (!Ok)
+      return false;
+    declareState();
+    for (Stmt *&St : Body->body())
+      St = rewrite(St);
+    finishBody();
+    return true;
+  }
+
+private:
+  Sema &S;
+  DiagnosticsEngine &D;
+  const SourceManager &SM;
+  CompoundStmt *Body;
+  AstBuilder B;
+  FunctionDefers &F;
+  const Strategy &Plan;
+  std::vector<LoweredSite> Sites;
+  llvm::DenseMap<const Stmt *, LoweredSite *> SiteOf;
+  llvm::DenseSet<const VarDecl *> Outer; // the outermost block's variables
+  RuntimeDecls Runtime;
+  std::vector<Stmt *> Prologue;          // hidden declarations
+  VarDecl *Result = nullptr;
+  VarDecl *Bits = nullptr;               // open-coded
+  VarDecl *Frame = nullptr, *Captures = nullptr; // records
+  LabelDecl *Exit = nullptr;
+
+  std::string slotName(const LoweredSite &L, llvm::StringRef What) const {
+    return ("__cdefer_s" + llvm::Twine(L.Site->Index) + "_" + What).str();
+  }
+
+  // --- Preparing each site: captures and the code that runs at exit. ---
+
+  bool prepare(const DeferSite &Site) {
+    Sites.push_back({&Site, {}, nullptr, nullptr});
+    LoweredSite &L = Sites.back();
+    SiteOf[Site.Statement] = &L;
+    B.Loc = Site.Loc;
+    L.Code = Site.Deferred;
+    if (CallExpr *Call = deferredCall(S.Context, Site.Deferred))
+      return captureCall(L, Call);
+    return captureInnerVariables(L);
+  }
+
+  bool capturable(QualType T, SourceLocation Loc) {
+    if (S.Context.getTypeAlignInChars(T).getQuantity() <= 16)
+      return true;
+    errCaptureOverAligned(D, userLoc(SM, Loc));
+    return false;
+  }
+
+  bool captureCall(LoweredSite &L, CallExpr *Call) {
+    Expr *Callee = Call->getCallee();
+    if (!namesFunction(Callee)) {
+      if (!capturable(Callee->getType(), Callee->getBeginLoc()))
+        return false;
+      Call->setCallee(B.load(addCapture(L, "fn", Callee)));
+    }
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      Expr *Arg = Call->getArg(I);
+      if (Arg->isEvaluatable(S.Context))
+        continue; // a constant: evaluating it at exit gives the same value
+      if (!capturable(Arg->getType(), Arg->getBeginLoc()))
+        return false;
+      std::string Name = "arg" + std::to_string(I);
+      Call->setArg(I, B.load(addCapture(L, Name, Arg)));
+    }
+    return true;
+  }
+
+  Expr *addCapture(LoweredSite &L, llvm::StringRef Name, Expr *Value) {
+    QualType T = Value->getType().getUnqualifiedType();
+    VarDecl *Slot = B.local(slotName(L, Name), T);
+    L.Captures.push_back({Slot, Value, Name.str()});
+    return B.ref(Slot);
+  }
+
+  bool captureInnerVariables(LoweredSite &L) {
+    llvm::DenseSet<const VarDecl *> Alive = Outer;
+    declaredIn(L.Code, Alive);
+    std::vector<DeclRefExpr *> Refs;
+    innerReferences(L.Code, Alive, Refs);
+    llvm::DenseMap<VarDecl *, VarDecl *> SlotFor;
+    for (DeclRefExpr *Ref : Refs) {
+      auto *VD = cast<VarDecl>(Ref->getDecl());
+      auto It = SlotFor.find(VD);
+      if (It == SlotFor.end()) {
+        VarDecl *Slot = captureVariable(L, VD, Ref->getLocation());
+        if (!Slot)
+          return false;
+        It = SlotFor.insert({VD, Slot}).first;
+      }
+      Ref->setDecl(It->second);
+    }
+    return true;
+  }
+
+  VarDecl *captureVariable(LoweredSite &L, VarDecl *VD, SourceLocation Use) {
+    QualType T = VD->getType();
+    bool Bad = true;
+    if (T->isVariablyModifiedType())
+      errCaptureVLA(D, userLoc(SM, Use), VD->getName());
+    else if (T->isArrayType())
+      errCaptureArray(D, userLoc(SM, Use), VD->getName());
+    else
+      Bad = !capturable(T, Use);
+    if (Bad) {
+      noteDeferHere(D, L.Site->Loc);
+      return nullptr;
+    }
+    Expr *Value = B.load(B.ref(VD));
+    addCapture(L, VD->getName(), Value);
+    return L.Captures.back().Slot;
+  }
+
+  // --- The runtime's declarations, from <cdefer.h>. ---
+
+  NamedDecl *lookup(llvm::StringRef Name) {
+    DeclContext *TU = S.Context.getTranslationUnitDecl();
+    for (NamedDecl *ND : TU->lookup(&S.Context.Idents.get(Name)))
+      return ND;
+    return nullptr;
+  }
+
+  bool findRuntime() {
+    Runtime.DeferProc = dyn_cast_or_null<FunctionDecl>(lookup("cdefer_deferproc"));
+    Runtime.DeferReturn =
+        dyn_cast_or_null<FunctionDecl>(lookup("cdefer_deferreturn"));
+    for (NamedDecl *ND : S.Context.getTranslationUnitDecl()->lookup(
+             &S.Context.Idents.get("cdefer_frame")))
+      if (auto *RD = dyn_cast<RecordDecl>(ND))
+        Runtime.Frame = RD->getDefinition();
+    if (Runtime.Frame)
+      for (FieldDecl *Field : Runtime.Frame->fields())
+        if (Field->getName() == "site")
+          Runtime.Site = Field;
+    const char *Missing = !Runtime.DeferProc     ? "cdefer_deferproc"
+                          : !Runtime.DeferReturn ? "cdefer_deferreturn"
+                          : !Runtime.Site        ? "struct cdefer_frame"
+                                                 : nullptr;
+    if (!Missing)
+      return true;
+    errMissingRuntime(D, F.Sites.front().Loc, Missing);
+    return false;
+  }
+
+  // --- Hidden state. ---
+
+  void declareState() {
+    B.Loc = Body->getLBracLoc();
+    QualType Ret = F.Function->getReturnType();
+    if (F.Result)
+      Result = F.Result;
+    else if (!Ret->isVoidType())
+      Result = declareZeroed("__cdefer_result", Ret.getUnqualifiedType());
+    if (Plan.OpenCoded) {
+      Bits = declareZeroed("__cdefer_bits", S.Context.UnsignedLongLongTy);
+    } else {
+      Frame = declareZeroed("__cdefer_frame", B.typeOf(Runtime.Frame));
+      Captures = B.local("__cdefer_captures", S.Context.VoidPtrTy);
+      Prologue.push_back(B.declare(Captures));
+    }
+    for (LoweredSite &L : Sites) {
+      for (Capture &C : L.Captures)
+        Prologue.push_back(B.declare(C.Slot));
+      if (!Plan.OpenCoded && !L.Captures.empty())
+        L.Record = recordFor(L);
+    }
+    Exit = B.label("__cdefer_exit");
+  }
+
+  VarDecl *declareZeroed(llvm::StringRef Name, QualType T) {
+    VarDecl *VD = B.zeroedLocal(Name, T);
+    Prologue.push_back(B.declare(VD));
+    return VD;
+  }
+
+  RecordDecl *recordFor(const LoweredSite &L) {
+    std::vector<std::pair<std::string, QualType>> Fields;
+    for (const Capture &C : L.Captures)
+      Fields.push_back({C.Field, C.Slot->getType()});
+    return B.record(slotName(L, "record"), Fields);
+  }
+
+  uint64_t sizeOf(const LoweredSite &L) const {
+    if (!L.Record)
+      return 0;
+    return S.Context.getTypeSizeInChars(B.typeOf(L.Record)).getQuantity();
+  }
+
+  // --- Rewriting `defer` and `return` where they stand. ---
+
+  Stmt *rewrite(Stmt *St) {
+    if (!St || isa<BlockExpr>(St))
+      return St;
+    if (auto *R = dyn_cast<ReturnStmt>(St))
+      return rewriteReturn(R);
+    if (LoweredSite *Site = SiteOf.lookup(St))
+      return registration(*Site);
+    for (Stmt *&Child : St->children())
+      Child = rewrite(Child);
+    return St;
+  }
+
+  Stmt *rewriteReturn(ReturnStmt *R) {
+    B.Loc = R->getReturnLoc();
+    if (const VarDecl *NRVO = R->getNRVOCandidate())
+      const_cast<VarDecl *>(NRVO)->setNRVOVariable(false);
+    std::vector<Stmt *> Stmts;
+    if (Expr *Value = R->getRetValue())
+      Stmts.push_back(Result ? B.assign(B.ref(Result), Value) : Value);
+    Stmts.push_back(B.jump(Exit));
+    return B.block(Stmts);
+  }
+
+  Stmt *registration(LoweredSite &L) {
+    B.Loc = L.Site->Loc;
+    std::vector<Stmt *> Stmts;
+    for (Capture &C : L.Captures)
+      Stmts.push_back(B.assign(B.ref(C.Slot), C.Value));
+    if (Plan.OpenCoded)
+      Stmts.push_back(B.compoundAssign(BO_OrAssign, B.ref(Bits), mask(L)));
+    else
+      pushRecord(L, Stmts);
+    return B.block(Stmts);
+  }
+
+  Expr *mask(const LoweredSite &L) {
+    return B.integer(1ull << Plan.Bit[L.Site->Index],
+                     S.Context.UnsignedLongLongTy);
+  }
+
+  Expr *recordCaptures(const LoweredSite &L) {
+    return B.bitCast(B.load(B.ref(Captures)),
+                     S.Context.getPointerType(B.typeOf(L.Record)));
+  }
+
+  /// captures = cdefer_deferproc(&frame, site, size); captures->field = slot
+  void pushRecord(LoweredSite &L, std::vector<Stmt *> &Stmts) {
+    auto Params = Runtime.DeferProc->parameters();
+    Expr *Call = B.call(Runtime.DeferProc,
+                        {B.addressOf(B.ref(Frame)),
+                         B.integer(L.Site->Index, Params[1]->getType()),
+                         B.integer(sizeOf(L), Params[2]->getType())});
+    if (!L.Record) {
+      Stmts.push_back(Call);
+      return;
+    }
+    Stmts.push_back(B.assign(B.ref(Captures), Call));
+    auto Field = L.Record->field_begin();
+    for (Capture &C : L.Captures)
+      Stmts.push_back(
+          B.assign(B.arrow(recordCaptures(L), *Field++), B.load(B.ref(C.Slot))));
+  }
+
+  // --- The exit sequence. ---
+
+  void finishBody() {
+    B.Loc = Body->getRBracLoc();
+    std::vector<Stmt *> Exiting =
+        Plan.OpenCoded ? openCodedExit() : recordsExit();
+    Exiting.push_back(B.ret(Result ? B.load(B.ref(Result)) : nullptr));
+
+    std::vector<Stmt *> All = Prologue;
+    All.insert(All.end(), Body->body_begin(), Body->body_end());
+    All.push_back(B.labeled(Exit, B.block(Exiting)));
+    CompoundStmt *NewBody =
+        CompoundStmt::Create(S.Context, All, Body->getStoredFPFeaturesOrDefault(),
+                             Body->getLBracLoc(), Body->getRBracLoc());
+    F.Function->setBody(NewBody);
+  }
+
+  /// if (bits & mask) { bits &= ~mask; code } for each site, last bit first.
+  std::vector<Stmt *> openCodedExit() {
+    std::vector<LoweredSite *> ByBit(Sites.size());
+    for (LoweredSite &L : Sites)
+      ByBit[Plan.Bit[L.Site->Index]] = &L;
+    std::vector<Stmt *> Out;
+    QualType U64 = S.Context.UnsignedLongLongTy;
+    for (auto It = ByBit.rbegin(); It != ByBit.rend(); ++It) {
+      LoweredSite &L = **It;
+      uint64_t Mask = 1ull << Plan.Bit[L.Site->Index];
+      Stmt *Clear =
+          B.compoundAssign(BO_AndAssign, B.ref(Bits), B.integer(~Mask, U64));
+      Expr *Test = B.binary(BO_And, B.load(B.ref(Bits)), B.integer(Mask, U64));
+      Out.push_back(B.ifThen(Test, B.block({Clear, L.Code})));
+    }
+    return Out;
+  }
+
+  /// while ((captures = cdefer_deferreturn(&frame)))
+  ///   switch (frame.site) { case i: { slot = captures->field; code } break; }
+  std::vector<Stmt *> recordsExit() {
+    std::vector<uint64_t> Values;
+    std::vector<Stmt *> Bodies;
+    for (LoweredSite &L : Sites) {
+      std::vector<Stmt *> Stmts;
+      auto Field = L.Record ? L.Record->field_begin() : RecordDecl::field_iterator();
+      for (Capture &C : L.Captures)
+        Stmts.push_back(B.assign(B.ref(C.Slot),
+                                 B.load(B.arrow(recordCaptures(L), *Field++))));
+      Stmts.push_back(L.Code);
+      Values.push_back(L.Site->Index);
+      Bodies.push_back(B.block(Stmts));
+    }
+    Expr *Pop = B.assign(B.ref(Captures),
+                         B.call(Runtime.DeferReturn, {B.addressOf(B.ref(Frame))}));
+    Expr *Site = B.load(B.dot(B.ref(Frame), Runtime.Site));
+    return {B.whileLoop(Pop, B.dispatch(Site, Values, Bodies))};
+  }
+};
+
+} // namespace
+
+bool lowerDefers(Sema &S, FunctionDefers &F, const Strategy &Plan) {
+  return Lowering(S, F, Plan).run();
+}
+
+} // namespace cdefer

@@ -1,0 +1,20 @@
+//===- Lower.h - rewrite a function's defers into plain C -----------------===//
+#ifndef CDEFER_PASS_LOWER_H
+#define CDEFER_PASS_LOWER_H
+
+#include "Defers.h"
+#include "Strategy.h"
+
+namespace clang {
+class Sema;
+}
+
+namespace cdefer {
+
+/// Rewrites \p F's function so that its defers run at exit, with the chosen
+/// strategy. Returns false if it reported an error (and changed nothing).
+bool lowerDefers(clang::Sema &S, FunctionDefers &F, const Strategy &Plan);
+
+} // namespace cdefer
+
+#endif

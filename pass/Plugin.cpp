@@ -1,0 +1,109 @@
+//===- Plugin.cpp - cdefer's entry point in clang-22 ----------------------===//
+//
+// `clang-22 -fplugin=cdefer.so` loads this file's action before the main one
+// (usually CodeGen). Its consumer sees each function after Sema has finished
+// it and before CodeGen emits it, and lowers the function's defers there.
+//
+//===----------------------------------------------------------------------===//
+#include "Defers.h"
+#include "Diagnostics.h"
+#include "Lower.h"
+#include "Strategy.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/Decl.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendPluginRegistry.h"
+#include "clang/Sema/Sema.h"
+#include "clang/Sema/SemaConsumer.h"
+
+using namespace clang;
+
+namespace cdefer {
+namespace {
+
+struct Options {
+  bool Remarks = false;      // -fplugin-arg-cdefer-remarks
+  bool ForceRuntime = false; // -fplugin-arg-cdefer-strategy=runtime
+};
+
+class DeferConsumer : public SemaConsumer {
+public:
+  explicit DeferConsumer(Options Opts) : Opts(Opts) {}
+
+  void InitializeSema(Sema &S) override { this->S = &S; }
+  void ForgetSema() override { S = nullptr; }
+
+  bool HandleTopLevelDecl(DeclGroupRef Group) override {
+    for (Decl *D : Group)
+      if (auto *FD = dyn_cast<FunctionDecl>(D))
+        if (FD->doesThisDeclarationHaveABody() && !FD->isInvalidDecl())
+          handleFunction(*FD);
+    return true;
+  }
+
+private:
+  Options Opts;
+  Sema *S = nullptr;
+
+  void handleFunction(FunctionDecl &FD) {
+    FunctionDefers F;
+    if (!collectDefers(*S, FD, F) || F.Sites.empty())
+      return;
+    // With an error anywhere nothing is generated; lowering would only risk
+    // walking an AST that Sema gave up on.
+    if (S->getDiagnostics().hasErrorOccurred())
+      return;
+    Strategy Plan = chooseStrategy(S->Context, F, Opts.ForceRuntime);
+    if (Opts.Remarks)
+      remark(F, Plan);
+    lowerDefers(*S, F, Plan);
+  }
+
+  void remark(const FunctionDefers &F, const Strategy &Plan) {
+    std::string Count = std::to_string(F.Sites.size()) +
+                        (F.Sites.size() == 1 ? " defer" : " defers");
+    std::string Text = Plan.OpenCoded
+                           ? Count + " open-coded"
+                           : Count + " use runtime records: " + Plan.Reason;
+    remarkStrategy(S->getDiagnostics(),
+                   userLoc(S->getSourceManager(), F.Function->getLocation()),
+                   F.Function->getName(), Text);
+  }
+};
+
+class DeferAction : public PluginASTAction {
+protected:
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 StringRef) override {
+    return std::make_unique<DeferConsumer>(Opts);
+  }
+
+  // An unknown argument is an error: returning false here would drop the
+  // plugin silently and compile `defer` as a plain statement.
+  bool ParseArgs(const CompilerInstance &CI,
+                 const std::vector<std::string> &Args) override {
+    for (const std::string &Arg : Args) {
+      if (Arg == "remarks")
+        Opts.Remarks = true;
+      else if (Arg == "strategy=runtime")
+        Opts.ForceRuntime = true;
+      else if (Arg == "strategy=auto")
+        Opts.ForceRuntime = false;
+      else
+        errUnknownArgument(CI.getDiagnostics(), Arg);
+    }
+    return true;
+  }
+
+  ActionType getActionType() override { return AddBeforeMainAction; }
+
+private:
+  Options Opts;
+};
+
+} // namespace
+} // namespace cdefer
+
+static FrontendPluginRegistry::Add<cdefer::DeferAction>
+    Registration("cdefer", "Go-style defer for C");

@@ -1,0 +1,274 @@
+//===- Strategy.cpp - open-coded defers or runtime records ----------------===//
+//
+// cdefer lowers a function's defers in one of two ways, as Go does since 1.14.
+//
+// Open-coded: each defer statement that executes sets one bit of a hidden
+// 64-bit mask and stores what it captures in hidden locals; every return jumps
+// to one exit sequence that tests the bits from the last defer to the first,
+// clearing each bit before running its statement. No call into the runtime,
+// and when every defer is unconditional the optimizer folds the mask away,
+// leaving the code a person would write by hand. This is only correct if no
+// defer statement can execute twice in one call (one bit cannot count two
+// runs), so it is chosen when, on the function's control-flow graph, no defer
+// lies on a cycle (a loop, a backward goto, a computed goto), and there are at
+// most 64 defers.
+//
+// Runtime records: otherwise every defer of the function pushes a record from
+// the runtime's per-thread pool onto a list in the frame, with its captures
+// inside the record, and the exit sequence pops the records one by one and
+// dispatches each to its deferred code, still inside the function.
+//
+// The bits are not numbered in source order but in an order the defers can
+// execute in: with no defer on a cycle, "defer B can run after defer A" is a
+// partial order, and a topological order of the CFG's strongly connected
+// components extends it. `goto` can make a later defer in the source run
+// first; the mask then still unwinds in LIFO order.
+//
+//===----------------------------------------------------------------------===//
+#include "Strategy.h"
+#include "Diagnostics.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/StmtVisitor.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseMap.h"
+#include <algorithm>
+
+using namespace clang;
+
+namespace cdefer {
+namespace {
+
+/// Strongly connected components of a CFG, numbered in reverse topological
+/// order (Tarjan): a block's successors have component numbers no larger
+/// than its own.
+class Components {
+public:
+  explicit Components(const CFG &G) : Index(G.getNumBlockIDs(), Unvisited),
+                                      Low(G.getNumBlockIDs()),
+                                      OnStack(G.getNumBlockIDs()),
+                                      Component(G.getNumBlockIDs()),
+                                      SelfLoop(G.getNumBlockIDs()) {
+    for (const CFGBlock *B : G)
+      if (Index[B->getBlockID()] == Unvisited)
+        visit(B);
+    for (const CFGBlock *B : G)
+      ++Size[Component[B->getBlockID()]];
+  }
+
+  unsigned count() const { return Next; }
+  unsigned of(const CFGBlock *B) const { return Component[B->getBlockID()]; }
+  /// True if control can come back to \p B after leaving it.
+  bool onCycle(const CFGBlock *B) const {
+    return SelfLoop[B->getBlockID()] || Size.lookup(of(B)) > 1;
+  }
+
+private:
+  static constexpr unsigned Unvisited = ~0u;
+  std::vector<unsigned> Index, Low;
+  std::vector<bool> OnStack;
+  std::vector<unsigned> Component;
+  std::vector<bool> SelfLoop;
+  llvm::DenseMap<unsigned, unsigned> Size;
+  std::vector<const CFGBlock *> Stack;
+  unsigned Counter = 0, Next = 0;
+
+  static std::vector<const CFGBlock *> successors(const CFGBlock *B) {
+    std::vector<const CFGBlock *> Out;
+    for (const CFGBlock *S : B->succs())
+      if (S)
+        Out.push_back(S);
+    return Out;
+  }
+
+  // Iterative, so that a function with thousands of blocks cannot overflow
+  // the compiler's stack.
+  void visit(const CFGBlock *Root) {
+    struct Frame {
+      const CFGBlock *Block;
+      std::vector<const CFGBlock *> Succs;
+      size_t Next;
+    };
+    std::vector<Frame> Work;
+    auto enter = [&](const CFGBlock *B) {
+      unsigned Id = B->getBlockID();
+      Index[Id] = Low[Id] = Counter++;
+      Stack.push_back(B);
+      OnStack[Id] = true;
+      Work.push_back({B, successors(B), 0});
+    };
+    enter(Root);
+    while (!Work.empty()) {
+      Frame &F = Work.back();
+      unsigned Id = F.Block->getBlockID();
+      if (F.Next < F.Succs.size()) {
+        const CFGBlock *S = F.Succs[F.Next++];
+        unsigned SId = S->getBlockID();
+        if (SId == Id)
+          SelfLoop[Id] = true;
+        if (Index[SId] == Unvisited)
+          enter(S);
+        else if (OnStack[SId])
+          Low[Id] = std::min(Low[Id], Index[SId]);
+        continue;
+      }
+      if (Low[Id] == Index[Id])
+        popComponent(F.Block);
+      const CFGBlock *Done = F.Block;
+      Work.pop_back();
+      if (!Work.empty()) {
+        unsigned Parent = Work.back().Block->getBlockID();
+        Low[Parent] = std::min(Low[Parent], Low[Done->getBlockID()]);
+      }
+    }
+  }
+
+  void popComponent(const CFGBlock *Root) {
+    const CFGBlock *B;
+    do {
+      B = Stack.back();
+      Stack.pop_back();
+      OnStack[B->getBlockID()] = false;
+      Component[B->getBlockID()] = Next;
+    } while (B != Root);
+    ++Next;
+  }
+};
+
+/// Where a defer statement sits in the CFG.
+struct Position {
+  const CFGBlock *Block = nullptr;
+  unsigned Element = 0;
+};
+
+/// Replaces, wherever they are a child, the statements \p With maps.
+void swapChildren(Stmt *S, const llvm::DenseMap<Stmt *, Stmt *> &With) {
+  for (Stmt *&Child : S->children()) {
+    if (!Child)
+      continue;
+    auto It = With.find(Child);
+    if (It != With.end())
+      Child = It->second;
+    else
+      swapChildren(Child, With);
+  }
+}
+
+/// The CFG of \p F with each defer site replaced by a marker expression.
+/// Deferred code does not run where it is written, so it must not be in the
+/// graph (a loop inside a deferred block does not repeat the defer), and a
+/// marker, unlike an AttributedStmt or a compound statement, is always an
+/// element of the block it executes in.
+std::unique_ptr<CFG> buildMarkedCFG(ASTContext &Ctx, const FunctionDefers &F,
+                                    std::vector<const Stmt *> &Markers) {
+  llvm::DenseMap<Stmt *, Stmt *> ToMarker, Back;
+  for (const DeferSite &Site : F.Sites) {
+    Stmt *Marker = IntegerLiteral::Create(Ctx, llvm::APInt(32, Site.Index),
+                                          Ctx.IntTy, Site.Loc);
+    ToMarker[Site.Statement] = Marker;
+    Back[Marker] = Site.Statement;
+    Markers.push_back(Marker);
+  }
+  Stmt *Body = F.Function->getBody();
+  swapChildren(Body, ToMarker);
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  std::unique_ptr<CFG> G = CFG::buildCFG(F.Function, Body, &Ctx, Options);
+  swapChildren(Body, Back);
+  return G;
+}
+
+llvm::DenseMap<const Stmt *, Position> positionsOf(const CFG &G) {
+  llvm::DenseMap<const Stmt *, Position> Out;
+  for (const CFGBlock *B : G) {
+    unsigned I = 0;
+    for (const CFGElement &E : *B) {
+      if (auto S = E.getAs<CFGStmt>())
+        Out.try_emplace(S->getStmt(), Position{B, I});
+      ++I;
+    }
+  }
+  return Out;
+}
+
+class IndirectGotoFinder : public ConstStmtVisitor<IndirectGotoFinder, bool> {
+public:
+  bool VisitIndirectGotoStmt(const IndirectGotoStmt *) { return true; }
+  bool VisitStmt(const Stmt *S) {
+    for (const Stmt *Child : S->children())
+      if (Child && Visit(Child))
+        return true;
+    return false;
+  }
+};
+
+/// Says why \p Site can run more than once, for the remark.
+std::string repeatReason(ASTContext &Ctx, const FunctionDefers &F,
+                         const DeferSite &Site) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::string Where = "the defer at " + describeLoc(SM, Site.Loc);
+  ParentMap Parents(F.Function->getBody());
+  for (const Stmt *S = Parents.getParent(Site.Statement); S;
+       S = Parents.getParent(S))
+    if (isa<ForStmt, WhileStmt, DoStmt>(S))
+      return Where + " can run more than once per call: it is inside the "
+                     "loop at " +
+             describeLoc(SM, S->getBeginLoc());
+  if (IndirectGotoFinder().Visit(F.Function->getBody()))
+    return Where + " can run more than once per call: a computed 'goto' "
+                   "can reach it again";
+  return Where + " can run more than once per call: a backward 'goto' can "
+                 "reach it again";
+}
+
+Strategy records(std::string Reason) {
+  Strategy S;
+  S.Reason = std::move(Reason);
+  return S;
+}
+
+} // namespace
+
+Strategy chooseStrategy(ASTContext &Ctx, const FunctionDefers &F,
+                        bool ForceRuntime) {
+  if (ForceRuntime)
+    return records("forced by -fplugin-arg-cdefer-strategy=runtime");
+  if (F.Sites.size() > MaxOpenCodedDefers)
+    return records(std::to_string(F.Sites.size()) +
+                   " defer statements, more than the " +
+                   std::to_string(MaxOpenCodedDefers) +
+                   " that open coding handles");
+  std::vector<const Stmt *> Markers;
+  std::unique_ptr<CFG> G = buildMarkedCFG(Ctx, F, Markers);
+  if (!G)
+    return records("its control-flow graph could not be built");
+  Components SCC(*G);
+  auto Positions = positionsOf(*G);
+
+  // Unreachable defers never run; any bit serves them. Reachable ones are
+  // ordered by component (topological order) then by place in their block.
+  std::vector<std::pair<uint64_t, unsigned>> Order;
+  for (const DeferSite &Site : F.Sites) {
+    auto It = Positions.find(Markers[Site.Index]);
+    if (It == Positions.end()) {
+      Order.push_back({~0ull, Site.Index});
+      continue;
+    }
+    const Position &P = It->second;
+    if (SCC.onCycle(P.Block))
+      return records(repeatReason(Ctx, F, Site));
+    uint64_t Topo = SCC.count() - 1 - SCC.of(P.Block);
+    Order.push_back({Topo << 32 | P.Element, Site.Index});
+  }
+  std::stable_sort(Order.begin(), Order.end());
+  Strategy S;
+  S.OpenCoded = true;
+  S.Bit.resize(F.Sites.size());
+  for (unsigned Bit = 0; Bit < Order.size(); ++Bit)
+    S.Bit[Order[Bit].second] = Bit;
+  return S;
+}
+
+} // namespace cdefer

@@ -1,0 +1,33 @@
+//===- Strategy.h - open-coded defers or runtime records ------------------===//
+#ifndef CDEFER_PASS_STRATEGY_H
+#define CDEFER_PASS_STRATEGY_H
+
+#include "Defers.h"
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+}
+
+namespace cdefer {
+
+/// At most this many defers are open-coded: one bit each in a 64-bit mask.
+inline constexpr unsigned MaxOpenCodedDefers = 64;
+
+struct Strategy {
+  bool OpenCoded = false;
+  /// Why records were chosen, for the remark; empty when open-coded.
+  std::string Reason;
+  /// Open-coded only: Bit[i] is site i's bit. Bits follow the order in which
+  /// defers can execute, so testing from the highest bit down is LIFO.
+  std::vector<unsigned> Bit;
+};
+
+/// Chooses how \p F's defers are lowered (see Strategy.cpp).
+Strategy chooseStrategy(clang::ASTContext &Ctx, const FunctionDefers &F,
+                        bool ForceRuntime);
+
+} // namespace cdefer
+
+#endif

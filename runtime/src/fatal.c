@@ -1,0 +1,15 @@
+/*
+ * fatal.c - errors the runtime cannot return from.
+ */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+void cdefer__out_of_memory(size_t bytes)
+{
+    fprintf(stderr, "cdefer: out of memory allocating a defer record of %zu "
+                    "bytes\n", bytes);
+    fflush(stderr);
+    abort();
+}

@@ -1,0 +1,159 @@
+/*
+ * pool.c - where records come from: a per-thread cache per size class,
+ * backed by one process-wide pool per size class (Go's per-P defer pools and
+ * the global pool of newdefer/freedefer), backed by malloc.
+ *
+ * The fast path touches only the calling thread's cache. The cache is
+ * bounded: when it is empty it takes half its capacity from the pool, when
+ * it is full it gives half back, both under the pool's one lock. Without the
+ * bound, a program that defers on one thread and returns on another would
+ * grow one cache forever (Go's issue before 1.5).
+ */
+#include "internal.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+
+static _Thread_local struct cdefer_list cache[CDEFER_CLASSES]
+    __attribute__((tls_model("initial-exec")));
+static _Thread_local _Bool cache_registered
+    __attribute__((tls_model("initial-exec")));
+
+/* The process pool. Guarded by cdefer__pool_lock (thread.c). */
+static struct cdefer_list pool[CDEFER_CLASSES];
+
+/* Every chunk ever carved, so that memory checkers see it as reachable. */
+struct chunk {
+    alignas(CDEFER_GRANULE) struct chunk *next;
+};
+static struct chunk *chunks;
+
+enum { RECORDS_PER_CHUNK = 64 };
+
+static unsigned size_class(size_t total)
+{
+    return (unsigned)((total + CDEFER_GRANULE - 1) / CDEFER_GRANULE) - 1;
+}
+
+static size_t class_bytes(unsigned cls)
+{
+    return (size_t)(cls + 1) * CDEFER_GRANULE;
+}
+
+static struct cdefer_record *list_pop(struct cdefer_list *l)
+{
+    struct cdefer_record *r = l->head;
+    l->head = r->link;
+    l->count--;
+    return r;
+}
+
+static void list_push(struct cdefer_list *l, struct cdefer_record *r)
+{
+    r->link = l->head;
+    l->head = r;
+    l->count++;
+}
+
+/* Moves up to n records from the front of one list to the other. */
+static void list_move(struct cdefer_list *from, struct cdefer_list *to,
+                      unsigned n)
+{
+    while (n-- && from->head)
+        list_push(to, list_pop(from));
+}
+
+/* Called with the pool locked and the class empty. */
+static void carve_chunk(unsigned cls)
+{
+    size_t size = class_bytes(cls);
+    size_t bytes = sizeof(struct chunk) + size * RECORDS_PER_CHUNK;
+    struct chunk *c = malloc(bytes);
+    if (!c) {
+        cdefer__pool_unlock();
+        cdefer__out_of_memory(size);
+    }
+    c->next = chunks;
+    chunks = c;
+    char *p = (char *)(c + 1);
+    for (unsigned i = 0; i < RECORDS_PER_CHUNK; i++, p += size) {
+        struct cdefer_record *r = (struct cdefer_record *)p;
+        r->size_class = cls;
+        list_push(&pool[cls], r);
+    }
+}
+
+void cdefer__pool_refill(struct cdefer_list *l, unsigned cls)
+{
+    cdefer__pool_lock();
+    if (!pool[cls].head)
+        carve_chunk(cls);
+    list_move(&pool[cls], l, CDEFER_CACHE_CAP / 2);
+    cdefer__pool_unlock();
+}
+
+void cdefer__pool_spill(struct cdefer_list *l, unsigned cls)
+{
+    cdefer__pool_lock();
+    list_move(l, &pool[cls], CDEFER_CACHE_CAP / 2);
+    cdefer__pool_unlock();
+}
+
+void cdefer__pool_take_all(struct cdefer_list *caches)
+{
+    cdefer__pool_lock();
+    for (unsigned cls = 0; cls < CDEFER_CLASSES; cls++)
+        list_move(&caches[cls], &pool[cls], caches[cls].count);
+    cdefer__pool_unlock();
+}
+
+static struct cdefer_record *big_alloc(size_t total)
+{
+    struct cdefer_record *r = aligned_alloc(CDEFER_GRANULE,
+                                            (total + CDEFER_GRANULE - 1) &
+                                                ~(size_t)(CDEFER_GRANULE - 1));
+    if (!r)
+        cdefer__out_of_memory(total);
+    r->size_class = CDEFER_BIG;
+    return r;
+}
+
+/* The cache's slow path: first use on this thread, or an empty class. */
+static struct cdefer_record *alloc_generic(unsigned cls)
+{
+    if (!cache_registered) {
+        cache_registered = 1;
+        cdefer__thread_register(cache);
+    }
+    cdefer__pool_refill(&cache[cls], cls);
+    return list_pop(&cache[cls]);
+}
+
+struct cdefer_record *cdefer__record_alloc(size_t capture_size)
+{
+    if (capture_size > CDEFER_MAX_SMALL - sizeof(struct cdefer_record))
+        return big_alloc(sizeof(struct cdefer_record) + capture_size);
+    unsigned cls = size_class(sizeof(struct cdefer_record) + capture_size);
+    struct cdefer_list *l = &cache[cls];
+    if (__builtin_expect(l->head != NULL, 1))
+        return list_pop(l);
+    return alloc_generic(cls);
+}
+
+void cdefer__record_free(struct cdefer_record *r)
+{
+    unsigned cls = r->size_class;
+    if (cls == CDEFER_BIG) {
+        free(r);
+        return;
+    }
+    struct cdefer_list *l = &cache[cls];
+    if (__builtin_expect(l->count >= CDEFER_CACHE_CAP, 0)) {
+        if (!cache_registered) {
+            cache_registered = 1;
+            cdefer__thread_register(cache);
+        }
+        cdefer__pool_spill(l, cls);
+    }
+    list_push(l, r);
+}
