@@ -1,0 +1,47 @@
+# cdefer's lit suite. Substitutions:
+#   %clang      clang-22 itself, no plugin
+#   %cdefer     clang-22 with the plugin and <cdefer.h>
+#   %runtime    what a program using defer links with
+#   %cdefer-cc  the driver from this build
+#   %run-modes  builds a program four ways (open-coded and runtime records,
+#               -O0 and -O2), runs each, and fails unless they all agree
+#   %go         Go, the oracle for semantics
+import os
+import shutil
+
+import lit.formats
+
+config.name = "cdefer"
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".c", ".test"]
+config.excludes = ["Inputs", "tools"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.cdefer_obj_root, "test")
+
+# FileCheck, not and count live beside clang-22, not on PATH.
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, os.environ.get("PATH", "")])
+for var in ["HOME", "GOCACHE", "GOPATH", "TMPDIR"]:
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+
+include = os.path.join(config.cdefer_src_root, "runtime", "include")
+cdefer = "%s -fplugin=%s -I%s" % (config.clang, config.plugin, include)
+run_modes = os.path.join(config.cdefer_src_root, "test", "tools",
+                         "run-modes.sh")
+
+config.substitutions.append(("%cdefer-cc", config.cdefer_cc))
+config.substitutions.append(("%cdefer", cdefer))
+config.substitutions.append(("%clang", config.clang))
+config.substitutions.append(("%runtime", config.runtime + " -pthread"))
+config.substitutions.append(("%include", include))
+config.substitutions.append(("%plugin", config.plugin))
+config.substitutions.append(
+    ("%run-modes", "env CDEFER_COMPILE='%s' CDEFER_RUNTIME='%s' bash %s"
+     % (cdefer, config.runtime, run_modes)))
+config.substitutions.append(("%go", "go"))
+
+for tool in ["go", "gdb", "valgrind", "ccache", "distcc", "distccd",
+             "clang-tidy-22", "pkg-config"]:
+    if shutil.which(tool):
+        config.available_features.add(tool)

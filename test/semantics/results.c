@@ -1,0 +1,80 @@
+// `return e;` evaluates e before any deferred statement runs. With a
+// `defer_result` variable, deferred code reads and changes the result the
+// function returns (Go's named results); without one it cannot.
+// RUN: %run-modes %s > %t.c.out
+// RUN: %go run %S/Inputs/results.go > %t.go.out
+// RUN: diff %t.go.out %t.c.out
+// RUN: FileCheck %s < %t.c.out
+#include <cdefer.h>
+#include <stdio.h>
+
+static int compute(int v) {
+  printf("evaluating return value\n");
+  return v;
+}
+
+static int evaluated_first(void) {
+  defer printf("deferred runs\n");
+  return compute(5);
+}
+// CHECK:      evaluating return value
+// CHECK-NEXT: deferred runs
+// CHECK-NEXT: evaluated_first = 5
+
+static int named(void) {
+  defer_result int result = 0;
+  defer { result *= 7; }
+  return 6;
+}
+// CHECK-NEXT: named = 42
+
+static int unnamed(void) {
+  int result = 6;
+  defer { result *= 7; }
+  return result;
+}
+// CHECK-NEXT: unnamed = 6
+
+static int named_reads(int fail) {
+  defer_result int err = 0;
+  defer {
+    if (err)
+      printf("cleanup after error %d\n", err);
+  }
+  if (fail)
+    return -fail;
+  return 0;
+}
+// CHECK-NEXT: cleanup after error -3
+// CHECK-NEXT: named_reads = -3
+// CHECK-NEXT: named_reads = 0
+
+struct big { long a, b, c, d; };
+
+static struct big named_struct(void) {
+  defer_result struct big r = {0, 0, 0, 0};
+  defer { r.d = r.a + r.b + r.c; }
+  struct big v = {1, 2, 3, 0};
+  return v;
+}
+// CHECK-NEXT: named_struct = 1 2 3 6
+
+static struct big unnamed_struct(void) {
+  struct big v = {1, 2, 3, 4};
+  defer { v.a = 100; }
+  return v;
+}
+// CHECK-NEXT: unnamed_struct = 1 2 3 4
+
+int main(void) {
+  printf("evaluated_first = %d\n", evaluated_first());
+  printf("named = %d\n", named());
+  printf("unnamed = %d\n", unnamed());
+  printf("named_reads = %d\n", named_reads(3));
+  printf("named_reads = %d\n", named_reads(0));
+  struct big b = named_struct();
+  printf("named_struct = %ld %ld %ld %ld\n", b.a, b.b, b.c, b.d);
+  b = unnamed_struct();
+  printf("unnamed_struct = %ld %ld %ld %ld\n", b.a, b.b, b.c, b.d);
+  return 0;
+}

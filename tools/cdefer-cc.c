@@ -1,0 +1,153 @@
+/*
+ * cdefer-cc - a C compiler driver: clang-22 with the cdefer plugin loaded,
+ * <cdefer.h> on the include path, and the runtime linked when it links.
+ *
+ * Every argument is passed through to clang unchanged and clang's exit
+ * status is returned (the driver execs clang). Where things are:
+ *   build tree  the paths CMake compiled in (CDEFER_PLUGIN, ...);
+ *   installed   relative to this executable: ../lib/cdefer/cdefer.so,
+ *               ../include, ../lib/libcdefer.a (CDEFER_INSTALLED).
+ * CDEFER_CLANG in the environment overrides the clang to run.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef CDEFER_VERSION
+#define CDEFER_VERSION "unknown"
+#endif
+
+struct layout {
+    char plugin[PATH_MAX + 32];
+    char include[PATH_MAX + 32];
+    char runtime[PATH_MAX + 32];
+    const char *clang;
+};
+
+static void find_layout(struct layout *l)
+{
+    const char *env = getenv("CDEFER_CLANG");
+    l->clang = env && *env ? env : CDEFER_CLANG;
+#ifdef CDEFER_INSTALLED
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n < 0) {
+        perror("cdefer-cc: cannot find its own location");
+        exit(1);
+    }
+    exe[n] = '\0';
+    char *prefix = dirname(dirname(exe));
+    snprintf(l->plugin, sizeof l->plugin, "%s/%s/cdefer/cdefer.so", prefix,
+             CDEFER_LIBDIR);
+    snprintf(l->include, sizeof l->include, "%s/%s", prefix,
+             CDEFER_INCLUDEDIR);
+    snprintf(l->runtime, sizeof l->runtime, "%s/%s/libcdefer.a", prefix,
+             CDEFER_LIBDIR);
+#else
+    snprintf(l->plugin, sizeof l->plugin, "%s", CDEFER_PLUGIN);
+    snprintf(l->include, sizeof l->include, "%s", CDEFER_INCLUDE);
+    snprintf(l->runtime, sizeof l->runtime, "%s", CDEFER_RUNTIME);
+#endif
+}
+
+static int starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* True if clang, given these arguments, stops before linking. -MD and -MMD
+ * write dependencies as a side effect of compiling, so they do not count;
+ * -M and -MM alone imply -E. */
+static int stops_before_link(int argc, char **argv)
+{
+    static const char *const stops[] = {"-c", "-S", "-E", "-fsyntax-only",
+                                        "-M", "-MM", "-emit-llvm", "-###",
+                                        "--precompile", NULL};
+    for (int i = 1; i < argc; i++)
+        for (const char *const *s = stops; *s; s++)
+            if (strcmp(argv[i], *s) == 0)
+                return 1;
+    return 0;
+}
+
+/* True if there is nothing to link: no input files at all (e.g. only -v or
+ * -print-search-dirs). */
+static int has_inputs(int argc, char **argv)
+{
+    static const char *const with_value[] = {"-o", "-I", "-D", "-U", "-L",
+                                             "-l", "-x", "-include", "-MF",
+                                             "-MT", "-MQ", "-isystem",
+                                             "-idirafter", "-Xlinker",
+                                             "-Xclang", "-target", NULL};
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (a[0] != '-')
+            return 1;
+        for (const char *const *w = with_value; *w; w++)
+            if (strcmp(a, *w) == 0) {
+                i++;
+                break;
+            }
+    }
+    return 0;
+}
+
+static void usage(const char *clang)
+{
+    printf("usage: cdefer-cc [clang options] files...\n\n"
+           "A C compiler driver for code that uses Go-style defer, panic and\n"
+           "recover (#include <cdefer.h>). It runs %s with the cdefer\n"
+           "plugin and the cdefer include directory, passes every option\n"
+           "through, and links the cdefer runtime when it links.\n\n"
+           "cdefer options (passed as clang plugin arguments):\n"
+           "  -fplugin-arg-cdefer-remarks           one remark per function "
+           "with defers: its strategy\n"
+           "  -fplugin-arg-cdefer-strategy=runtime  runtime records for every "
+           "function\n\n"
+           "Environment: CDEFER_CLANG overrides the clang to run.\n"
+           "Documentation: docs/dialect.md, man cdefer-cc.\n",
+           clang);
+}
+
+int main(int argc, char **argv)
+{
+    struct layout l;
+    find_layout(&l);
+    if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+        usage(l.clang);
+        return 0;
+    }
+    if (argc == 2 && strcmp(argv[1], "--version") == 0) {
+        printf("cdefer-cc (cdefer) %s\n", CDEFER_VERSION);
+        fflush(stdout);
+    }
+
+    char **args = calloc((size_t)argc + 8, sizeof *args);
+    if (!args) {
+        perror("cdefer-cc");
+        return 1;
+    }
+    static char plugin_flag[PATH_MAX + 64], include_flag[PATH_MAX + 64];
+    snprintf(plugin_flag, sizeof plugin_flag, "-fplugin=%s", l.plugin);
+    snprintf(include_flag, sizeof include_flag, "-I%s", l.include);
+    int n = 0;
+    args[n++] = (char *)l.clang;
+    args[n++] = plugin_flag;
+    args[n++] = include_flag;
+    for (int i = 1; i < argc; i++)
+        args[n++] = argv[i];
+    if (!stops_before_link(argc, argv) && has_inputs(argc, argv)) {
+        args[n++] = l.runtime;
+        args[n++] = "-pthread";
+    }
+    args[n] = NULL;
+    execvp(l.clang, args);
+    fprintf(stderr, "cdefer-cc: cannot run '%s': %s\n", l.clang,
+            strerror(errno));
+    return 127;
+}
