@@ -262,7 +262,7 @@ Strategy chooseStrategy(ASTContext &Ctx, const FunctionDefers &F,
     uint64_t Topo = SCC.count() - 1 - SCC.of(P.Block);
     Order.push_back({Topo << 32 | P.Element, Site.Index});
   }
-  std::stable_sort(Order.begin(), Order.end());
+  std::sort(Order.begin(), Order.end()); // pairs are unique: Index differs
   Strategy S;
   S.OpenCoded = true;
   S.Bit.resize(F.Sites.size());

@@ -1,0 +1,19 @@
+#!/bin/sh
+# Builds cdefer and runs its whole test suite (lit): semantics under both
+# strategies checked against Go, lowering, diagnostics, compiler modes and
+# the runtime. Ends with the line "N passed, N failed".
+set -eu
+cd "$(dirname "$0")/.."
+sh scripts/setup-debian.sh test
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
+cmake --build build
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+/usr/lib/llvm-22/bin/lit -sv build/test 2>&1 | tee "$log" || status=$?
+grep -q "^Total Discovered Tests" "$log" || status=1
+passed=$(sed -n 's/^ *Passed *: *\([0-9]*\).*/\1/p' "$log")
+failed=$(sed -n 's/^ *\(Failed\|Unresolved\|Timed Out\) *: *\([0-9]*\).*/\2/p' "$log" |
+         awk '{ s += $1 } END { print s + 0 }')
+echo "${passed:-0} passed, ${failed} failed"
+exit "$status"
