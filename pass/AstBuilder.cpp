@@ -1,6 +1,8 @@
 //===- AstBuilder.cpp - the AST nodes cdefer adds to a function -----------===//
 #include "AstBuilder.h"
 
+#include "clang/AST/Attr.h"
+
 using namespace clang;
 
 namespace cdefer {
@@ -53,6 +55,32 @@ QualType AstBuilder::typeOf(const RecordDecl *RD) const {
   return Ctx.getCanonicalTagType(RD);
 }
 
+FunctionDecl *AstBuilder::markerFunction(StringRef Name, bool TakesPointer) {
+  TranslationUnitDecl *TU = Ctx.getTranslationUnitDecl();
+  IdentifierInfo *Id = &Ctx.Idents.get(Name);
+  for (NamedDecl *ND : TU->lookup(Id))
+    if (auto *Existing = dyn_cast<FunctionDecl>(ND))
+      return Existing;
+  std::vector<QualType> Params;
+  if (TakesPointer)
+    Params.push_back(Ctx.VoidPtrTy);
+  QualType T = Ctx.getFunctionType(Ctx.VoidTy, Params,
+                                   FunctionProtoType::ExtProtoInfo());
+  FunctionDecl *Fn = FunctionDecl::Create(Ctx, TU, Loc, Loc, Id, T,
+                                          Ctx.getTrivialTypeSourceInfo(T, Loc),
+                                          SC_Extern);
+  Fn->setImplicit();
+  std::vector<ParmVarDecl *> Parms;
+  for (QualType P : Params)
+    Parms.push_back(ParmVarDecl::Create(Ctx, Fn, Loc, Loc, nullptr, P,
+                                        Ctx.getTrivialTypeSourceInfo(P, Loc),
+                                        SC_None, nullptr));
+  Fn->setParams(Parms);
+  Fn->addAttr(NoThrowAttr::CreateImplicit(Ctx));
+  TU->addDecl(Fn);
+  return Fn;
+}
+
 Expr *AstBuilder::ref(VarDecl *VD) {
   return DeclRefExpr::Create(Ctx, NestedNameSpecifierLoc(), SourceLocation(),
                              VD, false, Loc, VD->getType(), VK_LValue);
@@ -90,6 +118,12 @@ Expr *AstBuilder::addressOf(Expr *LValue) {
   return UnaryOperator::Create(Ctx, LValue, UO_AddrOf,
                                Ctx.getPointerType(LValue->getType()),
                                VK_PRValue, OK_Ordinary, Loc, false, fp());
+}
+
+Expr *AstBuilder::nullPointer() {
+  return ImplicitCastExpr::Create(Ctx, Ctx.VoidPtrTy, CK_NullToPointer,
+                                  integer(0, Ctx.IntTy), nullptr, VK_PRValue,
+                                  fp());
 }
 
 Expr *AstBuilder::bitCast(Expr *E, QualType To) {

@@ -39,6 +39,12 @@ public:
          llvm::ArrayRef<std::pair<std::string, clang::QualType>> Fields);
   clang::QualType typeOf(const clang::RecordDecl *RD) const;
 
+  /// `void Name(void)` or `void Name(void *)`, declared implicitly in the
+  /// translation unit (once) and promised not to unwind: the markers the IR
+  /// pass replaces.
+  clang::FunctionDecl *markerFunction(llvm::StringRef Name,
+                                      bool TakesPointer = false);
+
   // Expressions.
   clang::Expr *ref(clang::VarDecl *VD);
   clang::Expr *load(clang::Expr *LValue);
@@ -49,6 +55,7 @@ public:
                       clang::Expr *RHS);
   clang::Expr *integer(uint64_t Value, clang::QualType T);
   clang::Expr *addressOf(clang::Expr *LValue);
+  clang::Expr *nullPointer();
   clang::Expr *bitCast(clang::Expr *E, clang::QualType To);
   clang::Expr *arrow(clang::Expr *Pointer, clang::FieldDecl *Field);
   clang::Expr *dot(clang::Expr *Base, clang::FieldDecl *Field);

@@ -24,13 +24,15 @@
 // the exit: in place (open-coded), or in a runtime record that the exit
 // sequence copies back before running the code.
 //
-// The one exit label is also where unwinding will enter to run the frame's
-// pending defers.
+// The exit sequence starts with a marker call, and each site's code in it
+// with another: UnwindPass.cpp uses them to give the function a landing pad
+// that runs a copy of the exit sequence when a panic unwinds the frame.
 //
 //===----------------------------------------------------------------------===//
 #include "Lower.h"
 #include "AstBuilder.h"
 #include "Diagnostics.h"
+#include "UnwindPass.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Builtins.h"
@@ -390,8 +392,14 @@ private:
 
   void finishBody() {
     B.Loc = Body->getRBracLoc();
-    std::vector<Stmt *> Exiting =
+    Expr *MaskAddress =
+        Bits ? B.bitCast(B.addressOf(B.ref(Bits)), S.Context.VoidPtrTy)
+             : B.nullPointer();
+    std::vector<Stmt *> Exiting = {
+        B.call(B.markerFunction(ExitMarker, true), {MaskAddress})};
+    std::vector<Stmt *> Sequence =
         Plan.OpenCoded ? openCodedExit() : recordsExit();
+    Exiting.insert(Exiting.end(), Sequence.begin(), Sequence.end());
     Exiting.push_back(B.ret(Result ? B.load(B.ref(Result)) : nullptr));
 
     std::vector<Stmt *> All = Prologue;
@@ -401,6 +409,13 @@ private:
         CompoundStmt::Create(S.Context, All, Body->getStoredFPFeaturesOrDefault(),
                              Body->getLBracLoc(), Body->getRBracLoc());
     F.Function->setBody(NewBody);
+  }
+
+  /// Tells the IR pass what kind of deferred code follows.
+  Stmt *siteMarker(const LoweredSite &L) {
+    bool IsCall = deferredCall(S.Context, L.Site->Deferred) != nullptr;
+    return B.call(B.markerFunction(IsCall ? CallSiteMarker : BlockSiteMarker),
+                  {});
   }
 
   /// if (bits & mask) { bits &= ~mask; code } for each site, last bit first.
@@ -416,7 +431,7 @@ private:
       Stmt *Clear =
           B.compoundAssign(BO_AndAssign, B.ref(Bits), B.integer(~Mask, U64));
       Expr *Test = B.binary(BO_And, B.load(B.ref(Bits)), B.integer(Mask, U64));
-      Out.push_back(B.ifThen(Test, B.block({Clear, L.Code})));
+      Out.push_back(B.ifThen(Test, B.block({Clear, siteMarker(L), L.Code})));
     }
     return Out;
   }
@@ -432,6 +447,7 @@ private:
       for (Capture &C : L.Captures)
         Stmts.push_back(B.assign(B.ref(C.Slot),
                                  B.load(B.arrow(recordCaptures(L), *Field++))));
+      Stmts.push_back(siteMarker(L));
       Stmts.push_back(L.Code);
       Values.push_back(L.Site->Index);
       Bodies.push_back(B.block(Stmts));

@@ -9,6 +9,7 @@
 #include "Diagnostics.h"
 #include "Lower.h"
 #include "Strategy.h"
+#include "UnwindPass.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/Decl.h"
@@ -16,6 +17,7 @@
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "clang/Sema/Sema.h"
 #include "clang/Sema/SemaConsumer.h"
+#include "llvm/Passes/PassBuilder.h"
 
 using namespace clang;
 
@@ -74,8 +76,16 @@ private:
 
 class DeferAction : public PluginASTAction {
 protected:
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
+    // The IR half: landing pads for panics, at every optimization level.
+    CI.getCodeGenOpts().PassBuilderCallbacks.push_back(
+        [](llvm::PassBuilder &PB) {
+          PB.registerPipelineStartEPCallback(
+              [](llvm::ModulePassManager &MPM, llvm::OptimizationLevel) {
+                MPM.addPass(UnwindPass());
+              });
+        });
     return std::make_unique<DeferConsumer>(Opts);
   }
 

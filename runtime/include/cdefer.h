@@ -61,6 +61,31 @@ void *cdefer_deferproc(struct cdefer_frame *frame, unsigned site,
                        size_t capture_size);
 void *cdefer_deferreturn(struct cdefer_frame *frame);
 
+/*
+ * panic and recover (Go's). A panic runs the pending deferred statements of
+ * the panicking function, then of its caller, and so on outward; recover(),
+ * called directly by deferred code during a panic, stops it and returns its
+ * value (the message for panic and panicf). Uncaught, a panic prints
+ * "panic: <message>" on stderr and exits with status 2.
+ */
+_Noreturn void cdefer_panic(const char *message);
+_Noreturn void cdefer_panicf(const char *format, ...)
+    __attribute__((format(printf, 1, 2)));
+_Noreturn void cdefer_panic_value(void *value);
+void *cdefer_recover(void);
+
+/* Called by the code UnwindPass.cpp generates; not for direct use. */
+void cdefer_unwind_deferred_call(void);
+void cdefer_unwind_deferred_block(void);
+_Bool cdefer_unwind_recovered(void *exception);
+
+#ifndef CDEFER_NO_SHORT_NAMES
+#  define panic cdefer_panic
+#  define panicf cdefer_panicf
+#  define panic_value cdefer_panic_value
+#  define recover cdefer_recover
+#endif
+
 #ifdef __cplusplus
 }
 #endif

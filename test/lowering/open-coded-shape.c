@@ -1,7 +1,8 @@
 // The shape of the open-coded lowering: one bit per defer set where the defer
 // executes, captures in hidden locals, every return through one exit
 // sequence that tests the bits from the last defer to the first and clears
-// each before running its statement.
+// each before running its statement. The marker calls are for the IR pass
+// (see unwind-landing-pads.c).
 // RUN: %cdefer -fsyntax-only -Xclang -ast-print %s | FileCheck %s
 #include <cdefer.h>
 
@@ -38,14 +39,17 @@ int shape(int n) {
 // CHECK-NEXT:    }
 // CHECK-NEXT:  __cdefer_exit:
 // CHECK-NEXT:    {
+// CHECK-NEXT:        __cdefer_exit_mark(&__cdefer_bits);
 // CHECK-NEXT:        if (__cdefer_bits & 2ULL) {
 // CHECK-NEXT:            __cdefer_bits &= 18446744073709551613ULL;
+// CHECK-NEXT:            __cdefer_site_block();
 // CHECK-NEXT:            {
 // CHECK-NEXT:                use(2);
 // CHECK-NEXT:            }
 // CHECK-NEXT:        }
 // CHECK-NEXT:        if (__cdefer_bits & 1ULL) {
 // CHECK-NEXT:            __cdefer_bits &= 18446744073709551614ULL;
+// CHECK-NEXT:            __cdefer_site_call();
 // CHECK-NEXT:            use(__cdefer_s0_arg0);
 // CHECK-NEXT:        }
 // CHECK-NEXT:        return __cdefer_result;

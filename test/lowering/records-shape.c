@@ -40,23 +40,27 @@ void shape(int n, struct wide w) {
 // CHECK-NEXT:    }
 // CHECK-NEXT:  __cdefer_exit:
 // CHECK-NEXT:    {
+// CHECK-NEXT:        __cdefer_exit_mark(0);
 // CHECK-NEXT:        while (__cdefer_captures = cdefer_deferreturn(&__cdefer_frame))
 // CHECK-NEXT:            switch (__cdefer_frame.site) {
 // CHECK-NEXT:              case 0U:
 // CHECK-NEXT:                {
 // CHECK-NEXT:                    __cdefer_s0_arg0 = __cdefer_captures->arg0;
 // CHECK-NEXT:                    __cdefer_s0_arg1 = __cdefer_captures->arg1;
+// CHECK-NEXT:                    __cdefer_site_call();
 // CHECK-NEXT:                    use3(__cdefer_s0_arg0, __cdefer_s0_arg1, 7);
 // CHECK-NEXT:                }
 // CHECK-NEXT:                break;
 // CHECK-NEXT:              case 1U:
 // CHECK-NEXT:                {
 // CHECK-NEXT:                    __cdefer_s1_arg0 = __cdefer_captures->arg0;
+// CHECK-NEXT:                    __cdefer_site_call();
 // CHECK-NEXT:                    use_wide(__cdefer_s1_arg0);
 // CHECK-NEXT:                }
 // CHECK-NEXT:                break;
 // CHECK-NEXT:              case 2U:
 // CHECK-NEXT:                {
+// CHECK-NEXT:                    __cdefer_site_block();
 // CHECK-NEXT:                    {
 // CHECK-NEXT:                        use3(n, 0, 0);
 // CHECK-NEXT:                    }

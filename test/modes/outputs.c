@@ -12,5 +12,5 @@
 // RUN: %cdefer -fPIC -shared -DAS_LIBRARY %S/Inputs/program.c -o %t.so
 // CHECK: main: exit
 // CHECK: sum = 10
-// IR: call ptr @cdefer_deferproc(
-// IR: call ptr @cdefer_deferreturn(
+// IR: {{call|invoke}} ptr @cdefer_deferproc(
+// IR: {{call|invoke}} ptr @cdefer_deferreturn(
