@@ -12,7 +12,9 @@
 #include "UnwindPass.h"
 
 #include "clang/AST/ASTConsumer.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "clang/Sema/Sema.h"
@@ -23,6 +25,20 @@ using namespace clang;
 
 namespace cdefer {
 namespace {
+
+/// True if \p S calls cdefer_recover (recover() in <cdefer.h>).
+bool callsRecover(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      if (Callee->getIdentifier() && Callee->getName() == "cdefer_recover")
+        return true;
+  for (const Stmt *Child : S->children())
+    if (callsRecover(Child))
+      return true;
+  return false;
+}
 
 struct Options {
   bool Remarks = false;      // -fplugin-arg-cdefer-remarks
@@ -49,6 +65,11 @@ private:
   Sema *S = nullptr;
 
   void handleFunction(FunctionDecl &FD) {
+    // recover() tells deferred code from deeper calls by its caller's frame
+    // (runtime/src/panic.c); inlining its caller would merge two frames.
+    // Go does not inline functions that call recover either.
+    if (callsRecover(FD.getBody()))
+      FD.addAttr(NoInlineAttr::CreateImplicit(S->Context));
     FunctionDefers F;
     if (!collectDefers(*S, FD, F) || F.Sites.empty())
       return;

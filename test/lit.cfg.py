@@ -6,6 +6,8 @@
 #   %run-modes  builds a program four ways (open-coded and runtime records,
 #               -O0 and -O2), runs each, and fails unless they all agree
 #   %go         Go, the oracle for semantics
+#   %go-oracle  builds and runs a Go program: PREFIX.out, .err, .status
+#   %expect-status N CMD  fails unless CMD exits with status N
 import os
 import shutil
 
@@ -39,6 +41,10 @@ config.substitutions.append(("%plugin", config.plugin))
 config.substitutions.append(
     ("%run-modes", "env CDEFER_COMPILE='%s' CDEFER_RUNTIME='%s' bash %s"
      % (cdefer, config.runtime, run_modes)))
+config.substitutions.append(("%go-oracle", "bash " + os.path.join(
+    config.cdefer_src_root, "test", "tools", "go-oracle.sh")))
+config.substitutions.append(("%expect-status", "bash " + os.path.join(
+    config.cdefer_src_root, "test", "tools", "expect-status.sh")))
 config.substitutions.append(("%go", "go"))
 
 for tool in ["go", "gdb", "valgrind", "ccache", "distcc", "distccd",

@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	defer fmt.Printf("main: deferred\n")
+	defer func() { panic("second") }()
+	panic("first")
+}

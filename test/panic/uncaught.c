@@ -1,0 +1,56 @@
+// An uncaught panic runs every pending deferred statement of the thread,
+// flushes stdout, prints Go's report on stderr (nested panics and
+// "[recovered]" in Go's format) and exits with status 2.
+// RUN: %expect-status 2 %run-modes %s -DCASE=1 > %t.1.out 2> %t.1.err
+// RUN: %go-oracle %S/Inputs/uncaught-1.go %t.go1
+// RUN: diff %t.go1.out %t.1.out && diff %t.go1.err %t.1.err && grep -qx 2 %t.go1.status
+// RUN: %expect-status 2 %run-modes %s -DCASE=2 > %t.2.out 2> %t.2.err
+// RUN: %go-oracle %S/Inputs/uncaught-2.go %t.go2
+// RUN: diff %t.go2.out %t.2.out && diff %t.go2.err %t.2.err
+// RUN: %expect-status 2 %run-modes %s -DCASE=3 > %t.3.out 2> %t.3.err
+// RUN: %go-oracle %S/Inputs/uncaught-3.go %t.go3
+// RUN: diff %t.go3.out %t.3.out && diff %t.go3.err %t.3.err
+// RUN: %expect-status 2 %run-modes %s -DCASE=4 > %t.4.out 2> %t.4.err
+// RUN: FileCheck %s --check-prefix=VALUE < %t.4.err
+// RUN: %expect-status 2 %run-modes %s -DCASE=5 > %t.5.out 2> %t.5.err
+// RUN: FileCheck %s --check-prefix=FORMATTED < %t.5.err
+// VALUE: panic: value 0x1234{{$}}
+// FORMATTED: panic: bad value 42 in "input"{{$}}
+#include <cdefer.h>
+#include <stdio.h>
+
+#if CASE == 1
+// Plain: everything deferred runs, buffered stdout comes out first.
+static void fail(void) {
+  defer printf("fail: deferred\n");
+  panic("something failed");
+}
+int main(void) {
+  defer printf("main: deferred\n");
+  printf("main: buffered output\n");
+  fail();
+}
+#elif CASE == 2
+// A deferred call panics again during the panic: both are reported.
+int main(void) {
+  defer printf("main: deferred\n");
+  defer { panic("second"); }
+  panic("first");
+}
+#elif CASE == 3
+// Recovered, then panicking again: the first is reported "[recovered]".
+int main(void) {
+  defer printf("main deferred\n");
+  defer {
+    const char *r = recover();
+    printf("recovered %s\n", r);
+    panic("second");
+  }
+  printf("body\n");
+  panic("first");
+}
+#elif CASE == 4
+int main(void) { panic_value((void *)0x1234); }
+#elif CASE == 5
+int main(void) { panicf("bad value %d in \"%s\"", 42, "input"); }
+#endif
