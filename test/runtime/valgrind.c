@@ -1,9 +1,10 @@
 // valgrind's memcheck finds no errors and no leaks in a program using both
-// strategies, threads, big records and many pending defers.
+// strategies, threads, big records, many pending defers, and panics with
+// formatted messages that are recovered.
 // REQUIRES: valgrind
 // RUN: %cdefer -O1 -gdwarf-4 %s %runtime -o %t
 // RUN: valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible %t 2>&1 | FileCheck %s
-// CHECK: total 1101
+// CHECK: total 1201
 // CHECK: ERROR SUMMARY: 0 errors
 #include <cdefer.h>
 #include <pthread.h>
@@ -30,6 +31,20 @@ static void records(int n) {
     defer add_big(b);
 }
 
+static void fails(int i) {
+  for (int j = 0; j < 3; j++)
+    defer add(0);
+  panicf("failure %d", i);
+}
+
+static void recovers(int i) {
+  defer {
+    if (recover())
+      add(1);
+  }
+  fails(i);
+}
+
 static void *thread(void *arg) {
   records(500);
   return arg;
@@ -38,6 +53,8 @@ static void *thread(void *arg) {
 int main(void) {
   open_coded();
   records(200);
+  for (int i = 0; i < 100; i++)
+    recovers(i);
   pthread_t t;
   pthread_create(&t, NULL, thread, NULL);
   pthread_join(t, NULL);
