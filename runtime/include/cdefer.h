@@ -46,7 +46,12 @@ extern "C" {
  *
  * Must match the plugin's use (pass/Lower.cpp; test/lowering/records-shape.c).
  */
-struct cdefer_record;
+struct cdefer_record {
+    struct cdefer_record *link; /* next older record of the frame, or next
+                                   free record of a cache or pool list */
+    unsigned site;              /* the defer statement, within its function */
+    unsigned size_class;        /* index into caches and pools, or BIG */
+} __attribute__((aligned(16)));
 
 struct cdefer_frame {
     struct cdefer_record *pending; /* newest pending record first */
@@ -54,12 +59,88 @@ struct cdefer_frame {
     unsigned site;                 /* site of the record just popped */
 };
 
-/* Alignment of the captures area of every record. */
+/* Alignment of the captures area of every record: captures follow the
+ * 16-byte header. */
 #define CDEFER_CAPTURE_ALIGN 16
 
-void *cdefer_deferproc(struct cdefer_frame *frame, unsigned site,
-                       size_t capture_size);
-void *cdefer_deferreturn(struct cdefer_frame *frame);
+/* Records come in size classes of 16-byte steps, header included, up to
+ * 256 bytes; a thread keeps up to CDEFER__CACHE_CAP free records of each
+ * class in its cache (runtime/src/pool.c). */
+enum {
+    CDEFER__GRANULE = 16,
+    CDEFER__MAX_SMALL = 256,
+    CDEFER__CLASSES = CDEFER__MAX_SMALL / CDEFER__GRANULE,
+    CDEFER__CACHE_CAP = 32,
+    CDEFER__BIG = 0xffff,
+};
+
+struct cdefer__list {
+    struct cdefer_record *head;
+    unsigned count;
+};
+
+extern _Thread_local struct cdefer__list cdefer__cache[CDEFER__CLASSES]
+    __attribute__((tls_model("initial-exec")));
+
+void *cdefer_deferproc_slow(struct cdefer_frame *frame, unsigned site,
+                            size_t capture_size);
+void cdefer_record_free_slow(struct cdefer_record *r);
+
+/* The fast paths are inline: a defer in a loop costs a few instructions
+ * when the thread's cache has a record (it does, after the first call).
+ * Unoptimized builds keep them calls, to keep frames (and stepping) small. */
+#ifdef __OPTIMIZE__
+#  define CDEFER__INLINE static inline __attribute__((always_inline))
+#else
+#  define CDEFER__INLINE static inline
+#endif
+
+CDEFER__INLINE void *
+cdefer_deferproc(struct cdefer_frame *frame, unsigned site,
+                 size_t capture_size)
+{
+    size_t total = sizeof(struct cdefer_record) + capture_size;
+    if (total > CDEFER__MAX_SMALL)
+        return cdefer_deferproc_slow(frame, site, capture_size);
+    struct cdefer__list *l =
+        &cdefer__cache[(total + CDEFER__GRANULE - 1) / CDEFER__GRANULE - 1];
+    struct cdefer_record *r = l->head;
+    if (__builtin_expect(r == 0, 0))
+        return cdefer_deferproc_slow(frame, site, capture_size);
+    l->head = r->link;
+    l->count--;
+    r->site = site;
+    r->link = frame->pending;
+    frame->pending = r;
+    return r + 1;
+}
+
+/* Pops the frame's newest record (its code is then run by the caller) after
+ * freeing the one popped last time, whose code has run by now. */
+CDEFER__INLINE void *
+cdefer_deferreturn(struct cdefer_frame *frame)
+{
+    struct cdefer_record *done = frame->running;
+    if (done) {
+        unsigned cls = done->size_class;
+        if (__builtin_expect(cls < CDEFER__CLASSES &&
+                                 cdefer__cache[cls].count < CDEFER__CACHE_CAP,
+                             1)) {
+            done->link = cdefer__cache[cls].head;
+            cdefer__cache[cls].head = done;
+            cdefer__cache[cls].count++;
+        } else {
+            cdefer_record_free_slow(done);
+        }
+    }
+    struct cdefer_record *r = frame->pending;
+    frame->running = r;
+    if (!r)
+        return 0;
+    frame->pending = r->link;
+    frame->site = r->site;
+    return r + 1;
+}
 
 /*
  * panic and recover (Go's). A panic runs the pending deferred statements of

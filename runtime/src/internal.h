@@ -34,22 +34,16 @@
 #define CDEFER_HIDDEN __attribute__((visibility("hidden")))
 
 enum {
-    CDEFER_GRANULE = 16,        /* size class step, and record alignment */
-    CDEFER_MAX_SMALL = 256,     /* largest record served by the pools */
-    CDEFER_CLASSES = CDEFER_MAX_SMALL / CDEFER_GRANULE,
-    CDEFER_CACHE_CAP = 32,      /* records per class in a thread's cache */
-    CDEFER_BIG = 0xffff,        /* size_class of a record from malloc */
+    CDEFER_GRANULE = CDEFER__GRANULE,     /* size class step and alignment */
+    CDEFER_MAX_SMALL = CDEFER__MAX_SMALL, /* largest record from the pools */
+    CDEFER_CLASSES = CDEFER__CLASSES,
+    CDEFER_CACHE_CAP = CDEFER__CACHE_CAP, /* records per class per thread */
+    CDEFER_BIG = CDEFER__BIG,             /* size_class of a malloc'd record */
 };
 
-/* Must match the plugin's use: captures start right after this header and
- * are aligned to CDEFER_CAPTURE_ALIGN (cdefer.h). */
-struct cdefer_record {
-    struct cdefer_record *link; /* next older record of the frame, or next
-                                   free record of a cache or pool list */
-    unsigned site;              /* the defer statement, within its function */
-    unsigned size_class;        /* index into caches and pools, or BIG */
-};
-
+/* struct cdefer_record is in cdefer.h: the inline fast paths use it. Must
+ * match the plugin's use: captures start right after the header and are
+ * aligned to CDEFER_CAPTURE_ALIGN. */
 _Static_assert(sizeof(struct cdefer_record) == CDEFER_GRANULE,
                "a record header is one granule");
 _Static_assert(CDEFER_CAPTURE_ALIGN == CDEFER_GRANULE,
@@ -57,24 +51,18 @@ _Static_assert(CDEFER_CAPTURE_ALIGN == CDEFER_GRANULE,
 _Static_assert(alignof(max_align_t) <= CDEFER_GRANULE,
                "granules keep malloc's alignment");
 
-/* A free list of records of one size class. */
-struct cdefer_list {
-    struct cdefer_record *head;
-    unsigned count;
-};
-
 /* pool.c: records of any size. */
 CDEFER_HIDDEN struct cdefer_record *cdefer__record_alloc(size_t capture_size);
 CDEFER_HIDDEN void cdefer__record_free(struct cdefer_record *r);
 
 /* pool.c: exchanges between a thread's cache and the process pool. */
-CDEFER_HIDDEN void cdefer__pool_refill(struct cdefer_list *cache, unsigned cls);
-CDEFER_HIDDEN void cdefer__pool_spill(struct cdefer_list *cache, unsigned cls);
-CDEFER_HIDDEN void cdefer__pool_take_all(struct cdefer_list *caches);
+CDEFER_HIDDEN void cdefer__pool_refill(struct cdefer__list *cache, unsigned cls);
+CDEFER_HIDDEN void cdefer__pool_spill(struct cdefer__list *cache, unsigned cls);
+CDEFER_HIDDEN void cdefer__pool_take_all(struct cdefer__list *caches);
 
 /* thread.c: makes the calling thread return its cache to the pool when it
  * exits; sets up fork() handling once per process. */
-CDEFER_HIDDEN void cdefer__thread_register(struct cdefer_list *caches);
+CDEFER_HIDDEN void cdefer__thread_register(struct cdefer__list *caches);
 CDEFER_HIDDEN void cdefer__pool_lock(void);
 CDEFER_HIDDEN void cdefer__pool_unlock(void);
 CDEFER_HIDDEN void cdefer__pool_reset_lock(void);

@@ -14,13 +14,14 @@
 #include <pthread.h>
 #include <stdlib.h>
 
-static _Thread_local struct cdefer_list cache[CDEFER_CLASSES]
+/* The thread's cache; cdefer.h's inline fast paths use it directly. */
+_Thread_local struct cdefer__list cdefer__cache[CDEFER_CLASSES]
     __attribute__((tls_model("initial-exec")));
 static _Thread_local _Bool cache_registered
     __attribute__((tls_model("initial-exec")));
 
 /* The process pool. Guarded by cdefer__pool_lock (thread.c). */
-static struct cdefer_list pool[CDEFER_CLASSES];
+static struct cdefer__list pool[CDEFER_CLASSES];
 
 /* Every chunk ever carved, so that memory checkers see it as reachable. */
 struct chunk {
@@ -40,7 +41,7 @@ static size_t class_bytes(unsigned cls)
     return (size_t)(cls + 1) * CDEFER_GRANULE;
 }
 
-static struct cdefer_record *list_pop(struct cdefer_list *l)
+static struct cdefer_record *list_pop(struct cdefer__list *l)
 {
     struct cdefer_record *r = l->head;
     l->head = r->link;
@@ -48,7 +49,7 @@ static struct cdefer_record *list_pop(struct cdefer_list *l)
     return r;
 }
 
-static void list_push(struct cdefer_list *l, struct cdefer_record *r)
+static void list_push(struct cdefer__list *l, struct cdefer_record *r)
 {
     r->link = l->head;
     l->head = r;
@@ -56,7 +57,7 @@ static void list_push(struct cdefer_list *l, struct cdefer_record *r)
 }
 
 /* Moves up to n records from the front of one list to the other. */
-static void list_move(struct cdefer_list *from, struct cdefer_list *to,
+static void list_move(struct cdefer__list *from, struct cdefer__list *to,
                       unsigned n)
 {
     while (n-- && from->head)
@@ -83,7 +84,7 @@ static void carve_chunk(unsigned cls)
     }
 }
 
-void cdefer__pool_refill(struct cdefer_list *l, unsigned cls)
+void cdefer__pool_refill(struct cdefer__list *l, unsigned cls)
 {
     cdefer__pool_lock();
     if (!pool[cls].head)
@@ -92,14 +93,14 @@ void cdefer__pool_refill(struct cdefer_list *l, unsigned cls)
     cdefer__pool_unlock();
 }
 
-void cdefer__pool_spill(struct cdefer_list *l, unsigned cls)
+void cdefer__pool_spill(struct cdefer__list *l, unsigned cls)
 {
     cdefer__pool_lock();
     list_move(l, &pool[cls], CDEFER_CACHE_CAP / 2);
     cdefer__pool_unlock();
 }
 
-void cdefer__pool_take_all(struct cdefer_list *caches)
+void cdefer__pool_take_all(struct cdefer__list *caches)
 {
     cdefer__pool_lock();
     for (unsigned cls = 0; cls < CDEFER_CLASSES; cls++)
@@ -123,10 +124,10 @@ static struct cdefer_record *alloc_generic(unsigned cls)
 {
     if (!cache_registered) {
         cache_registered = 1;
-        cdefer__thread_register(cache);
+        cdefer__thread_register(cdefer__cache);
     }
-    cdefer__pool_refill(&cache[cls], cls);
-    return list_pop(&cache[cls]);
+    cdefer__pool_refill(&cdefer__cache[cls], cls);
+    return list_pop(&cdefer__cache[cls]);
 }
 
 struct cdefer_record *cdefer__record_alloc(size_t capture_size)
@@ -134,7 +135,7 @@ struct cdefer_record *cdefer__record_alloc(size_t capture_size)
     if (capture_size > CDEFER_MAX_SMALL - sizeof(struct cdefer_record))
         return big_alloc(sizeof(struct cdefer_record) + capture_size);
     unsigned cls = size_class(sizeof(struct cdefer_record) + capture_size);
-    struct cdefer_list *l = &cache[cls];
+    struct cdefer__list *l = &cdefer__cache[cls];
     if (__builtin_expect(l->head != NULL, 1))
         return list_pop(l);
     return alloc_generic(cls);
@@ -147,11 +148,11 @@ void cdefer__record_free(struct cdefer_record *r)
         free(r);
         return;
     }
-    struct cdefer_list *l = &cache[cls];
+    struct cdefer__list *l = &cdefer__cache[cls];
     if (__builtin_expect(l->count >= CDEFER_CACHE_CAP, 0)) {
         if (!cache_registered) {
             cache_registered = 1;
-            cdefer__thread_register(cache);
+            cdefer__thread_register(cdefer__cache);
         }
         cdefer__pool_spill(l, cls);
     }

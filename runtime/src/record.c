@@ -3,14 +3,16 @@
  *
  * The plugin turns each executed defer of a record-based function into a
  * call to cdefer_deferproc, and the function's exit sequence into calls to
- * cdefer_deferreturn until it returns NULL. The list lives in the function's
+ * cdefer_deferreturn until it returns NULL (both inline, in cdefer.h). The list lives in the function's
  * own frame, so no thread-wide chain has to be searched: LIFO order is the
  * list order, and a frame's records cannot be confused with another's.
  */
 #include "internal.h"
 
-void *cdefer_deferproc(struct cdefer_frame *frame, unsigned site,
-                       size_t capture_size)
+/* The inline fast paths are in cdefer.h; these take over when the thread's
+ * cache has no record of the class, or the record is big. */
+void *cdefer_deferproc_slow(struct cdefer_frame *frame, unsigned site,
+                            size_t capture_size)
 {
     struct cdefer_record *r = cdefer__record_alloc(capture_size);
     r->site = site;
@@ -19,20 +21,7 @@ void *cdefer_deferproc(struct cdefer_frame *frame, unsigned site,
     return r + 1;
 }
 
-/* The record returned last time has finished running its code, so it is
- * freed here rather than by the caller: the exit sequence stays one call per
- * record. */
-void *cdefer_deferreturn(struct cdefer_frame *frame)
+void cdefer_record_free_slow(struct cdefer_record *r)
 {
-    if (frame->running) {
-        cdefer__record_free(frame->running);
-        frame->running = NULL;
-    }
-    struct cdefer_record *r = frame->pending;
-    if (!r)
-        return NULL;
-    frame->pending = r->link;
-    frame->running = r;
-    frame->site = r->site;
-    return r + 1;
+    cdefer__record_free(r);
 }

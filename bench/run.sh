@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# bench/run.sh - builds every peer, runs every scenario, and reports.
+#
+#   bash bench/run.sh            the full run (a few minutes)
+#   bash bench/run.sh --quick    a smoke pass: every program once, tiny counts
+#
+# Prints a table (scenario x peer: median ns per operation over repeated
+# runs, instructions per operation from callgrind, ratio to hand-written)
+# and writes bench/results/latest.csv and latest.png. Nothing here asserts a
+# time: these machines are shared and noisy; ratios within one run are what
+# to read.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+quick=0
+[ "${1:-}" = --quick ] && quick=1
+
+root=$PWD
+out=$root/build/bench
+results=$root/bench/results
+mkdir -p "$out" "$results"
+clang=/usr/lib/llvm-22/bin/clang-22
+plugin="-fplugin=$root/build/lib/cdefer.so -I$root/runtime/include"
+runtime="$root/build/lib/libcdefer.a -pthread"
+[ -f "$root/build/lib/cdefer.so" ] || {
+    cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+}
+cmake --build build >/dev/null
+
+# --- Build the peers. ---------------------------------------------------
+$clang -O2 -c bench/work.c -o "$out/work.o"
+$clang -O2 -c bench/driver.c -o "$out/driver.o"
+build_peer() { # NAME FLAGS... (compiles scenarios.c)
+    local name=$1
+    shift
+    $clang -O2 "$@" -c bench/scenarios.c -o "$out/$name.o"
+    $clang "$out/$name.o" "$out/driver.o" "$out/work.o" $runtime -o "$out/$name"
+}
+build_peer hand -DPEER_HAND
+build_peer c2y -fdefer-ts -DPEER_C2Y
+build_peer cleanup -DPEER_CLEANUP
+build_peer cdefer-open $plugin -DPEER_CDEFER
+build_peer cdefer-records $plugin -DPEER_CDEFER -fplugin-arg-cdefer-strategy=runtime
+$clang -O2 $plugin -c bench/panic.c -o "$out/panic-cdefer.o"
+$clang "$out/panic-cdefer.o" "$out/driver.o" "$out/work.o" $runtime -o "$out/panic-cdefer"
+/usr/lib/llvm-22/bin/clang++ -O2 -c bench/panic.cpp -o "$out/panic-clang++.o"
+/usr/lib/llvm-22/bin/clang++ "$out/panic-clang++.o" "$out/driver.o" "$out/work.o" -pthread -o "$out/panic-clang++"
+g++ -O2 -c bench/panic.cpp -o "$out/panic-g++.o"
+g++ "$out/panic-g++.o" "$out/driver.o" "$out/work.o" -pthread -o "$out/panic-g++"
+
+# --- Measure. -------------------------------------------------------------
+reps=5
+[ $quick = 1 ] && reps=1
+csv=$results/latest.csv
+echo "scenario,peer,ns_per_op,instructions_per_op,bytes_per_pending" >"$csv"
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# Instructions per operation: callgrind at two iteration counts, so that
+# start-up cost cancels out.
+instructions() { # PROGRAM SCENARIO ITERS PARAM
+    local prog=$1 scenario=$2 iters=$3 param=${4:-0} a b
+    command -v valgrind >/dev/null || { echo ""; return; }
+    a=$(callgrind_total "$prog" "$scenario" "$iters" "$param")
+    b=$(callgrind_total "$prog" "$scenario" $((iters * 2)) "$param")
+    awk -v a="$a" -v b="$b" -v n="$iters" 'BEGIN { printf "%.1f", (b - a) / n }'
+}
+callgrind_total() {
+    local f
+    f=$(mktemp)
+    valgrind --tool=callgrind --callgrind-out-file="$f" "$@" >/dev/null 2>&1
+    sed -n 's/^summary: //p' "$f"
+    rm -f "$f"
+}
+
+record() { # SCENARIO PEER PROGRAM DRIVER-SCENARIO ITERS [PARAM]
+    local scenario=$1 peer=$2 prog=$3 ds=$4 iters=$5 param=${6:-0} ns ins
+    [ $quick = 1 ] && iters=$((iters / 100 + 1))
+    ns=$(for _ in $(seq $reps); do "$prog" "$ds" "$iters" "$param"; done | median)
+    ins=$(instructions "$prog" "$ds" $((iters / 1000 + 100)) "$param")
+    echo "$scenario,$peer,$ns,$ins," >>"$csv"
+    printf '  %-22s %-16s %10s ns %10s instr\n' "$scenario" "$peer" "$ns" "$ins" >&2
+}
+
+echo "measuring C peers ($reps runs each)..." >&2
+for peer in hand c2y cleanup cdefer-open cdefer-records; do
+    record "1 defer_call" $peer "$out/$peer" defer_call 20000000
+    record "2 defer10" $peer "$out/$peer" defer10 2000000
+    record "4 conditional" $peer "$out/$peer" conditional 10000000
+    record "4 critical" $peer "$out/$peer" critical 10000000
+done
+for peer in cdefer clang++ g++; do
+    record "5 panic 1 frame" $peer "$out/panic-$peer" panic 200000 1
+    record "5 panic 10 frames" $peer "$out/panic-$peer" panic 100000 10
+done
+
+echo "measuring pending defers (scenario 3)..." >&2
+for n in 1000 10000 100000 1000000 10000000; do
+    iters=$((10000000 / n))
+    [ $iters -lt 1 ] && iters=1
+    [ $quick = 1 ] && { [ $n -gt 100000 ] && continue; iters=1; }
+    for peer in hand cdefer-records; do
+        line=$(for _ in $(seq $reps); do "$out/$peer" defer_many $iters $n; done |
+               sort -g | awk '{ ns[NR] = $1; b[NR] = $2 } END { m = int((NR + 1) / 2); print ns[m], b[m] }')
+        echo "3 defer_many $n,$peer,${line% *},,${line#* }" >>"$csv"
+        printf '  %-22s %-16s %10s ns %10s B/pending\n' "3 defer_many $n" $peer ${line% *} ${line#* } >&2
+    done
+done
+
+echo "measuring threads (scenario 6)..." >&2
+for t in 1 2; do
+    ns=$(for _ in $(seq $reps); do "$out/cdefer-records" defer10_threads $((quick ? 1000 : 1000000)) $t; done | median)
+    echo "6 defer10 x$t threads,cdefer-records,$ns,," >>"$csv"
+    printf '  %-22s %-16s %10s ns per defer per thread\n' "6 defer10 x$t" cdefer-records "$ns" >&2
+done
+
+echo "measuring Go (go test -bench)..." >&2
+benchtime=300ms
+[ $quick = 1 ] && benchtime=1x
+(cd bench/go && GOFLAGS=-mod=mod go test -run '^$' -bench . -benchmem -benchtime $benchtime -count $reps 2>/dev/null) |
+    awk -v csv="$csv" '
+    /^Benchmark/ {
+        name = $1; sub(/-[0-9]+$/, "", name); ns[name] = ns[name] " " $3
+        for (i = 4; i <= NF; i++) if ($(i) == "B/op") bytes[name] = $(i - 1)
+    }
+    END {
+        map["BenchmarkDeferCall"] = "1 defer_call"; map["BenchmarkDefer10"] = "2 defer10"
+        map["BenchmarkConditional"] = "4 conditional"; map["BenchmarkCritical"] = "4 critical"
+        map["BenchmarkPanicRecover1"] = "5 panic 1 frame"; map["BenchmarkPanicRecover10"] = "5 panic 10 frames"
+        for (name in ns) {
+            n = split(ns[name], v, " "); asort(v); med = v[int((n + 1) / 2)]
+            scen = map[name]; per = ""
+            if (name ~ /DeferMany/) {
+                split(name, parts, "/"); scen = "3 defer_many " parts[2]
+                med = med / parts[2]; per = bytes[name] / parts[2]
+            }
+            if (scen != "") printf "%s,go,%.3f,,%s\n", scen, med, per >> csv
+        }
+    }'
+
+# --- Compile time (scenario 7). -----------------------------------------
+echo "measuring compile time (scenario 7)..." >&2
+bash bench/compile-time.sh "$out" "$reps" >>"$csv"
+
+bash bench/report.sh "$csv" "$results/latest.png"
