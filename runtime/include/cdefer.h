@@ -74,16 +74,20 @@ enum {
     CDEFER__BIG = 0xffff,
 };
 
-struct cdefer__list {
-    struct cdefer_record *head;
+/* A thread's free records of one size class: a small stack, so that taking
+ * and giving back records are independent loads and stores, not a chase
+ * down a linked list. */
+struct cdefer__stash {
     unsigned count;
+    struct cdefer_record *items[CDEFER__CACHE_CAP];
 };
 
-extern _Thread_local struct cdefer__list cdefer__cache[CDEFER__CLASSES]
+extern _Thread_local struct cdefer__stash cdefer__cache[CDEFER__CLASSES]
     __attribute__((tls_model("initial-exec")));
 
-void *cdefer_deferproc_slow(struct cdefer_frame *frame, unsigned site,
-                            size_t capture_size);
+/* Out of line, and not given the frame, so that the frame does not escape
+ * and the optimizer keeps it in registers. */
+struct cdefer_record *cdefer_record_alloc_slow(size_t capture_size);
 void cdefer_record_free_slow(struct cdefer_record *r);
 
 /* The fast paths are inline: a defer in a loop costs a few instructions
@@ -100,15 +104,20 @@ cdefer_deferproc(struct cdefer_frame *frame, unsigned site,
                  size_t capture_size)
 {
     size_t total = sizeof(struct cdefer_record) + capture_size;
-    if (total > CDEFER__MAX_SMALL)
-        return cdefer_deferproc_slow(frame, site, capture_size);
-    struct cdefer__list *l =
-        &cdefer__cache[(total + CDEFER__GRANULE - 1) / CDEFER__GRANULE - 1];
-    struct cdefer_record *r = l->head;
-    if (__builtin_expect(r == 0, 0))
-        return cdefer_deferproc_slow(frame, site, capture_size);
-    l->head = r->link;
-    l->count--;
+    struct cdefer_record *r;
+    if (total > CDEFER__MAX_SMALL) {
+        r = cdefer_record_alloc_slow(capture_size);
+    } else {
+        struct cdefer__stash *c =
+            &cdefer__cache[(total + CDEFER__GRANULE - 1) / CDEFER__GRANULE - 1];
+        unsigned n = c->count;
+        if (__builtin_expect(n != 0, 1)) {
+            r = c->items[n - 1];
+            c->count = n - 1;
+        } else {
+            r = cdefer_record_alloc_slow(capture_size);
+        }
+    }
     r->site = site;
     r->link = frame->pending;
     frame->pending = r;
@@ -123,12 +132,13 @@ cdefer_deferreturn(struct cdefer_frame *frame)
     struct cdefer_record *done = frame->running;
     if (done) {
         unsigned cls = done->size_class;
+        unsigned n;
         if (__builtin_expect(cls < CDEFER__CLASSES &&
-                                 cdefer__cache[cls].count < CDEFER__CACHE_CAP,
+                                 (n = cdefer__cache[cls].count) <
+                                     CDEFER__CACHE_CAP,
                              1)) {
-            done->link = cdefer__cache[cls].head;
-            cdefer__cache[cls].head = done;
-            cdefer__cache[cls].count++;
+            cdefer__cache[cls].items[n] = done;
+            cdefer__cache[cls].count = n + 1;
         } else {
             cdefer_record_free_slow(done);
         }

@@ -10,8 +10,8 @@
  *   size class  records come in sizes of 16-byte steps, header included, up
  *               to CDEFER_MAX_SMALL bytes; larger ones are "big" and go
  *               straight to malloc and free.
- *   cache       a thread's free records, one list per size class, at most
- *               CDEFER_CACHE_CAP each; no lock.
+ *   cache       a thread's free records, one stash (a small stack) per size
+ *               class, at most CDEFER_CACHE_CAP each; no lock.
  *   pool        the process's free records, one list per size class, behind
  *               one mutex. Caches exchange half their capacity with it at a
  *               time, so a thread that defers and returns in a loop reaches
@@ -51,18 +51,27 @@ _Static_assert(CDEFER_CAPTURE_ALIGN == CDEFER_GRANULE,
 _Static_assert(alignof(max_align_t) <= CDEFER_GRANULE,
                "granules keep malloc's alignment");
 
+/* A free list of records of one size class, linked through their link
+ * field: the process pool's shape. */
+struct cdefer__list {
+    struct cdefer_record *head;
+    unsigned count;
+};
+
 /* pool.c: records of any size. */
 CDEFER_HIDDEN struct cdefer_record *cdefer__record_alloc(size_t capture_size);
 CDEFER_HIDDEN void cdefer__record_free(struct cdefer_record *r);
 
 /* pool.c: exchanges between a thread's cache and the process pool. */
-CDEFER_HIDDEN void cdefer__pool_refill(struct cdefer__list *cache, unsigned cls);
-CDEFER_HIDDEN void cdefer__pool_spill(struct cdefer__list *cache, unsigned cls);
-CDEFER_HIDDEN void cdefer__pool_take_all(struct cdefer__list *caches);
+CDEFER_HIDDEN void cdefer__pool_refill(struct cdefer__stash *cache,
+                                       unsigned cls);
+CDEFER_HIDDEN void cdefer__pool_spill(struct cdefer__stash *cache,
+                                      unsigned cls);
+CDEFER_HIDDEN void cdefer__pool_take_all(struct cdefer__stash *caches);
 
 /* thread.c: makes the calling thread return its cache to the pool when it
  * exits; sets up fork() handling once per process. */
-CDEFER_HIDDEN void cdefer__thread_register(struct cdefer__list *caches);
+CDEFER_HIDDEN void cdefer__thread_register(struct cdefer__stash *caches);
 CDEFER_HIDDEN void cdefer__pool_lock(void);
 CDEFER_HIDDEN void cdefer__pool_unlock(void);
 CDEFER_HIDDEN void cdefer__pool_reset_lock(void);

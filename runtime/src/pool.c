@@ -15,7 +15,7 @@
 #include <stdlib.h>
 
 /* The thread's cache; cdefer.h's inline fast paths use it directly. */
-_Thread_local struct cdefer__list cdefer__cache[CDEFER_CLASSES]
+_Thread_local struct cdefer__stash cdefer__cache[CDEFER_CLASSES]
     __attribute__((tls_model("initial-exec")));
 static _Thread_local _Bool cache_registered
     __attribute__((tls_model("initial-exec")));
@@ -56,14 +56,6 @@ static void list_push(struct cdefer__list *l, struct cdefer_record *r)
     l->count++;
 }
 
-/* Moves up to n records from the front of one list to the other. */
-static void list_move(struct cdefer__list *from, struct cdefer__list *to,
-                      unsigned n)
-{
-    while (n-- && from->head)
-        list_push(to, list_pop(from));
-}
-
 /* Called with the pool locked and the class empty. */
 static void carve_chunk(unsigned cls)
 {
@@ -84,27 +76,42 @@ static void carve_chunk(unsigned cls)
     }
 }
 
-void cdefer__pool_refill(struct cdefer__list *l, unsigned cls)
+/* Moves up to n records from the pool's list to a thread's stash. */
+static void stash_fill(struct cdefer__list *from, struct cdefer__stash *to,
+                       unsigned n)
+{
+    while (n-- && from->head)
+        to->items[to->count++] = list_pop(from);
+}
+
+static void stash_drain(struct cdefer__stash *from, struct cdefer__list *to,
+                        unsigned n)
+{
+    while (n-- && from->count)
+        list_push(to, from->items[--from->count]);
+}
+
+void cdefer__pool_refill(struct cdefer__stash *c, unsigned cls)
 {
     cdefer__pool_lock();
     if (!pool[cls].head)
         carve_chunk(cls);
-    list_move(&pool[cls], l, CDEFER_CACHE_CAP / 2);
+    stash_fill(&pool[cls], c, CDEFER_CACHE_CAP / 2);
     cdefer__pool_unlock();
 }
 
-void cdefer__pool_spill(struct cdefer__list *l, unsigned cls)
+void cdefer__pool_spill(struct cdefer__stash *c, unsigned cls)
 {
     cdefer__pool_lock();
-    list_move(l, &pool[cls], CDEFER_CACHE_CAP / 2);
+    stash_drain(c, &pool[cls], CDEFER_CACHE_CAP / 2);
     cdefer__pool_unlock();
 }
 
-void cdefer__pool_take_all(struct cdefer__list *caches)
+void cdefer__pool_take_all(struct cdefer__stash *caches)
 {
     cdefer__pool_lock();
     for (unsigned cls = 0; cls < CDEFER_CLASSES; cls++)
-        list_move(&caches[cls], &pool[cls], caches[cls].count);
+        stash_drain(&caches[cls], &pool[cls], caches[cls].count);
     cdefer__pool_unlock();
 }
 
@@ -126,8 +133,9 @@ static struct cdefer_record *alloc_generic(unsigned cls)
         cache_registered = 1;
         cdefer__thread_register(cdefer__cache);
     }
-    cdefer__pool_refill(&cdefer__cache[cls], cls);
-    return list_pop(&cdefer__cache[cls]);
+    struct cdefer__stash *c = &cdefer__cache[cls];
+    cdefer__pool_refill(c, cls);
+    return c->items[--c->count];
 }
 
 struct cdefer_record *cdefer__record_alloc(size_t capture_size)
@@ -135,9 +143,9 @@ struct cdefer_record *cdefer__record_alloc(size_t capture_size)
     if (capture_size > CDEFER_MAX_SMALL - sizeof(struct cdefer_record))
         return big_alloc(sizeof(struct cdefer_record) + capture_size);
     unsigned cls = size_class(sizeof(struct cdefer_record) + capture_size);
-    struct cdefer__list *l = &cdefer__cache[cls];
-    if (__builtin_expect(l->head != NULL, 1))
-        return list_pop(l);
+    struct cdefer__stash *c = &cdefer__cache[cls];
+    if (__builtin_expect(c->count != 0, 1))
+        return c->items[--c->count];
     return alloc_generic(cls);
 }
 
@@ -148,13 +156,13 @@ void cdefer__record_free(struct cdefer_record *r)
         free(r);
         return;
     }
-    struct cdefer__list *l = &cdefer__cache[cls];
-    if (__builtin_expect(l->count >= CDEFER_CACHE_CAP, 0)) {
+    struct cdefer__stash *c = &cdefer__cache[cls];
+    if (__builtin_expect(c->count >= CDEFER_CACHE_CAP, 0)) {
         if (!cache_registered) {
             cache_registered = 1;
             cdefer__thread_register(cdefer__cache);
         }
-        cdefer__pool_spill(l, cls);
+        cdefer__pool_spill(c, cls);
     }
-    list_push(l, r);
+    c->items[c->count++] = r;
 }

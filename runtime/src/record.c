@@ -11,14 +11,9 @@
 
 /* The inline fast paths are in cdefer.h; these take over when the thread's
  * cache has no record of the class, or the record is big. */
-void *cdefer_deferproc_slow(struct cdefer_frame *frame, unsigned site,
-                            size_t capture_size)
+struct cdefer_record *cdefer_record_alloc_slow(size_t capture_size)
 {
-    struct cdefer_record *r = cdefer__record_alloc(capture_size);
-    r->site = site;
-    r->link = frame->pending;
-    frame->pending = r;
-    return r + 1;
+    return cdefer__record_alloc(capture_size);
 }
 
 void cdefer_record_free_slow(struct cdefer_record *r)
