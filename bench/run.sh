@@ -117,28 +117,31 @@ echo "measuring Go (go test -bench)..." >&2
 benchtime=300ms
 [ $quick = 1 ] && benchtime=1x
 (cd bench/go && GOFLAGS=-mod=mod go test -run '^$' -bench . -benchmem -benchtime $benchtime -count $reps 2>/dev/null) |
-    awk -v csv="$csv" '
-    /^Benchmark/ {
-        name = $1; sub(/-[0-9]+$/, "", name); ns[name] = ns[name] " " $3
-        for (i = 4; i <= NF; i++) if ($(i) == "B/op") bytes[name] = $(i - 1)
+    awk '/^Benchmark/ { name = $1; sub(/-[0-9]+$/, "", name); bytes = 0
+                        for (i = 4; i <= NF; i++) if ($(i) == "B/op") bytes = $(i - 1)
+                        print name, $3, bytes }' |
+    sort -k1,1 -k2,2g |
+    awk '
+    function flush() {
+        if (n == 0) return
+        m = int((n + 1) / 2); scen = map[last]; med = ns[m]; per = ""
+        if (last ~ /DeferMany/) {
+            split(last, parts, "/"); scen = "3 defer_many " parts[2]
+            med = med / parts[2]; per = b[m] / parts[2]
+        }
+        if (scen != "") printf "%s,go,%.3f,,%s\n", scen, med, per
     }
-    END {
+    BEGIN {
         map["BenchmarkDeferCall"] = "1 defer_call"; map["BenchmarkDefer10"] = "2 defer10"
         map["BenchmarkConditional"] = "4 conditional"; map["BenchmarkCritical"] = "4 critical"
         map["BenchmarkPanicRecover1"] = "5 panic 1 frame"; map["BenchmarkPanicRecover10"] = "5 panic 10 frames"
-        for (name in ns) {
-            n = split(ns[name], v, " "); asort(v); med = v[int((n + 1) / 2)]
-            scen = map[name]; per = ""
-            if (name ~ /DeferMany/) {
-                split(name, parts, "/"); scen = "3 defer_many " parts[2]
-                med = med / parts[2]; per = bytes[name] / parts[2]
-            }
-            if (scen != "") printf "%s,go,%.3f,,%s\n", scen, med, per >> csv
-        }
-    }'
+    }
+    $1 != last { flush(); last = $1; n = 0 }
+    { ns[++n] = $2; b[n] = $3 }
+    END { flush() }' >>"$csv"
 
 # --- Compile time (scenario 7). -----------------------------------------
 echo "measuring compile time (scenario 7)..." >&2
-bash bench/compile-time.sh "$out" "$reps" >>"$csv"
+bash bench/compile-time.sh "$out" "$((reps < 3 ? reps : 3))" >>"$csv"
 
 bash bench/report.sh "$csv" "$results/latest.png"

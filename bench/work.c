@@ -4,7 +4,8 @@
  */
 #include <pthread.h>
 
-volatile long bench_sink;
+/* Per thread: a shared one would bounce between cores in scenario 6. */
+static _Thread_local volatile long bench_sink;
 
 __attribute__((noinline)) void check(int a, int b, int c)
 {

@@ -52,6 +52,9 @@ struct cdefer_panic {
 
 static _Thread_local struct cdefer_panic *panicking;
 static _Thread_local struct cdefer_panic emergency_panic;
+/* The last finished panic's memory, kept for the next one: a program that
+ * panics and recovers in a loop does not call malloc each time. */
+static _Thread_local struct cdefer_panic *spare_panic;
 /* panicf messages outlive their panic until the next recovery on the thread,
  * so that what recover() returned can still be printed. */
 static _Thread_local char *retired_message;
@@ -89,10 +92,13 @@ static void free_panic(struct cdefer_panic *p)
         free(retired_message);
         retired_message = p->formatted;
     }
-    if (!p->emergency)
-        free(p);
-    else
+    if (p->emergency) {
         p->emergency = 0; /* the thread's emergency panic is free again */
+    } else if (!spare_panic) {
+        spare_panic = p;
+    } else {
+        free(p);
+    }
 }
 
 /* Removes p from the thread's stack of panics, with the aborted panics
@@ -145,7 +151,10 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
 
 static struct cdefer_panic *new_panic(void)
 {
-    struct cdefer_panic *p = malloc(sizeof *p);
+    struct cdefer_panic *p = spare_panic;
+    spare_panic = NULL;
+    if (!p)
+        p = malloc(sizeof *p);
     if (p) {
         memset(p, 0, sizeof *p);
         return p;
@@ -227,22 +236,25 @@ static _Unwind_Reason_Code note_frame(struct _Unwind_Context *context,
     return f->seen == 3 ? _URC_END_OF_STACK : _URC_NO_REASON;
 }
 
-/* frame 0 is this function, frame 1 its caller, frame 2 the caller's caller;
- * sp[i] is frame i's stack pointer at its call. Deferred code inline in the
- * landing frame calls us with that frame's stack pointer; a call-form
- * defer's callee is called from there. */
+/* Deferred code inline in the landing frame calls us from that frame's
+ * stack pointer, which is our own CFA; a call-form defer's callee is called
+ * from there, so its caller's frame (found by a short backtrace: frame 0 is
+ * this function, 1 the callee, 2 the landing frame) has that stack pointer. */
 __attribute__((noinline)) void *cdefer_recover(void)
 {
     struct cdefer_panic *p = panicking;
     if (!p || p->recovered || p->aborted)
         return NULL;
-    struct caller_frames f = {0};
-    _Unwind_Backtrace(note_frame, &f);
-    if (f.seen < 3)
-        return NULL;
-    int direct_block = f.sp[1] == p->frame_sp && !p->in_deferred_call;
-    int direct_call = f.sp[2] == p->frame_sp && p->in_deferred_call;
-    if (!direct_block && !direct_call)
+    uintptr_t caller_sp = (uintptr_t)__builtin_dwarf_cfa();
+    int direct;
+    if (!p->in_deferred_call) {
+        direct = caller_sp == p->frame_sp;
+    } else {
+        struct caller_frames f = {0};
+        _Unwind_Backtrace(note_frame, &f);
+        direct = f.seen == 3 && f.sp[2] == p->frame_sp;
+    }
+    if (!direct)
         return NULL;
     p->recovered = 1;
     return p->value;

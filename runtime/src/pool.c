@@ -29,7 +29,9 @@ struct chunk {
 };
 static struct chunk *chunks;
 
-enum { RECORDS_PER_CHUNK = 64 };
+/* Big enough that a chunk's own overhead (its link and malloc's header)
+ * is a fraction of a byte per record. */
+enum { CHUNK_BYTES = 64 * 1024 };
 
 static unsigned size_class(size_t total)
 {
@@ -60,7 +62,8 @@ static void list_push(struct cdefer__list *l, struct cdefer_record *r)
 static void carve_chunk(unsigned cls)
 {
     size_t size = class_bytes(cls);
-    size_t bytes = sizeof(struct chunk) + size * RECORDS_PER_CHUNK;
+    size_t records = (CHUNK_BYTES - sizeof(struct chunk)) / size;
+    size_t bytes = sizeof(struct chunk) + size * records;
     struct chunk *c = malloc(bytes);
     if (!c) {
         cdefer__pool_unlock();
@@ -69,7 +72,7 @@ static void carve_chunk(unsigned cls)
     c->next = chunks;
     chunks = c;
     char *p = (char *)(c + 1);
-    for (unsigned i = 0; i < RECORDS_PER_CHUNK; i++, p += size) {
+    for (size_t i = 0; i < records; i++, p += size) {
         struct cdefer_record *r = (struct cdefer_record *)p;
         r->size_class = cls;
         list_push(&pool[cls], r);
