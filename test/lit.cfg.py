@@ -33,6 +33,8 @@ run_modes = os.path.join(config.cdefer_src_root, "test", "tools",
                          "run-modes.sh")
 
 config.substitutions.append(("%cdefer-cc", config.cdefer_cc))
+config.substitutions.append(("%cdefer-build", config.cdefer_obj_root))
+config.substitutions.append(("%cdefer-src", config.cdefer_src_root))
 config.substitutions.append(("%cdefer", cdefer))
 config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%runtime", config.runtime + " -pthread"))
@@ -48,6 +50,6 @@ config.substitutions.append(("%expect-status", "bash " + os.path.join(
 config.substitutions.append(("%go", "go"))
 
 for tool in ["go", "gdb", "valgrind", "ccache", "distcc", "distccd",
-             "clang-tidy-22", "pkg-config"]:
+             "clang-tidy-22", "clangd-22", "pkg-config"]:
     if shutil.which(tool):
         config.available_features.add(tool)
