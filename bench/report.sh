@@ -43,7 +43,7 @@ echo "$table" | awk -F'|' 'NR > 2 && $6 ~ /[0-9]/ {
     gsub(/^ +| +$/, "", $2); gsub(/^ +| +$/, "", $3); gsub(/ /, "", $6)
     printf "\"%s: %s\" %s\n", $2, $3, $6 }' >"$data"
 gnuplot <<GP
-set terminal pngcairo size 1400,900 font "DejaVu Sans,10"
+set terminal pngcairo size 1400,900 font "DejaVu Sans,10" noenhanced
 set output "$png"
 set title "cdefer benchmarks: time relative to the reference (hand-written; clang-22; clang++ throw/catch), log scale"
 set style data histogram
