@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: run-modes.sh SOURCE [compile flags...]
+# Usage: run-modes.sh SOURCE [compile flags...] [-- program arguments...]
 #
 # Builds SOURCE with defers open-coded (the plugin's choice) and with runtime
 # records forced, each at -O0 and -O2, runs the four programs, and fails
@@ -9,6 +9,12 @@
 set -u
 src=$1
 shift
+flags=()
+while [ $# -gt 0 ] && [ "$1" != -- ]; do
+    flags+=("$1")
+    shift
+done
+[ $# -gt 0 ] && shift # the --; what is left goes to the program
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -17,11 +23,11 @@ for strategy in auto runtime; do
     for opt in -O0 -O2; do
         mode="$strategy$opt"
         if ! $CDEFER_COMPILE -fplugin-arg-cdefer-strategy=$strategy $opt \
-            "$src" "$@" "$CDEFER_RUNTIME" -pthread -o "$tmp/$mode"; then
+            "$src" "${flags[@]}" "$CDEFER_RUNTIME" -pthread -o "$tmp/$mode"; then
             echo "run-modes: build failed in mode $mode" >&2
             exit 1
         fi
-        "$tmp/$mode" >"$tmp/$mode.out" 2>"$tmp/$mode.err"
+        "$tmp/$mode" "$@" >"$tmp/$mode.out" 2>"$tmp/$mode.err"
         echo $? >"$tmp/$mode.status"
         if [ -z "$first" ]; then
             first=$mode
