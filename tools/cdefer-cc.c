@@ -97,6 +97,23 @@ static int has_inputs(int argc, char **argv)
     return 0;
 }
 
+/* True if every input is already preprocessed (.i), as distcc sends them:
+ * the include directory would only draw an "unused argument" warning. */
+static int only_preprocessed_inputs(int argc, char **argv)
+{
+    int inputs = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        size_t n = strlen(a);
+        if (a[0] == '-' || (i > 1 && strcmp(argv[i - 1], "-o") == 0))
+            continue;
+        inputs++;
+        if (n < 2 || strcmp(a + n - 2, ".i") != 0)
+            return 0;
+    }
+    return inputs > 0;
+}
+
 static void usage(const char *clang)
 {
     printf("usage: cdefer-cc [clang options] files...\n\n"
@@ -138,7 +155,8 @@ int main(int argc, char **argv)
     int n = 0;
     args[n++] = (char *)l.clang;
     args[n++] = plugin_flag;
-    args[n++] = include_flag;
+    if (!only_preprocessed_inputs(argc, argv))
+        args[n++] = include_flag;
     for (int i = 1; i < argc; i++)
         args[n++] = argv[i];
     if (!stops_before_link(argc, argv) && has_inputs(argc, argv)) {
