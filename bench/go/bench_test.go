@@ -19,7 +19,7 @@ func work(a int) int { return a + sink }
 //go:noinline
 func deferCall(a, b, c int) int {
 	defer check(a, b, c)
-	return work(a)
+	return 0
 }
 
 //go:noinline
