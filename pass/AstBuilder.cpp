@@ -120,12 +120,6 @@ Expr *AstBuilder::addressOf(Expr *LValue) {
                                VK_PRValue, OK_Ordinary, Loc, false, fp());
 }
 
-Expr *AstBuilder::nullPointer() {
-  return ImplicitCastExpr::Create(Ctx, Ctx.VoidPtrTy, CK_NullToPointer,
-                                  integer(0, Ctx.IntTy), nullptr, VK_PRValue,
-                                  fp());
-}
-
 Expr *AstBuilder::bitCast(Expr *E, QualType To) {
   return ImplicitCastExpr::Create(Ctx, To, CK_BitCast, E, nullptr, VK_PRValue,
                                   fp());

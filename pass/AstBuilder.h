@@ -55,7 +55,6 @@ public:
                       clang::Expr *RHS);
   clang::Expr *integer(uint64_t Value, clang::QualType T);
   clang::Expr *addressOf(clang::Expr *LValue);
-  clang::Expr *nullPointer();
   clang::Expr *bitCast(clang::Expr *E, clang::QualType To);
   clang::Expr *arrow(clang::Expr *Pointer, clang::FieldDecl *Field);
   clang::Expr *dot(clang::Expr *Base, clang::FieldDecl *Field);

@@ -392,11 +392,11 @@ private:
 
   void finishBody() {
     B.Loc = Body->getRBracLoc();
-    Expr *MaskAddress =
-        Bits ? B.bitCast(B.addressOf(B.ref(Bits)), S.Context.VoidPtrTy)
-             : B.nullPointer();
+    // The state the unwinding copies run from: the mask, or the frame.
+    Expr *StateAddress =
+        B.bitCast(B.addressOf(B.ref(Bits ? Bits : Frame)), S.Context.VoidPtrTy);
     std::vector<Stmt *> Exiting = {
-        B.call(B.markerFunction(ExitMarker, true), {MaskAddress})};
+        B.call(B.markerFunction(ExitMarker, true), {StateAddress})};
     std::vector<Stmt *> Sequence =
         Plan.OpenCoded ? openCodedExit() : recordsExit();
     Exiting.insert(Exiting.end(), Sequence.begin(), Sequence.end());

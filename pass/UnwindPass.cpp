@@ -6,8 +6,9 @@
 // code that runs only while unwinding.
 //
 // The AST lowering leaves three markers in each function with defers:
-//   __cdefer_exit_mark(&bits)  the start of the exit sequence (the exit
-//                          label), with the open-coded mask (or null),
+//   __cdefer_exit_mark(&state)  the start of the exit sequence (the exit
+//                          label), with the open-coded mask or the records
+//                          frame,
 //   __cdefer_site_call()   before each call-form deferred call,
 //   __cdefer_site_block()  before each deferred block or expression.
 // For each such function this pass
@@ -18,7 +19,7 @@
 //      enters the copy. A panic in
 //      deferred code thus runs the remaining defers, since the copy tests
 //      the same bits and pops the same records;
-//   3. turns each `ret` of the copy into: if the runtime says the panic was
+//   3. turns each `ret` of a copy into: if the runtime says the panic was
 //      recovered by this frame's deferred code, return normally (Go's
 //      recovery: the function returns to its caller with its result as the
 //      deferred code left it); otherwise resume unwinding;
@@ -91,21 +92,34 @@ bool isMarker(const CallBase *CB, StringRef Name) {
   return Callee && Callee->getName() == Name;
 }
 
+/// One clone of the exit sequence.
+struct ExitCopy {
+  std::vector<BasicBlock *> Blocks;
+  SmallPtrSet<BasicBlock *, 32> Set;
+  BasicBlock *Entry = nullptr;
+  bool contains(BasicBlock *BB) const { return Set.count(BB); }
+};
+
+/// Which code a block belongs to.
+enum class Place { Function, First, Again };
+
 class FunctionLowering {
 public:
   FunctionLowering(Function &F, RuntimeHooks &Hooks) : F(F), Hooks(Hooks) {}
 
   void run(CallBase *ExitMark) {
-    Bits = dyn_cast<AllocaInst>(ExitMark->getArgOperand(0)->stripPointerCasts());
+    State = dyn_cast<AllocaInst>(ExitMark->getArgOperand(0)->stripPointerCasts());
     BasicBlock *Exit = SplitBlock(ExitMark->getParent(),
                                   ExitMark->getIterator(), (DominatorTree *)nullptr);
     ExitMark->eraseFromParent();
     collectRegion(Exit);
-    cloneRegion();
-    makeExceptionSlot(cast<BasicBlock>(Copy[Exit]));
-    shadowBits();
+    First = cloneRegion(Exit, ".unwind");
+    Again = cloneRegion(Exit, ".unwind.again");
+    makeSlots();
+    shadowStateIn(Again);
     redirectResumes();
-    finishCopyReturns();
+    finishCopyReturns(First);
+    finishCopyReturns(Again);
     rewriteSiteMarkers();
     makeCallsInvoke();
     if (!F.hasPersonalityFn())
@@ -116,14 +130,20 @@ private:
   Function &F;
   RuntimeHooks &Hooks;
   SetVector<BasicBlock *> Region; // the normal exit sequence
-  std::vector<BasicBlock *> Cloned;
-  ValueToValueMapTy Copy;
-  AllocaInst *Bits = nullptr;       // open-coded: the mask of reached defers
-  AllocaInst *ShadowBits = nullptr; // the copy's own mask
+  ExitCopy First, Again;
+  AllocaInst *State = nullptr;  // the bits, or the records frame
+  AllocaInst *Shadow = nullptr; // Again's own copy of State, in memory
   StructType *PadType = nullptr;
   AllocaInst *ExceptionSlot = nullptr;
   SmallPtrSet<BasicBlock *, 16> LandingPads;
-  BasicBlock *CopyEntry = nullptr;
+
+  Place placeOf(BasicBlock *BB) const {
+    if (First.contains(BB))
+      return Place::First;
+    if (Again.contains(BB))
+      return Place::Again;
+    return Place::Function;
+  }
 
   void collectRegion(BasicBlock *Exit) {
     Region.insert(Exit);
@@ -132,84 +152,111 @@ private:
         Region.insert(Succ);
   }
 
-  void cloneRegion() {
+  ExitCopy cloneRegion(BasicBlock *Exit, StringRef Suffix) {
+    ExitCopy C;
+    ValueToValueMapTy Map;
     for (BasicBlock *BB : Region) {
-      BasicBlock *New = CloneBasicBlock(BB, Copy, ".unwind", &F);
-      Copy[BB] = New;
-      Cloned.push_back(New);
+      BasicBlock *New = CloneBasicBlock(BB, Map, Suffix, &F);
+      Map[BB] = New;
+      C.Blocks.push_back(New);
+      C.Set.insert(New);
     }
-    remapInstructionsInBlocks(Cloned, Copy);
+    remapInstructionsInBlocks(C.Blocks, Map);
     // A block of the region may also be reached from outside it (a shared
     // cleanup); its copy is not, so such incoming values go.
-    for (BasicBlock *BB : Cloned)
+    for (BasicBlock *BB : C.Blocks)
       for (PHINode &Phi : BB->phis())
         for (unsigned I = Phi.getNumIncomingValues(); I-- > 0;)
-          if (!isCloned(Phi.getIncomingBlock(I)))
+          if (!C.contains(Phi.getIncomingBlock(I)))
             Phi.removeIncomingValue(I, false);
+    C.Entry = cast<BasicBlock>(Map[Exit]);
+    return C;
   }
 
-  bool isCloned(BasicBlock *BB) const {
-    return std::find(Cloned.begin(), Cloned.end(), BB) != Cloned.end();
-  }
-
-  void makeExceptionSlot(BasicBlock *Entry) {
-    CopyEntry = Entry;
+  void makeSlots() {
     LLVMContext &C = F.getContext();
     PadType = StructType::get(PointerType::getUnqual(C), Type::getInt32Ty(C));
     IRBuilder<> B(&*F.getEntryBlock().getFirstInsertionPt());
     ExceptionSlot = B.CreateAlloca(PadType, nullptr, "cdefer.exception");
+    if (State)
+      Shadow = B.CreateAlloca(State->getAllocatedType(), nullptr,
+                              "cdefer.unwind.state");
   }
 
-  /// The copy works on a mask of its own, in memory, set from the real one
-  /// in each landing pad. Sharing the real one (which the optimizer keeps in
-  /// a register on the normal path) would keep it in a callee-saved register
-  /// across the copy's calls, and saving that register costs the normal path
-  /// a push and a pop.
-  void shadowBits() {
-    if (!Bits)
+  /// The second copy works on a copy of the state in memory, taken from the
+  /// real one when a call of the first copy unwinds. The first copy uses the
+  /// real state: entered from a call of the function body, whose state the
+  /// optimizer knows (which bits are set where), it folds to just the
+  /// deferred code that can still be pending there, and keeps no value alive
+  /// across the body's calls that the normal path does not need. A panic
+  /// inside deferred code of the first copy continues in the second, which
+  /// loops on its memory state: kept in registers, that state would have to
+  /// survive the second copy's own calls in callee-saved registers, and
+  /// saving those would cost the normal path a push and a pop.
+  void shadowStateIn(ExitCopy &C) {
+    if (!State)
       return;
-    IRBuilder<> B(Bits->getNextNode());
-    ShadowBits = B.CreateAlloca(Bits->getAllocatedType(), nullptr,
-                                "cdefer.unwind.bits");
-    for (BasicBlock *BB : Cloned)
-      for (Instruction &I : *BB) {
-        if (auto *L = dyn_cast<LoadInst>(&I); L && L->getPointerOperand() == Bits) {
-          L->setOperand(0, ShadowBits);
-          L->setVolatile(true);
+    // The shadow lives for the whole function: the state's lifetime markers
+    // do not apply to it (sanitizers would call its use out of scope).
+    for (BasicBlock *BB : C.Blocks)
+      for (Instruction &I : make_early_inc_range(*BB)) {
+        if (auto *II = dyn_cast<IntrinsicInst>(&I); II && II->isLifetimeStartOrEnd() &&
+            II->getArgOperand(II->arg_size() - 1)->stripPointerCasts() == State) {
+          II->eraseFromParent();
+          continue;
         }
-        if (auto *S = dyn_cast<StoreInst>(&I); S && S->getPointerOperand() == Bits) {
-          S->setOperand(1, ShadowBits);
-          S->setVolatile(true);
-        }
+        I.replaceUsesOfWith(State, Shadow);
       }
+    SmallVector<Value *, 8> Work = {Shadow};
+    SmallPtrSet<Value *, 8> Seen;
+    while (!Work.empty()) {
+      Value *V = Work.pop_back_val();
+      if (!Seen.insert(V).second)
+        continue;
+      for (User *U : V->users()) {
+        auto *I = dyn_cast<Instruction>(U);
+        if (!I || !C.contains(I->getParent()))
+          continue;
+        if (auto *L = dyn_cast<LoadInst>(I))
+          L->setVolatile(true);
+        else if (auto *S = dyn_cast<StoreInst>(I))
+          S->setVolatile(true);
+        else if (isa<GetElementPtrInst>(I) || isa<CastInst>(I))
+          Work.push_back(I);
+      }
+    }
   }
 
-  /// Entering the copy from the function (not from the copy itself, which
-  /// keeps its own mask up to date): the copy's mask starts as the real one.
-  void enterShadow(IRBuilder<> &B) {
-    if (Bits)
-      B.CreateStore(B.CreateLoad(Bits->getAllocatedType(), Bits), ShadowBits,
+  /// Leaving the first copy for the second: the state as it stands.
+  void enterAgain(IRBuilder<> &B) {
+    if (State)
+      B.CreateStore(B.CreateLoad(State->getAllocatedType(), State), Shadow,
                     /*isVolatile=*/true);
   }
 
-  /// One landing pad per call, all entering the copy. With a shared one, the
-  /// copy's state (which bits are set) would be a phi of the values at every
-  /// call, and the normal path would keep them in registers for it; here each
-  /// pad is a predecessor of its own, so the values are materialized in the
-  /// pads, off the normal path.
-  BasicBlock *newLandingPad(bool InCopy) {
+  /// Where unwinding from code at \p From continues, storing the exception.
+  void continueUnwinding(IRBuilder<> &B, Value *Exception, Place From) {
+    B.CreateStore(Exception, ExceptionSlot, /*isVolatile=*/true);
+    if (From == Place::First)
+      enterAgain(B);
+    B.CreateBr(From == Place::Function ? First.Entry : Again.Entry);
+  }
+
+  /// One landing pad per call: each is a predecessor of its own, so what the
+  /// copy needs of the state is materialized in the pads, off the normal
+  /// path, and the optimizer can fold the copy for each.
+  BasicBlock *newLandingPad(Place From) {
     BasicBlock *Pad = BasicBlock::Create(F.getContext(), "cdefer.landingpad", &F);
     IRBuilder<> B(Pad);
     LandingPadInst *LP = B.CreateLandingPad(PadType, 0);
     LP->setCleanup(true);
-    B.CreateStore(LP, ExceptionSlot, /*isVolatile=*/true);
-    if (!InCopy)
-      enterShadow(B);
-    B.CreateBr(CopyEntry);
+    continueUnwinding(B, LP, From);
     LandingPads.insert(Pad);
     return Pad;
   }
 
+  /// Cleanups of __attribute__((cleanup)) variables end in `resume`: it
+  /// continues into the copies as well.
   void redirectResumes() {
     std::vector<ResumeInst *> Resumes;
     for (BasicBlock &BB : F)
@@ -217,35 +264,29 @@ private:
         Resumes.push_back(R);
     for (ResumeInst *R : Resumes) {
       IRBuilder<> B(R);
-      B.CreateStore(R->getValue(), ExceptionSlot, /*isVolatile=*/true);
-      if (!isCloned(R->getParent()))
-        enterShadow(B);
-      B.CreateBr(CopyEntry);
+      continueUnwinding(B, R->getValue(), placeOf(R->getParent()));
       R->eraseFromParent();
     }
   }
 
   /// ret V  ==>  if (cdefer_unwind_recovered(exception)) ret V; else resume
-  void finishCopyReturns() {
+  void finishCopyReturns(ExitCopy &C) {
     std::vector<ReturnInst *> Returns;
-    for (BasicBlock *BB : Cloned)
+    for (BasicBlock *BB : C.Blocks)
       if (auto *R = dyn_cast<ReturnInst>(BB->getTerminator()))
         Returns.push_back(R);
-    LLVMContext &C = F.getContext();
+    LLVMContext &Ctx = F.getContext();
     for (ReturnInst *R : Returns) {
       BasicBlock *From = R->getParent();
       BasicBlock *Return = SplitBlock(From, R->getIterator(), (DominatorTree *)nullptr);
-      BasicBlock *Resume = BasicBlock::Create(C, "cdefer.resume", &F);
+      BasicBlock *Resume = BasicBlock::Create(Ctx, "cdefer.resume", &F);
       IRBuilder<> B(From->getTerminator());
-      Value *Pad = B.CreateLoad(ExceptionSlot->getAllocatedType(),
-                                ExceptionSlot, /*isVolatile=*/true);
-      Value *Exception = B.CreateExtractValue(Pad, 0);
-      Value *Recovered = B.CreateCall(Hooks.Recovered, {Exception});
+      Value *Pad = B.CreateLoad(PadType, ExceptionSlot, /*isVolatile=*/true);
+      Value *Recovered = B.CreateCall(Hooks.Recovered, {B.CreateExtractValue(Pad, 0)});
       B.CreateCondBr(Recovered, Return, Resume);
       From->getTerminator()->eraseFromParent();
       IRBuilder<> RB(Resume);
-      RB.CreateResume(RB.CreateLoad(ExceptionSlot->getAllocatedType(),
-                                    ExceptionSlot, /*isVolatile=*/true));
+      RB.CreateResume(RB.CreateLoad(PadType, ExceptionSlot, /*isVolatile=*/true));
     }
   }
 
@@ -257,7 +298,7 @@ private:
           if (isMarker(CB, CallSiteMarker) || isMarker(CB, BlockSiteMarker))
             Markers.push_back(CB);
     for (CallBase *M : Markers) {
-      if (isCloned(M->getParent())) {
+      if (placeOf(M->getParent()) != Place::Function) {
         FunctionCallee Hook = isMarker(M, CallSiteMarker) ? Hooks.DeferredCall
                                                           : Hooks.DeferredBlock;
         IRBuilder<>(M).CreateCall(Hook);
@@ -266,21 +307,21 @@ private:
     }
   }
 
-  /// Every call that might unwind gets an unwind edge to the landing pad.
+  /// Every call that might unwind gets an unwind edge to a landing pad.
   void makeCallsInvoke() {
     // Where each call is must be known before splitting blocks moves them.
-    std::vector<std::pair<CallInst *, bool>> Calls;
+    std::vector<std::pair<CallInst *, Place>> Calls;
     for (BasicBlock &BB : F) {
       if (LandingPads.count(&BB))
         continue;
       for (Instruction &I : BB)
         if (auto *CI = dyn_cast<CallInst>(&I))
           if (mayUnwind(CI))
-            Calls.push_back({CI, isCloned(&BB)});
+            Calls.push_back({CI, placeOf(&BB)});
     }
-    for (auto [CI, InCopy] : Calls) {
+    for (auto [CI, From] : Calls) {
       CI->removeFnAttr(Attribute::NoUnwind);
-      changeToInvokeAndSplitBasicBlock(CI, newLandingPad(InCopy));
+      changeToInvokeAndSplitBasicBlock(CI, newLandingPad(From));
     }
   }
 

@@ -40,7 +40,7 @@ void shape(int n, struct wide w) {
 // CHECK-NEXT:    }
 // CHECK-NEXT:  __cdefer_exit:
 // CHECK-NEXT:    {
-// CHECK-NEXT:        __cdefer_exit_mark(0);
+// CHECK-NEXT:        __cdefer_exit_mark(&__cdefer_frame);
 // CHECK-NEXT:        while (__cdefer_captures = cdefer_deferreturn(&__cdefer_frame))
 // CHECK-NEXT:            switch (__cdefer_frame.site) {
 // CHECK-NEXT:              case 0U:
