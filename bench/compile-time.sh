@@ -85,3 +85,21 @@ base=$(time_it -DCDEFER_TOOLING -I"$root/runtime/include" "$out/large-defers.c")
 with=$(time_it $plugin -I"$root/runtime/include" "$out/large-defers.c")
 echo "7 compile $defers defers,clang-22,$base,,"
 echo "7 compile $defers defers,cdefer-plugin,$with,,"
+
+# Instructions (callgrind, repeatable) for the front end and back end on a
+# 20k-line slice of the defer-free file: the noise-free view of the same
+# overhead.
+if command -v valgrind >/dev/null; then
+    awk '/^struct rec1000 /{ exit } { print }' "$out/large-plain.c" >"$out/slice-plain.c"
+    count() { # FLAGS... -> instructions of the cc1 job
+        local cc1 f
+        f=$(mktemp)
+        cc1=$("$clang" -### -O0 "$@" -c "$out/slice-plain.c" -o /dev/null 2>&1 | tail -1)
+        eval valgrind --tool=callgrind --callgrind-out-file="$f" "$cc1" >/dev/null 2>&1
+        sed -n 's/^summary: //p' "$f"
+        rm -f "$f"
+    }
+    slice=$(wc -l <"$out/slice-plain.c")
+    echo "7 compile $slice lines no defers (instructions),clang-22,,$(count),"
+    echo "7 compile $slice lines no defers (instructions),cdefer-plugin,,$(count $plugin),"
+fi

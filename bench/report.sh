@@ -26,10 +26,12 @@ table=$(awk -F, '
                 key = s SUBSEP p[j]; ratio = ""
                 if (ref != "" && ns[s SUBSEP ref] > 0)
                     ratio = sprintf("%.2f", ns[key] / ns[s SUBSEP ref])
+                else if (ref != "" && ins[s SUBSEP ref] > 0)
+                    ratio = sprintf("%.3f", ins[key] / ins[s SUBSEP ref])
                 v = ns[key]; unit = ""
-                if (s ~ /^7/) { v = v / 1e9; unit = " s" }
+                if (s ~ /^7/ && v != "") { v = v / 1e9; unit = " s" }
                 printf "| %s | %s | %s%s | %s | %s | %s |\n", s, p[j],
-                       (s ~ /^7/ ? sprintf("%.2f", v) : v), unit, ins[key], ratio, bytes[key]
+                       (s ~ /^7/ && v != "" ? sprintf("%.2f", v) : v), unit, ins[key], ratio, bytes[key]
             }
         }
     }' "$csv")
