@@ -12,12 +12,13 @@
 // RUN: %clang %t.hand.o %t.driver.o %runtime -o %t.hand
 // RUN: valgrind --tool=callgrind --callgrind-out-file=%t.defer.cg %t.defer
 // RUN: valgrind --tool=callgrind --callgrind-out-file=%t.hand.cg %t.hand
-// RUN: callgrind_annotate --inclusive=no %t.defer.cg | grep -E ' \?\?\?:(one_defer|critical_section|three_defers) ' | sed 's/ (.*)//; s/\[.*\]//' | sort -k2 > %t.defer.counts
-// RUN: callgrind_annotate --inclusive=no %t.hand.cg | grep -E ' \?\?\?:(one_defer|critical_section|three_defers) ' | sed 's/ (.*)//; s/\[.*\]//' | sort -k2 > %t.hand.counts
+// RUN: callgrind_annotate --inclusive=no %t.defer.cg | grep -E ' \?\?\?:(only_defer|one_defer|critical_section|three_defers) ' | sed 's/ (.*)//; s/\[.*\]//' | sort -k2 > %t.defer.counts
+// RUN: callgrind_annotate --inclusive=no %t.hand.cg | grep -E ' \?\?\?:(only_defer|one_defer|critical_section|three_defers) ' | sed 's/ (.*)//; s/\[.*\]//' | sort -k2 > %t.hand.counts
 // RUN: diff %t.hand.counts %t.defer.counts
 // RUN: FileCheck %s < %t.defer.counts
 // CHECK: critical_section
 // CHECK: one_defer
+// CHECK: only_defer
 // CHECK: three_defers
 #include <cdefer.h>
 
@@ -27,6 +28,11 @@ void unlock(int *);
 void lock(int *);
 
 #ifndef BY_HAND
+int only_defer(int a, int b, int c) {
+  defer check(a, b, c);
+  return 0;
+}
+
 int one_defer(int a, int b, int c) {
   defer check(a, b, c);
   return work(a);
@@ -55,6 +61,11 @@ int conditional(int a, int which) {
   return work(a);
 }
 #else
+int only_defer(int a, int b, int c) {
+  check(a, b, c);
+  return 0;
+}
+
 int one_defer(int a, int b, int c) {
   int r = work(a);
   check(a, b, c);
