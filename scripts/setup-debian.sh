@@ -7,7 +7,7 @@ need="clang-22 libclang-22-dev llvm-22-dev llvm-22-tools libclang-rt-22-dev
       cmake ninja-build"
 if [ "${1:-}" = test ]; then
     need="$need golang-go gdb valgrind ccache distcc clang-tidy-22 clangd-22
-          pkg-config g++"
+          pkg-config g++ make"
 fi
 missing=
 for pkg in $need; do
