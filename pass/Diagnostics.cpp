@@ -52,6 +52,11 @@ void errNestedDefer(DiagnosticsEngine &D, SourceLocation Loc) {
                        "already returning");
 }
 
+void errDeferInCxx(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Error, "'defer' is supported only in C; compile this file as "
+                       "C, or use destructors in C++");
+}
+
 void errLeavesDeferred(DiagnosticsEngine &D, SourceLocation Loc,
                        StringRef Keyword) {
   CDEFER_REPORT(Error, "'%0' cannot leave a deferred statement; deferred "

@@ -73,6 +73,11 @@ private:
     FunctionDefers F;
     if (!collectDefers(*S, FD, F) || F.Sites.empty())
       return;
+    if (S->getLangOpts().CPlusPlus) {
+      for (const DeferSite &Site : F.Sites)
+        errDeferInCxx(S->getDiagnostics(), Site.Loc);
+      return;
+    }
     // With an error anywhere nothing is generated; lowering would only risk
     // walking an AST that Sema gave up on.
     if (S->getDiagnostics().hasErrorOccurred())

@@ -32,7 +32,15 @@
 #endif
 
 #ifdef __cplusplus
+/* C++ code may call the runtime (panic, recover) but cannot use defer. */
+#  define CDEFER__NORETURN [[noreturn]]
+#  define CDEFER__THREAD_LOCAL thread_local
+#  define CDEFER__BOOL bool
 extern "C" {
+#else
+#  define CDEFER__NORETURN _Noreturn
+#  define CDEFER__THREAD_LOCAL _Thread_local
+#  define CDEFER__BOOL _Bool
 #endif
 
 /*
@@ -82,7 +90,7 @@ struct cdefer__stash {
     struct cdefer_record *items[CDEFER__CACHE_CAP];
 };
 
-extern _Thread_local struct cdefer__stash cdefer__cache[CDEFER__CLASSES]
+extern CDEFER__THREAD_LOCAL struct cdefer__stash cdefer__cache[CDEFER__CLASSES]
     __attribute__((tls_model("initial-exec")));
 
 /* Out of line, and not given the frame, so that the frame does not escape
@@ -159,16 +167,16 @@ cdefer_deferreturn(struct cdefer_frame *frame)
  * value (the message for panic and panicf). Uncaught, a panic prints
  * "panic: <message>" on stderr and exits with status 2.
  */
-_Noreturn void cdefer_panic(const char *message);
-_Noreturn void cdefer_panicf(const char *format, ...)
+CDEFER__NORETURN void cdefer_panic(const char *message);
+CDEFER__NORETURN void cdefer_panicf(const char *format, ...)
     __attribute__((format(printf, 1, 2)));
-_Noreturn void cdefer_panic_value(void *value);
+CDEFER__NORETURN void cdefer_panic_value(void *value);
 void *cdefer_recover(void);
 
 /* Called by the code UnwindPass.cpp generates; not for direct use. */
 void cdefer_unwind_deferred_call(void);
 void cdefer_unwind_deferred_block(void);
-_Bool cdefer_unwind_recovered(void *exception);
+CDEFER__BOOL cdefer_unwind_recovered(void *exception);
 
 #ifndef CDEFER_NO_SHORT_NAMES
 #  define panic cdefer_panic
