@@ -6,7 +6,7 @@
 #
 # Prints a table (scenario x peer: median ns per operation over repeated
 # runs, instructions per operation from callgrind, ratio to hand-written)
-# and writes bench/results/latest.csv and latest.png. Nothing here asserts a
+# and writes bench/results/latest.csv and latest.png (quick.* for --quick). Nothing here asserts a
 # time: these machines are shared and noisy; ratios within one run are what
 # to read.
 set -euo pipefail
@@ -50,7 +50,10 @@ g++ "$out/panic-g++.o" "$out/driver.o" "$out/work.o" -pthread -o "$out/panic-g++
 # --- Measure. -------------------------------------------------------------
 reps=5
 [ $quick = 1 ] && reps=1
-csv=$results/latest.csv
+# A smoke pass must not overwrite the numbers the README quotes.
+name=latest
+[ $quick = 1 ] && name=quick
+csv=$results/$name.csv
 echo "scenario,peer,ns_per_op,instructions_per_op,bytes_per_pending" >"$csv"
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
@@ -144,4 +147,4 @@ benchtime=300ms
 echo "measuring compile time (scenario 7)..." >&2
 bash bench/compile-time.sh "$out" "$((reps < 3 ? reps : 3))" >>"$csv"
 
-bash bench/report.sh "$csv" "$results/latest.png"
+bash bench/report.sh "$csv" "$results/$name.png"
