@@ -19,6 +19,9 @@ out=$root/build/bench
 results=$root/bench/results
 mkdir -p "$out" "$results"
 clang=/usr/lib/llvm-22/bin/clang-22
+# Every peer's functions start on a 64-byte boundary: peers that execute the
+# same instructions otherwise differ by up to 1.5x from code placement alone.
+align=-falign-functions=64
 plugin="-fplugin=$root/build/lib/cdefer.so -I$root/runtime/include"
 runtime="$root/build/lib/libcdefer.a -pthread"
 [ -f "$root/build/lib/cdefer.so" ] || {
@@ -27,12 +30,12 @@ runtime="$root/build/lib/libcdefer.a -pthread"
 cmake --build build >/dev/null
 
 # --- Build the peers. ---------------------------------------------------
-$clang -O2 -c bench/work.c -o "$out/work.o"
-$clang -O2 -c bench/driver.c -o "$out/driver.o"
+$clang -O2 $align -c bench/work.c -o "$out/work.o"
+$clang -O2 $align -c bench/driver.c -o "$out/driver.o"
 build_peer() { # NAME FLAGS... (compiles scenarios.c)
     local name=$1
     shift
-    $clang -O2 "$@" -c bench/scenarios.c -o "$out/$name.o"
+    $clang -O2 $align "$@" -c bench/scenarios.c -o "$out/$name.o"
     $clang "$out/$name.o" "$out/driver.o" "$out/work.o" $runtime -o "$out/$name"
 }
 build_peer hand -DPEER_HAND
@@ -40,11 +43,11 @@ build_peer c2y -fdefer-ts -DPEER_C2Y
 build_peer cleanup -DPEER_CLEANUP
 build_peer cdefer-open $plugin -DPEER_CDEFER
 build_peer cdefer-records $plugin -DPEER_CDEFER -fplugin-arg-cdefer-strategy=runtime
-$clang -O2 $plugin -c bench/panic.c -o "$out/panic-cdefer.o"
+$clang -O2 $align $plugin -c bench/panic.c -o "$out/panic-cdefer.o"
 $clang "$out/panic-cdefer.o" "$out/driver.o" "$out/work.o" $runtime -o "$out/panic-cdefer"
-/usr/lib/llvm-22/bin/clang++ -O2 -c bench/panic.cpp -o "$out/panic-clang++.o"
+/usr/lib/llvm-22/bin/clang++ -O2 $align -c bench/panic.cpp -o "$out/panic-clang++.o"
 /usr/lib/llvm-22/bin/clang++ "$out/panic-clang++.o" "$out/driver.o" "$out/work.o" -pthread -o "$out/panic-clang++"
-g++ -O2 -c bench/panic.cpp -o "$out/panic-g++.o"
+g++ -O2 $align -c bench/panic.cpp -o "$out/panic-g++.o"
 g++ "$out/panic-g++.o" "$out/driver.o" "$out/work.o" -pthread -o "$out/panic-g++"
 
 # --- Measure. -------------------------------------------------------------
