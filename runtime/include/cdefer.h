@@ -107,6 +107,13 @@ void cdefer_record_free_slow(struct cdefer_record *r);
 #  define CDEFER__INLINE static inline
 #endif
 
+/* The size class of a record of `total` bytes, header included (total at
+ * most CDEFER__MAX_SMALL). */
+CDEFER__INLINE unsigned cdefer__size_class(size_t total)
+{
+    return (unsigned)((total + CDEFER__GRANULE - 1) / CDEFER__GRANULE) - 1;
+}
+
 CDEFER__INLINE void *
 cdefer_deferproc(struct cdefer_frame *frame, unsigned site,
                  size_t capture_size)
@@ -116,8 +123,7 @@ cdefer_deferproc(struct cdefer_frame *frame, unsigned site,
     if (total > CDEFER__MAX_SMALL) {
         r = cdefer_record_alloc_slow(capture_size);
     } else {
-        struct cdefer__stash *c =
-            &cdefer__cache[(total + CDEFER__GRANULE - 1) / CDEFER__GRANULE - 1];
+        struct cdefer__stash *c = &cdefer__cache[cdefer__size_class(total)];
         unsigned n = c->count;
         if (__builtin_expect(n != 0, 1)) {
             r = c->items[n - 1];

@@ -178,12 +178,10 @@ static _Noreturn void start(struct cdefer_panic *p)
            "tables?)");
 }
 
-static _Noreturn void panic_out_of_memory(const char *what, void *value,
-                                          _Bool is_value)
+static _Noreturn void panic_out_of_memory(void *value, _Bool is_value)
 {
     struct cdefer_panic p = {.value = value, .is_value = is_value};
     p.link = panicking;
-    (void)what;
     die(&p, "out of memory while panicking");
 }
 
@@ -191,7 +189,7 @@ void cdefer_panic(const char *message)
 {
     struct cdefer_panic *p = new_panic();
     if (!p)
-        panic_out_of_memory("panic", (void *)message, 0);
+        panic_out_of_memory((void *)message, 0);
     p->value = (void *)message;
     start(p);
 }
@@ -200,7 +198,7 @@ void cdefer_panic_value(void *value)
 {
     struct cdefer_panic *p = new_panic();
     if (!p)
-        panic_out_of_memory("panic_value", value, 1);
+        panic_out_of_memory(value, 1);
     p->value = value;
     p->is_value = 1;
     start(p);
@@ -214,10 +212,10 @@ void cdefer_panicf(const char *format, ...)
     int n = vasprintf(&message, format, ap);
     va_end(ap);
     if (n < 0)
-        panic_out_of_memory("panicf", (void *)format, 0);
+        panic_out_of_memory((void *)format, 0);
     struct cdefer_panic *p = new_panic();
     if (!p)
-        panic_out_of_memory("panicf", message, 0);
+        panic_out_of_memory(message, 0);
     p->value = message;
     p->formatted = message;
     start(p);

@@ -33,11 +33,6 @@ static struct chunk *chunks;
  * is a fraction of a byte per record. */
 enum { CHUNK_BYTES = 64 * 1024 };
 
-static unsigned size_class(size_t total)
-{
-    return (unsigned)((total + CDEFER_GRANULE - 1) / CDEFER_GRANULE) - 1;
-}
-
 static size_t class_bytes(unsigned cls)
 {
     return (size_t)(cls + 1) * CDEFER_GRANULE;
@@ -145,7 +140,7 @@ struct cdefer_record *cdefer__record_alloc(size_t capture_size)
 {
     if (capture_size > CDEFER_MAX_SMALL - sizeof(struct cdefer_record))
         return big_alloc(sizeof(struct cdefer_record) + capture_size);
-    unsigned cls = size_class(sizeof(struct cdefer_record) + capture_size);
+    unsigned cls = cdefer__size_class(sizeof(struct cdefer_record) + capture_size);
     struct cdefer__stash *c = &cdefer__cache[cls];
     if (__builtin_expect(c->count != 0, 1))
         return c->items[--c->count];
