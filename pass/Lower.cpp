@@ -56,6 +56,7 @@ struct LoweredSite {
   const DeferSite *Site;
   std::vector<Capture> Captures;
   Stmt *Code = nullptr;         // what runs at exit
+  bool IsCall = false;          // call form: callee and arguments captured
   RecordDecl *Record = nullptr; // records only: the captures' layout
 };
 
@@ -167,13 +168,15 @@ private:
   // --- Preparing each site: captures and the code that runs at exit. ---
 
   bool prepare(const DeferSite &Site) {
-    Sites.push_back({&Site, {}, nullptr, nullptr});
+    Sites.push_back({&Site, {}, nullptr, false, nullptr});
     LoweredSite &L = Sites.back();
     SiteOf[Site.Statement] = &L;
     B.Loc = Site.Loc;
     L.Code = Site.Deferred;
-    if (CallExpr *Call = deferredCall(S.Context, Site.Deferred))
+    if (CallExpr *Call = deferredCall(S.Context, Site.Deferred)) {
+      L.IsCall = true;
       return captureCall(L, Call);
+    }
     return captureInnerVariables(L);
   }
 
@@ -413,8 +416,7 @@ private:
 
   /// Tells the IR pass what kind of deferred code follows.
   Stmt *siteMarker(const LoweredSite &L) {
-    bool IsCall = deferredCall(S.Context, L.Site->Deferred) != nullptr;
-    return B.call(B.markerFunction(IsCall ? CallSiteMarker : BlockSiteMarker),
+    return B.call(B.markerFunction(L.IsCall ? CallSiteMarker : BlockSiteMarker),
                   {});
   }
 
