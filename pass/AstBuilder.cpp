@@ -34,10 +34,12 @@ LabelDecl *AstBuilder::label(StringRef Name) {
 
 RecordDecl *
 AstBuilder::record(StringRef Name,
-                   ArrayRef<std::pair<std::string, QualType>> Fields) {
+                   ArrayRef<std::pair<std::string, QualType>> Fields,
+                   unsigned MaxFieldAlign) {
   RecordDecl *RD = RecordDecl::Create(Ctx, TagTypeKind::Struct, &FD, Loc, Loc,
                                       &Ctx.Idents.get(Name));
   RD->setImplicit();
+  RD->addAttr(MaxFieldAlignmentAttr::CreateImplicit(Ctx, MaxFieldAlign * 8));
   RD->startDefinition();
   for (const auto &[FieldName, T] : Fields) {
     FieldDecl *F = FieldDecl::Create(

@@ -34,9 +34,12 @@ public:
   clang::VarDecl *local(llvm::StringRef Name, clang::QualType T);
   clang::VarDecl *zeroedLocal(llvm::StringRef Name, clang::QualType T);
   clang::LabelDecl *label(llvm::StringRef Name);
+  /// A struct whose fields are aligned to at most \p MaxFieldAlign bytes
+  /// (what `#pragma pack` does).
   clang::RecordDecl *
   record(llvm::StringRef Name,
-         llvm::ArrayRef<std::pair<std::string, clang::QualType>> Fields);
+         llvm::ArrayRef<std::pair<std::string, clang::QualType>> Fields,
+         unsigned MaxFieldAlign);
   clang::QualType typeOf(const clang::RecordDecl *RD) const;
 
   /// `void Name(void)` or `void Name(void *)`, declared implicitly in the

@@ -93,12 +93,6 @@ void errCaptureArray(DiagnosticsEngine &D, SourceLocation Loc, StringRef Name) {
       << Name;
 }
 
-void errCaptureOverAligned(DiagnosticsEngine &D, SourceLocation Loc) {
-  CDEFER_REPORT(Error, "deferred value needs alignment above 16 bytes, more "
-                       "than a defer record guarantees; pass a pointer to it "
-                       "instead");
-}
-
 void errMissingRuntime(DiagnosticsEngine &D, SourceLocation Loc,
                        StringRef Name) {
   CDEFER_REPORT(Error, "this 'defer' needs the cdefer runtime declaration "

@@ -47,7 +47,6 @@ void errCaptureVLA(DiagnosticsEngine &D, SourceLocation Loc,
                    llvm::StringRef Name);
 void errCaptureArray(DiagnosticsEngine &D, SourceLocation Loc,
                      llvm::StringRef Name);
-void errCaptureOverAligned(DiagnosticsEngine &D, SourceLocation Loc);
 void errMissingRuntime(DiagnosticsEngine &D, SourceLocation Loc,
                        llvm::StringRef Name);
 void noteDeferHere(DiagnosticsEngine &D, SourceLocation Loc);

@@ -32,6 +32,7 @@
 #include "Lower.h"
 #include "AstBuilder.h"
 #include "Diagnostics.h"
+#include "StackBuffer.h"
 #include "UnwindPass.h"
 
 #include "clang/AST/ASTContext.h"
@@ -63,9 +64,12 @@ struct LoweredSite {
 /// The declarations of the runtime a record-based function calls.
 struct RuntimeDecls {
   FunctionDecl *DeferProc = nullptr;
+  FunctionDecl *DeferProcSite = nullptr;
   FunctionDecl *DeferReturn = nullptr;
+  FunctionDecl *DeferPop = nullptr;
+  FunctionDecl *FrameStart = nullptr;
+  FunctionDecl *DeferredSite = nullptr;
   RecordDecl *Frame = nullptr;
-  FieldDecl *Site = nullptr;
 };
 
 /// The call a defer makes at exit, or null if the deferred statement is not a
@@ -175,35 +179,23 @@ private:
     L.Code = Site.Deferred;
     if (CallExpr *Call = deferredCall(S.Context, Site.Deferred)) {
       L.IsCall = true;
-      return captureCall(L, Call);
+      captureCall(L, Call);
+      return true;
     }
     return captureInnerVariables(L);
   }
 
-  bool capturable(QualType T, SourceLocation Loc) {
-    if (S.Context.getTypeAlignInChars(T).getQuantity() <= 16)
-      return true;
-    errCaptureOverAligned(D, userLoc(SM, Loc));
-    return false;
-  }
-
-  bool captureCall(LoweredSite &L, CallExpr *Call) {
+  void captureCall(LoweredSite &L, CallExpr *Call) {
     Expr *Callee = Call->getCallee();
-    if (!namesFunction(Callee)) {
-      if (!capturable(Callee->getType(), Callee->getBeginLoc()))
-        return false;
+    if (!namesFunction(Callee))
       Call->setCallee(B.load(addCapture(L, "fn", Callee)));
-    }
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
       Expr *Arg = Call->getArg(I);
       if (Arg->isEvaluatable(S.Context))
         continue; // a constant: evaluating it at exit gives the same value
-      if (!capturable(Arg->getType(), Arg->getBeginLoc()))
-        return false;
       std::string Name = "arg" + std::to_string(I);
       Call->setArg(I, B.load(addCapture(L, Name, Arg)));
     }
-    return true;
   }
 
   Expr *addCapture(LoweredSite &L, llvm::StringRef Name, Expr *Value) {
@@ -235,14 +227,11 @@ private:
 
   VarDecl *captureVariable(LoweredSite &L, VarDecl *VD, SourceLocation Use) {
     QualType T = VD->getType();
-    bool Bad = true;
-    if (T->isVariablyModifiedType())
-      errCaptureVLA(D, userLoc(SM, Use), VD->getName());
-    else if (T->isArrayType())
-      errCaptureArray(D, userLoc(SM, Use), VD->getName());
-    else
-      Bad = !capturable(T, Use);
-    if (Bad) {
+    if (T->isVariablyModifiedType() || T->isArrayType()) {
+      if (T->isVariablyModifiedType())
+        errCaptureVLA(D, userLoc(SM, Use), VD->getName());
+      else
+        errCaptureArray(D, userLoc(SM, Use), VD->getName());
       noteDeferHere(D, L.Site->Loc);
       return nullptr;
     }
@@ -260,22 +249,34 @@ private:
     return nullptr;
   }
 
-  bool findRuntime() {
-    Runtime.DeferProc = dyn_cast_or_null<FunctionDecl>(lookup("cdefer_deferproc"));
-    Runtime.DeferReturn =
-        dyn_cast_or_null<FunctionDecl>(lookup("cdefer_deferreturn"));
+  FunctionDecl *lookupFunction(llvm::StringRef Name) {
+    return dyn_cast_or_null<FunctionDecl>(lookup(Name));
+  }
+
+  RecordDecl *lookupStruct(llvm::StringRef Name) {
     for (NamedDecl *ND : S.Context.getTranslationUnitDecl()->lookup(
-             &S.Context.Idents.get("cdefer_frame")))
+             &S.Context.Idents.get(Name)))
       if (auto *RD = dyn_cast<RecordDecl>(ND))
-        Runtime.Frame = RD->getDefinition();
-    if (Runtime.Frame)
-      for (FieldDecl *Field : Runtime.Frame->fields())
-        if (Field->getName() == "site")
-          Runtime.Site = Field;
-    const char *Missing = !Runtime.DeferProc     ? "cdefer_deferproc"
-                          : !Runtime.DeferReturn ? "cdefer_deferreturn"
-                          : !Runtime.Site        ? "struct cdefer_frame"
-                                                 : nullptr;
+        return RD->getDefinition();
+    return nullptr;
+  }
+
+  bool findRuntime() {
+    Runtime.DeferProc = lookupFunction("cdefer_deferproc");
+    Runtime.DeferProcSite = lookupFunction("cdefer_deferproc_site");
+    Runtime.DeferReturn = lookupFunction("cdefer_deferreturn");
+    Runtime.DeferPop = lookupFunction("cdefer_deferpop");
+    Runtime.FrameStart = lookupFunction("cdefer_frame_start");
+    Runtime.DeferredSite = lookupFunction("cdefer_deferred_site");
+    Runtime.Frame = lookupStruct("cdefer_frame");
+    const char *Missing = !Runtime.DeferProc       ? "cdefer_deferproc"
+                          : !Runtime.DeferProcSite ? "cdefer_deferproc_site"
+                          : !Runtime.DeferReturn   ? "cdefer_deferreturn"
+                          : !Runtime.DeferPop      ? "cdefer_deferpop"
+                          : !Runtime.FrameStart    ? "cdefer_frame_start"
+                          : !Runtime.DeferredSite  ? "cdefer_deferred_site"
+                          : !Runtime.Frame         ? "struct cdefer_frame"
+                                                   : nullptr;
     if (!Missing)
       return true;
     errMissingRuntime(D, F.Sites.front().Loc, Missing);
@@ -304,7 +305,28 @@ private:
       if (!Plan.OpenCoded && !L.Captures.empty())
         L.Record = recordFor(L);
     }
+    if (!Plan.OpenCoded)
+      startFrame();
     Exit = B.label("__cdefer_exit");
+  }
+
+  /// void *stack[n]; cdefer_frame_start(&frame, stack, sizeof stack);
+  void startFrame() {
+    std::vector<uint64_t> Sizes;
+    for (const LoweredSite &L : Sites)
+      Sizes.push_back(recordSize(L));
+    uint64_t Bytes = stackBufferBytes(F, Sizes, recordAlign());
+    QualType Words = S.Context.getConstantArrayType(
+        S.Context.VoidPtrTy, llvm::APInt(64, Bytes / recordAlign()), nullptr,
+        ArraySizeModifier::Normal, 0);
+    VarDecl *Stack = B.local("__cdefer_stack", Words);
+    Prologue.push_back(B.declare(Stack));
+    auto Params = Runtime.FrameStart->parameters();
+    Prologue.push_back(B.call(
+        Runtime.FrameStart,
+        {B.addressOf(B.ref(Frame)),
+         B.bitCast(B.addressOf(B.ref(Stack)), S.Context.VoidPtrTy),
+         B.integer(Bytes, Params[2]->getType())}));
   }
 
   VarDecl *declareZeroed(llvm::StringRef Name, QualType T) {
@@ -313,17 +335,36 @@ private:
     return VD;
   }
 
+  /// Records are laid end to end, so none may need more alignment than
+  /// the runtime keeps: CDEFER_RECORD_ALIGN, the size of a pointer. Fields
+  /// that ask for more are laid out at that, and read and written as such.
+  uint64_t recordAlign() const {
+    return S.Context.getTypeSizeInChars(S.Context.VoidPtrTy).getQuantity();
+  }
+
   RecordDecl *recordFor(const LoweredSite &L) {
     std::vector<std::pair<std::string, QualType>> Fields;
     for (const Capture &C : L.Captures)
       Fields.push_back({C.Field, C.Slot->getType()});
-    return B.record(slotName(L, "record"), Fields);
+    return B.record(slotName(L, "record"), Fields, recordAlign());
   }
 
-  uint64_t sizeOf(const LoweredSite &L) const {
-    if (!L.Record)
-      return 0;
-    return S.Context.getTypeSizeInChars(B.typeOf(L.Record)).getQuantity();
+  /// With one defer statement, records need not say which made them.
+  bool recordsKeepSite() const { return Sites.size() > 1; }
+
+  /// The captures, then the site number in the last 4 bytes if kept,
+  /// rounded up to the records' alignment (cdefer.h).
+  uint64_t recordSize(const LoweredSite &L) const {
+    uint64_t Captures =
+        L.Record
+            ? S.Context.getTypeSizeInChars(B.typeOf(L.Record)).getQuantity()
+            : 0;
+    uint64_t Site =
+        recordsKeepSite()
+            ? S.Context.getTypeSizeInChars(S.Context.UnsignedIntTy).getQuantity()
+            : 0;
+    // Never empty: a record of no bytes would not be on the stack at all.
+    return llvm::alignTo(std::max<uint64_t>(Captures + Site, 1), recordAlign());
   }
 
   // --- Rewriting `defer` and `return` where they stand. ---
@@ -373,13 +414,22 @@ private:
                      S.Context.getPointerType(B.typeOf(L.Record)));
   }
 
-  /// captures = cdefer_deferproc(&frame, site, size); captures->field = slot
+  /// captures = cdefer_deferproc_site(&frame, site, size) (or, with one
+  /// defer statement, cdefer_deferproc(&frame, size)); captures->field = slot
   void pushRecord(LoweredSite &L, std::vector<Stmt *> &Stmts) {
-    auto Params = Runtime.DeferProc->parameters();
-    Expr *Call = B.call(Runtime.DeferProc,
-                        {B.addressOf(B.ref(Frame)),
-                         B.integer(L.Site->Index, Params[1]->getType()),
-                         B.integer(sizeOf(L), Params[2]->getType())});
+    Expr *Call;
+    if (recordsKeepSite()) {
+      auto Params = Runtime.DeferProcSite->parameters();
+      Call = B.call(Runtime.DeferProcSite,
+                    {B.addressOf(B.ref(Frame)),
+                     B.integer(L.Site->Index, Params[1]->getType()),
+                     B.integer(recordSize(L), Params[2]->getType())});
+    } else {
+      auto Params = Runtime.DeferProc->parameters();
+      Call = B.call(Runtime.DeferProc,
+                    {B.addressOf(B.ref(Frame)),
+                     B.integer(recordSize(L), Params[1]->getType())});
+    }
     if (!L.Record) {
       Stmts.push_back(Call);
       return;
@@ -438,26 +488,46 @@ private:
     return Out;
   }
 
-  /// while ((captures = cdefer_deferreturn(&frame)))
-  ///   switch (frame.site) { case i: { slot = captures->field; code } break; }
+  /// while (cdefer_deferreturn(&frame))
+  ///   switch (cdefer_deferred_site(&frame)) {
+  ///   case i: { captures = cdefer_deferpop(&frame, size);
+  ///             slot = captures->field; code } break;
+  ///   }
+  /// A function with one defer statement needs no switch.
   std::vector<Stmt *> recordsExit() {
     std::vector<uint64_t> Values;
     std::vector<Stmt *> Bodies;
     for (LoweredSite &L : Sites) {
-      std::vector<Stmt *> Stmts;
-      auto Field = L.Record ? L.Record->field_begin() : RecordDecl::field_iterator();
+      Values.push_back(L.Site->Index);
+      Bodies.push_back(runRecord(L));
+    }
+    Expr *More = B.call(Runtime.DeferReturn, {B.addressOf(B.ref(Frame))});
+    if (!recordsKeepSite())
+      return {B.whileLoop(More, Bodies.front())};
+    Expr *Site = B.call(Runtime.DeferredSite, {B.addressOf(B.ref(Frame))});
+    return {B.whileLoop(More, B.dispatch(Site, Values, Bodies))};
+  }
+
+  /// Takes the newest record, whose site is L, and runs L's code with the
+  /// values it captured.
+  Stmt *runRecord(LoweredSite &L) {
+    auto Params = Runtime.DeferPop->parameters();
+    Expr *Pop = B.call(Runtime.DeferPop,
+                       {B.addressOf(B.ref(Frame)),
+                        B.integer(recordSize(L), Params[1]->getType())});
+    std::vector<Stmt *> Stmts;
+    if (!L.Record) {
+      Stmts.push_back(Pop);
+    } else {
+      Stmts.push_back(B.assign(B.ref(Captures), Pop));
+      auto Field = L.Record->field_begin();
       for (Capture &C : L.Captures)
         Stmts.push_back(B.assign(B.ref(C.Slot),
                                  B.load(B.arrow(recordCaptures(L), *Field++))));
-      Stmts.push_back(siteMarker(L));
-      Stmts.push_back(L.Code);
-      Values.push_back(L.Site->Index);
-      Bodies.push_back(B.block(Stmts));
     }
-    Expr *Pop = B.assign(B.ref(Captures),
-                         B.call(Runtime.DeferReturn, {B.addressOf(B.ref(Frame))}));
-    Expr *Site = B.load(B.dot(B.ref(Frame), Runtime.Site));
-    return {B.whileLoop(Pop, B.dispatch(Site, Values, Bodies))};
+    Stmts.push_back(siteMarker(L));
+    Stmts.push_back(L.Code);
+    return B.block(Stmts);
   }
 };
 

@@ -47,59 +47,54 @@ extern "C" {
  * The runtime interface the plugin's output calls. Not for direct use.
  *
  * A function whose defers use runtime records keeps one cdefer_frame. Each
- * executed defer calls cdefer_deferproc, which links a record onto the frame
- * and returns where the defer's captured values go; at exit the function
- * calls cdefer_deferreturn until it returns NULL, running the deferred code
- * of frame->site with the captures it returned each time.
+ * executed defer calls cdefer_deferproc, which reserves the defer's record
+ * on top of the frame's record stack and returns it, for the captured
+ * values (cdefer_deferproc_site when the function has several defer
+ * statements). At exit the function calls cdefer_deferreturn until it
+ * returns false; each time, cdefer_deferred_site says which defer statement
+ * made the newest record (if there are several), and the code of that site
+ * takes it with cdefer_deferpop, then runs.
+ *
+ * A frame's records lie end to end: first in a small buffer on the
+ * function's own stack (cdefer_frame_start), then in chunks the frame owns,
+ * each bigger than the last. A record is the site's captures, then
+ * padding, then (if the function has several defer statements) the site
+ * number in its last 4 bytes; its size is a multiple
+ * of CDEFER_RECORD_ALIGN, fixed for each site, so popping one is a
+ * subtraction, not a load: walking the records never waits on memory.
+ * Chunks come from a per-thread cache backed by a process-wide pool
+ * (runtime/src/pool.c), and go back there when the frame is done. Most
+ * functions never need one: their defers fit in the stack buffer.
  *
  * Must match the plugin's use (pass/Lower.cpp; test/lowering/records-shape.c).
  */
-struct cdefer_record {
-    struct cdefer_record *link; /* next older record of the frame, or next
-                                   free record of a cache or pool list */
-    unsigned site;              /* the defer statement, within its function */
-    unsigned size_class;        /* index into caches and pools, or BIG */
-} __attribute__((aligned(16)));
-
 struct cdefer_frame {
-    struct cdefer_record *pending; /* newest pending record first */
-    struct cdefer_record *running; /* popped, its code running; freed next */
-    unsigned site;                 /* site of the record just popped */
+    char *top;     /* the end of the newest record */
+    char *base;    /* the start of the newest chunk's records */
+    char *limit;   /* the end of the newest chunk */
+    char *stack;   /* the function's stack buffer: the oldest "chunk" */
 };
 
-/* Alignment of the captures area of every record: captures follow the
- * 16-byte header. */
-#define CDEFER_CAPTURE_ALIGN 16
+/* Record sizes and addresses are multiples of this. The plugin lays out
+ * each site's captures with no field aligned beyond it. */
+#define CDEFER_RECORD_ALIGN (sizeof(void *))
 
-/* Records come in size classes of 16-byte steps, header included, up to
- * 256 bytes; a thread keeps up to CDEFER__CACHE_CAP free records of each
- * class in its cache (runtime/src/pool.c). */
-enum {
-    CDEFER__GRANULE = 16,
-    CDEFER__MAX_SMALL = 256,
-    CDEFER__CLASSES = CDEFER__MAX_SMALL / CDEFER__GRANULE,
-    CDEFER__CACHE_CAP = 32,
-    CDEFER__BIG = 0xffff,
+/* The slow paths, out of line. They are given the frame's fields, not the
+ * frame, so that the frame does not escape and stays in registers. */
+struct cdefer_chunk_span {
+    char *start; /* where records go: the new chunk's base */
+    char *limit;
 };
-
-/* A thread's free records of one size class: a small stack, so that taking
- * and giving back records are independent loads and stores, not a chase
- * down a linked list. */
-struct cdefer__stash {
-    unsigned count;
-    struct cdefer_record *items[CDEFER__CACHE_CAP];
+struct cdefer_chunk_span cdefer_chunk_grow(char *top, char *base, char *stack,
+                                           size_t record_size);
+struct cdefer_chunk_top {
+    char *top; /* the frame's state in its previous chunk; NULLs if none */
+    char *base;
 };
-
-extern CDEFER__THREAD_LOCAL struct cdefer__stash cdefer__cache[CDEFER__CLASSES]
-    __attribute__((tls_model("initial-exec")));
-
-/* Out of line, and not given the frame, so that the frame does not escape
- * and the optimizer keeps it in registers. */
-struct cdefer_record *cdefer_record_alloc_slow(size_t capture_size);
-void cdefer_record_free_slow(struct cdefer_record *r);
+struct cdefer_chunk_top cdefer_chunk_drop(char *base);
 
 /* The fast paths are inline: a defer in a loop costs a few instructions
- * when the thread's cache has a record (it does, after the first call).
+ * when the frame's chunk has room (it does, but for every few dozen).
  * Unoptimized builds keep them calls, to keep frames (and stepping) small. */
 #ifdef __OPTIMIZE__
 #  define CDEFER__INLINE static inline __attribute__((always_inline))
@@ -107,63 +102,69 @@ void cdefer_record_free_slow(struct cdefer_record *r);
 #  define CDEFER__INLINE static inline
 #endif
 
-/* The size class of a record of `total` bytes, header included (total at
- * most CDEFER__MAX_SMALL). */
-CDEFER__INLINE unsigned cdefer__size_class(size_t total)
+/* stack: the buffer the plugin reserves in the function's frame, aligned to
+ * CDEFER_RECORD_ALIGN, for the records of a typical call. */
+CDEFER__INLINE void cdefer_frame_start(struct cdefer_frame *frame, void *stack,
+                                       size_t bytes)
 {
-    return (unsigned)((total + CDEFER__GRANULE - 1) / CDEFER__GRANULE) - 1;
+    frame->top = frame->base = frame->stack = (char *)stack;
+    frame->limit = (char *)stack + bytes;
 }
 
-CDEFER__INLINE void *
-cdefer_deferproc(struct cdefer_frame *frame, unsigned site,
-                 size_t capture_size)
+/* record_size: the site's record size, a multiple of CDEFER_RECORD_ALIGN. */
+CDEFER__INLINE void *cdefer_deferproc(struct cdefer_frame *frame,
+                                      size_t record_size)
 {
-    size_t total = sizeof(struct cdefer_record) + capture_size;
-    struct cdefer_record *r;
-    if (total > CDEFER__MAX_SMALL) {
-        r = cdefer_record_alloc_slow(capture_size);
-    } else {
-        struct cdefer__stash *c = &cdefer__cache[cdefer__size_class(total)];
-        unsigned n = c->count;
-        if (__builtin_expect(n != 0, 1)) {
-            r = c->items[n - 1];
-            c->count = n - 1;
-        } else {
-            r = cdefer_record_alloc_slow(capture_size);
-        }
+    char *at = frame->top;
+    if (__builtin_expect((__UINTPTR_TYPE__)frame->limit - (__UINTPTR_TYPE__)at <
+                             record_size,
+                         0)) {
+        struct cdefer_chunk_span chunk =
+            cdefer_chunk_grow(at, frame->base, frame->stack, record_size);
+        at = frame->base = chunk.start;
+        frame->limit = chunk.limit;
     }
-    r->site = site;
-    r->link = frame->pending;
-    frame->pending = r;
-    return r + 1;
+    frame->top = at + record_size;
+    return at;
 }
 
-/* Pops the frame's newest record (its code is then run by the caller) after
- * freeing the one popped last time, whose code has run by now. */
-CDEFER__INLINE void *
-cdefer_deferreturn(struct cdefer_frame *frame)
+/* For a function with several defer statements: the record also keeps its
+ * site in its last 4 bytes, which record_size leaves free. */
+CDEFER__INLINE void *cdefer_deferproc_site(struct cdefer_frame *frame,
+                                           unsigned site, size_t record_size)
 {
-    struct cdefer_record *done = frame->running;
-    if (done) {
-        unsigned cls = done->size_class;
-        unsigned n;
-        if (__builtin_expect(cls < CDEFER__CLASSES &&
-                                 (n = cdefer__cache[cls].count) <
-                                     CDEFER__CACHE_CAP,
-                             1)) {
-            cdefer__cache[cls].items[n] = done;
-            cdefer__cache[cls].count = n + 1;
-        } else {
-            cdefer_record_free_slow(done);
-        }
+    void *record = cdefer_deferproc(frame, record_size);
+    ((unsigned *)frame->top)[-1] = site;
+    return record;
+}
+
+/* Whether the frame has a pending record. A chunk emptied by now goes back
+ * to the thread's cache. */
+CDEFER__INLINE CDEFER__BOOL cdefer_deferreturn(struct cdefer_frame *frame)
+{
+    while (__builtin_expect(frame->top == frame->base, 0)) {
+        if (frame->base == frame->stack)
+            return 0;
+        struct cdefer_chunk_top older = cdefer_chunk_drop(frame->base);
+        frame->top = frame->limit = older.top;
+        frame->base = older.base;
     }
-    struct cdefer_record *r = frame->pending;
-    frame->running = r;
-    if (!r)
-        return 0;
-    frame->pending = r->link;
-    frame->site = r->site;
-    return r + 1;
+    return 1;
+}
+
+/* The site of the newest record, once cdefer_deferreturn said there is one. */
+CDEFER__INLINE unsigned cdefer_deferred_site(struct cdefer_frame *frame)
+{
+    return ((unsigned *)frame->top)[-1];
+}
+
+/* Takes the newest record, of the size its site gave cdefer_deferproc. It
+ * stays readable until the next cdefer_deferreturn. */
+CDEFER__INLINE void *cdefer_deferpop(struct cdefer_frame *frame,
+                                     size_t record_size)
+{
+    frame->top -= record_size;
+    return frame->top;
 }
 
 /*

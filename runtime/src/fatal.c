@@ -8,8 +8,8 @@
 
 void cdefer__out_of_memory(size_t bytes)
 {
-    fprintf(stderr, "cdefer: out of memory allocating a defer record of %zu "
-                    "bytes\n", bytes);
+    fprintf(stderr, "cdefer: out of memory allocating %zu bytes for defer "
+                    "records\n", bytes);
     fflush(stderr);
     abort();
 }

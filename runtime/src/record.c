@@ -1,22 +1,46 @@
 /*
- * record.c - defer records on a function's frame.
+ * record.c - the slow paths of a frame's record stack: moving to a new chunk
+ * when the current one is full, and back to the older one when the current
+ * one is empty.
  *
- * The plugin turns each executed defer of a record-based function into a
- * call to cdefer_deferproc, and the function's exit sequence into calls to
- * cdefer_deferreturn until it returns NULL (both inline, in cdefer.h). The list lives in the function's
- * own frame, so no thread-wide chain has to be searched: LIFO order is the
- * list order, and a frame's records cannot be confused with another's.
+ * The plugin turns each executed defer of a record-based function into
+ * cdefer_deferproc, and the function's exit sequence into cdefer_deferreturn
+ * and cdefer_deferpop (inline, in cdefer.h). The records live in chunks the
+ * frame owns, so no thread-wide chain has to be searched: LIFO order is stack
+ * order, and a frame's records cannot be confused with another's, even when
+ * frames of several coroutines share a thread.
  */
 #include "internal.h"
 
-/* The inline fast paths are in cdefer.h; these take over when the thread's
- * cache has no record of the class, or the record is big. */
-struct cdefer_record *cdefer_record_alloc_slow(size_t capture_size)
+/* A frame that filled one chunk is likely to fill a bigger one: chunk sizes
+ * grow with each chunk, so that a frame with n pending records reaches the
+ * slow path O(n / largest chunk) times and wastes at most part of one chunk. */
+static unsigned class_after(struct cdefer__chunk *c)
 {
-    return cdefer__record_alloc(capture_size);
+    unsigned next = c->cls + 1;
+    return next < CDEFER_CLASSES ? next : CDEFER_CLASSES - 1;
 }
 
-void cdefer_record_free_slow(struct cdefer_record *r)
+struct cdefer_chunk_span cdefer_chunk_grow(char *top, char *base, char *stack,
+                                           size_t record_size)
 {
-    cdefer__record_free(r);
+    unsigned cls = base == stack ? 0 : class_after(cdefer__chunk_of(base));
+    while (cls < CDEFER_CLASSES && record_size > cdefer__class_capacity(cls))
+        cls++;
+    struct cdefer__chunk *c = cdefer__chunk_take(cls, record_size);
+    c->older_top = top;
+    c->older_base = base;
+    char *start = (char *)(c + 1);
+    size_t room = cls == CDEFER_BIG ? record_size : cdefer__class_capacity(cls);
+    return (struct cdefer_chunk_span){start, start + room};
+}
+
+/* The older "chunk" may be the frame's stack buffer, and it may be empty
+ * (when the first record was too big for it): cdefer_deferreturn checks. */
+struct cdefer_chunk_top cdefer_chunk_drop(char *base)
+{
+    struct cdefer__chunk *c = cdefer__chunk_of(base);
+    struct cdefer_chunk_top older = {c->older_top, c->older_base};
+    cdefer__chunk_give(c);
+    return older;
 }

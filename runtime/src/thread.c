@@ -32,7 +32,7 @@ static void setup(void)
                    cdefer__pool_reset_lock);
 }
 
-void cdefer__thread_register(struct cdefer__stash *caches)
+void cdefer__thread_register(struct cdefer__list *caches)
 {
     pthread_once(&setup_once, setup);
     pthread_setspecific(exit_key, caches);

@@ -1,8 +1,11 @@
 // The shape of the runtime-records lowering, and the interface it shares with
-// the runtime (runtime/include/cdefer.h, runtime/src/internal.h): one
-// cdefer_frame per function, cdefer_deferproc(&frame, site, capture size)
-// at each executed defer with the captures stored in the returned area, and
-// the exit loop over cdefer_deferreturn dispatching on frame.site.
+// the runtime (runtime/include/cdefer.h): one cdefer_frame per function,
+// started on a buffer in the function's own frame; at each executed defer,
+// cdefer_deferproc_site(&frame, site, record size) (cdefer_deferproc without
+// the site when the function has one defer statement) with the captures
+// stored in the returned record; and an exit loop over cdefer_deferreturn
+// that dispatches on cdefer_deferred_site, each site taking its record with
+// cdefer_deferpop.
 // RUN: %cdefer -fsyntax-only -fplugin-arg-cdefer-strategy=runtime -Xclang -ast-print %s | FileCheck %s
 // RUN: %cdefer -fsyntax-only -fplugin-arg-cdefer-strategy=runtime -Xclang -ast-dump %s | FileCheck %s --check-prefix=DUMP
 #include <cdefer.h>
@@ -10,7 +13,11 @@
 void use3(int, int, int);
 struct wide { long a[5]; };
 void use_wide(struct wide);
+void use_ld(long double);
 
+// Records: the captures, padded, then the site in the last 4 bytes, in
+// multiples of 8: 16 for two ints, 48 for 40 bytes, 8 for nothing. The
+// buffer has room for 16 runs of the loop's defer, at most 256 bytes.
 void shape(int n, struct wide w) {
   for (int i = 0; i < n; i++)
     defer use3(i, n, 7);
@@ -23,28 +30,31 @@ void shape(int n, struct wide w) {
 // CHECK-NEXT:    int __cdefer_s0_arg0;
 // CHECK-NEXT:    int __cdefer_s0_arg1;
 // CHECK-NEXT:    struct wide __cdefer_s1_arg0;
+// CHECK-NEXT:    void *__cdefer_stack[32];
+// CHECK-NEXT:    cdefer_frame_start(&__cdefer_frame, &__cdefer_stack, 256UL);
 // CHECK-NEXT:    for (int i = 0; i < n; i++) {
 // CHECK-NEXT:        __cdefer_s0_arg0 = i;
 // CHECK-NEXT:        __cdefer_s0_arg1 = n;
-// CHECK-NEXT:        __cdefer_captures = cdefer_deferproc(&__cdefer_frame, 0U, 8UL);
+// CHECK-NEXT:        __cdefer_captures = cdefer_deferproc_site(&__cdefer_frame, 0U, 16UL);
 // CHECK-NEXT:        __cdefer_captures->arg0 = __cdefer_s0_arg0;
 // CHECK-NEXT:        __cdefer_captures->arg1 = __cdefer_s0_arg1;
 // CHECK-NEXT:    }
 // CHECK-NEXT:    {
 // CHECK-NEXT:        __cdefer_s1_arg0 = w;
-// CHECK-NEXT:        __cdefer_captures = cdefer_deferproc(&__cdefer_frame, 1U, 40UL);
+// CHECK-NEXT:        __cdefer_captures = cdefer_deferproc_site(&__cdefer_frame, 1U, 48UL);
 // CHECK-NEXT:        __cdefer_captures->arg0 = __cdefer_s1_arg0;
 // CHECK-NEXT:    }
 // CHECK-NEXT:    {
-// CHECK-NEXT:        cdefer_deferproc(&__cdefer_frame, 2U, 0UL);
+// CHECK-NEXT:        cdefer_deferproc_site(&__cdefer_frame, 2U, 8UL);
 // CHECK-NEXT:    }
 // CHECK-NEXT:  __cdefer_exit:
 // CHECK-NEXT:    {
 // CHECK-NEXT:        __cdefer_exit_mark(&__cdefer_frame);
-// CHECK-NEXT:        while (__cdefer_captures = cdefer_deferreturn(&__cdefer_frame))
-// CHECK-NEXT:            switch (__cdefer_frame.site) {
+// CHECK-NEXT:        while (cdefer_deferreturn(&__cdefer_frame))
+// CHECK-NEXT:            switch (cdefer_deferred_site(&__cdefer_frame)) {
 // CHECK-NEXT:              case 0U:
 // CHECK-NEXT:                {
+// CHECK-NEXT:                    __cdefer_captures = cdefer_deferpop(&__cdefer_frame, 16UL);
 // CHECK-NEXT:                    __cdefer_s0_arg0 = __cdefer_captures->arg0;
 // CHECK-NEXT:                    __cdefer_s0_arg1 = __cdefer_captures->arg1;
 // CHECK-NEXT:                    __cdefer_site_call();
@@ -53,6 +63,7 @@ void shape(int n, struct wide w) {
 // CHECK-NEXT:                break;
 // CHECK-NEXT:              case 1U:
 // CHECK-NEXT:                {
+// CHECK-NEXT:                    __cdefer_captures = cdefer_deferpop(&__cdefer_frame, 48UL);
 // CHECK-NEXT:                    __cdefer_s1_arg0 = __cdefer_captures->arg0;
 // CHECK-NEXT:                    __cdefer_site_call();
 // CHECK-NEXT:                    use_wide(__cdefer_s1_arg0);
@@ -60,6 +71,7 @@ void shape(int n, struct wide w) {
 // CHECK-NEXT:                break;
 // CHECK-NEXT:              case 2U:
 // CHECK-NEXT:                {
+// CHECK-NEXT:                    cdefer_deferpop(&__cdefer_frame, 8UL);
 // CHECK-NEXT:                    __cdefer_site_block();
 // CHECK-NEXT:                    {
 // CHECK-NEXT:                        use3(n, 0, 0);
@@ -71,9 +83,34 @@ void shape(int n, struct wide w) {
 // CHECK-NEXT:    }
 // CHECK-NEXT: }
 
-// The captures are read through the area cdefer_deferproc returns, cast to
+// One defer statement: no site in the record (three ints: 12 bytes, 16 with
+// padding) and no dispatch.
+void one_site(int n) {
+  for (int i = 0; i < n; i++)
+    defer use3(i, n, i + n);
+}
+// CHECK-LABEL: void one_site(int n) {
+// CHECK:         void *__cdefer_stack[32];
+// CHECK-NEXT:    cdefer_frame_start(&__cdefer_frame, &__cdefer_stack, 256UL);
+// CHECK:         __cdefer_captures = cdefer_deferproc(&__cdefer_frame, 16UL);
+// CHECK:         while (cdefer_deferreturn(&__cdefer_frame))
+// CHECK-NEXT:        {
+// CHECK-NEXT:            __cdefer_captures = cdefer_deferpop(&__cdefer_frame, 16UL);
+
+// A defer that runs at most once gets room for one record. A 16-byte-aligned
+// capture is laid out at 8 (the records' alignment), so the record is 16
+// bytes, not 32.
+void once(long double x) {
+  defer use_ld(x);
+}
+// CHECK-LABEL: void once(long double x) {
+// CHECK:         void *__cdefer_stack[2];
+// CHECK-NEXT:    cdefer_frame_start(&__cdefer_frame, &__cdefer_stack, 16UL);
+// CHECK:         __cdefer_captures = cdefer_deferproc(&__cdefer_frame, 16UL);
+
+// The captures are read through the record cdefer_deferproc returns, cast to
 // the site's record type; nothing else of the runtime's layout is assumed.
-// DUMP:      IntegerLiteral {{.*}} 'size_t':'unsigned long' 8
+// DUMP:      IntegerLiteral {{.*}} 'size_t':'unsigned long' 16
 // DUMP:      MemberExpr {{.*}} 'int' lvalue ->arg0
 // DUMP-NEXT:   ImplicitCastExpr {{.*}} 'struct __cdefer_s0_record *' <BitCast>
 // DUMP-NEXT:     ImplicitCastExpr {{.*}} 'void *' <LValueToRValue>

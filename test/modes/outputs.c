@@ -12,5 +12,5 @@
 // RUN: %cdefer -fPIC -shared -DAS_LIBRARY %S/Inputs/program.c -o %t.so
 // CHECK: main: exit
 // CHECK: sum = 10
-// IR: {{call|invoke}} ptr @cdefer_deferproc(
-// IR: {{call|invoke}} ptr @cdefer_deferreturn(
+// IR: {{call|invoke}} ptr @cdefer_deferproc_site(
+// IR: {{call|invoke}} zeroext i1 @cdefer_deferreturn(

@@ -1,7 +1,7 @@
-// Running out of memory for a defer record aborts with a clear message.
+// Running out of memory for defer records aborts with a clear message.
 // RUN: %cdefer -O1 %s %runtime -o %t
 // RUN: not --crash %t 2>&1 | FileCheck %s
-// CHECK: cdefer: out of memory allocating a defer record of {{[0-9]+}} bytes
+// CHECK: cdefer: out of memory allocating {{[0-9]+}} bytes for defer records
 #include <cdefer.h>
 #include <stdio.h>
 #include <sys/resource.h>

@@ -1,7 +1,8 @@
 // Unit tests of the runtime's record interface, called directly the way the
-// plugin's output calls it: LIFO per frame, frames independent, captures
-// aligned and intact in every size class, big captures from malloc, caches
-// exchanging records with the pool.
+// plugin's output calls it: LIFO per frame, frames independent, records of
+// every size intact and aligned, the stack buffer first, then chunks that
+// grow, big records on their own, chunks reused through the thread's cache,
+// and a burst's memory given back to malloc.
 // RUN: %clang -O1 -I%S/../../runtime/src -I%include %s %runtime -o %t
 // RUN: %t | FileCheck %s
 // CHECK: unit: {{[0-9]+}} passed, 0 failed
@@ -10,6 +11,13 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+// Counts the runtime's allocations (it is linked statically).
+extern void *__libc_malloc(size_t);
+extern void __libc_free(void *);
+static long mallocs, frees;
+void *malloc(size_t n) { mallocs++; return __libc_malloc(n); }
+void free(void *p) { if (p) frees++; __libc_free(p); }
 
 static int passed, failed;
 #define EXPECT(cond)                                                         \
@@ -22,80 +30,154 @@ static int passed, failed;
     }                                                                        \
   } while (0)
 
-static void lifo_in_one_frame(void) {
-  struct cdefer_frame f = {0};
-  for (unsigned i = 0; i < 100; i++)
-    *(unsigned *)cdefer_deferproc(&f, i, sizeof(unsigned)) = i * 3;
-  unsigned expect = 100, ok = 1;
-  void *c;
-  while ((c = cdefer_deferreturn(&f))) {
-    expect--;
-    ok &= f.site == expect && *(unsigned *)c == expect * 3;
+// A frame as the plugin starts it, with a stack buffer of `bytes`.
+struct test_frame {
+  struct cdefer_frame f;
+  void *stack[32];
+};
+static struct cdefer_frame *start(struct test_frame *t, size_t bytes) {
+  cdefer_frame_start(&t->f, t->stack, bytes);
+  return &t->f;
+}
+
+// Pops every record, checking that each site's record holds `site * 3` in
+// its first word; returns how many there were.
+static unsigned drain(struct cdefer_frame *f, size_t size, unsigned *bad) {
+  unsigned n = 0;
+  while (cdefer_deferreturn(f)) {
+    unsigned site = cdefer_deferred_site(f);
+    unsigned *r = cdefer_deferpop(f, size);
+    *bad += *r != site * 3;
+    n++;
   }
-  EXPECT(ok);
+  return n;
+}
+
+static void lifo_across_chunks(void) {
+  struct test_frame t;
+  struct cdefer_frame *f = start(&t, 64);
+  enum { N = 10000 }; // the stack buffer, then chunks of every class
+  for (unsigned i = 0; i < N; i++)
+    *(unsigned *)cdefer_deferproc_site(f, i, 16) = i * 3;
+  unsigned expect = N, in_order = 1;
+  while (cdefer_deferreturn(f)) {
+    expect--;
+    unsigned site = cdefer_deferred_site(f);
+    unsigned *r = cdefer_deferpop(f, 16);
+    in_order &= site == expect && *r == expect * 3;
+  }
+  EXPECT(in_order);
   EXPECT(expect == 0);
-  EXPECT(f.pending == NULL && f.running == NULL);
+  EXPECT(f->top == f->stack && f->base == f->stack);
+  EXPECT(!cdefer_deferreturn(f)); // stays done
 }
 
 static void frames_are_independent(void) {
-  struct cdefer_frame outer = {0}, inner = {0};
-  cdefer_deferproc(&outer, 1, 0);
-  cdefer_deferproc(&inner, 2, 0);
-  cdefer_deferproc(&outer, 3, 0);
-  EXPECT(cdefer_deferreturn(&inner) && inner.site == 2);
-  EXPECT(cdefer_deferreturn(&inner) == NULL);
-  EXPECT(cdefer_deferreturn(&outer) && outer.site == 3);
-  EXPECT(cdefer_deferreturn(&outer) && outer.site == 1);
-  EXPECT(cdefer_deferreturn(&outer) == NULL);
+  struct test_frame a, b;
+  struct cdefer_frame *outer = start(&a, 16), *inner = start(&b, 16);
+  *(unsigned *)cdefer_deferproc_site(outer, 1, 8) = 3;
+  *(unsigned *)cdefer_deferproc_site(inner, 2, 8) = 6;
+  *(unsigned *)cdefer_deferproc_site(outer, 3, 8) = 9;
+  *(unsigned *)cdefer_deferproc_site(outer, 4, 8) = 12; // outer spills
+  unsigned bad = 0;
+  EXPECT(drain(inner, 8, &bad) == 1);
+  EXPECT(cdefer_deferreturn(outer) && cdefer_deferred_site(outer) == 4);
+  cdefer_deferpop(outer, 8);
+  EXPECT(drain(outer, 8, &bad) == 2);
+  EXPECT(bad == 0);
 }
 
-static void every_size_class(void) {
-  struct cdefer_frame f = {0};
-  enum { MAX = 1000 };
-  for (size_t size = 0; size <= MAX; size += 7) {
-    unsigned char *c = cdefer_deferproc(&f, (unsigned)size, size);
-    EXPECT((uintptr_t)c % CDEFER_CAPTURE_ALIGN == 0);
-    memset(c, (int)(size & 0xff), size);
+// Records of many sizes, up to bigger than the largest chunk, each filled
+// with its own byte: none overlaps another or its site word.
+static void every_size(void) {
+  struct test_frame t;
+  struct cdefer_frame *f = start(&t, sizeof t.stack);
+  enum { MAX = 70 * 1024 };
+  unsigned aligned = 1, count = 0;
+  for (size_t size = 8; size <= MAX; size = size * 5 / 4 + 8) {
+    size &= ~(size_t)(CDEFER_RECORD_ALIGN - 1);
+    unsigned char *r = cdefer_deferproc_site(f, (unsigned)size, size);
+    aligned &= (uintptr_t)r % CDEFER_RECORD_ALIGN == 0;
+    memset(r, (int)(size & 0xff), size - sizeof(unsigned));
+    count++;
   }
-  int intact = 1;
-  unsigned char *c;
-  while ((c = cdefer_deferreturn(&f)))
-    for (size_t i = 0; i < f.site; i++)
-      intact &= c[i] == (f.site & 0xff);
+  EXPECT(aligned);
+  unsigned intact = 1, popped = 0;
+  while (cdefer_deferreturn(f)) {
+    size_t size = cdefer_deferred_site(f);
+    unsigned char *r = cdefer_deferpop(f, size);
+    for (size_t i = 0; i + sizeof(unsigned) < size; i++)
+      intact &= r[i] == (size & 0xff);
+    popped++;
+  }
   EXPECT(intact);
+  EXPECT(popped == count);
 }
 
-static void cache_exchanges_with_pool(void) {
-  // Far more records than a cache holds, pending at once, then all freed:
-  // the cache must spill to the pool and refill from it.
-  struct cdefer_frame f = {0};
-  for (unsigned round = 0; round < 3; round++) {
-    for (unsigned i = 0; i < 10 * CDEFER_CACHE_CAP; i++)
-      cdefer_deferproc(&f, i, 24);
-    unsigned n = 0;
-    while (cdefer_deferreturn(&f))
-      n++;
-    EXPECT(n == 10 * CDEFER_CACHE_CAP);
+// The first record may be too big for the stack buffer: the buffer stays
+// empty, and the frame still ends.
+static void first_record_too_big(void) {
+  struct test_frame t;
+  struct cdefer_frame *f = start(&t, 8);
+  *(unsigned *)cdefer_deferproc_site(f, 7, 64) = 21;
+  unsigned bad = 0;
+  EXPECT(drain(f, 64, &bad) == 1 && bad == 0);
+  EXPECT(f->top == f->stack);
+}
+
+// A function whose records fit its stack buffer never reaches malloc, and
+// one that needs a chunk takes the same one from its thread's cache each
+// call.
+static void chunks_come_back(void) {
+  struct test_frame t;
+  void *first = NULL;
+  unsigned same = 1;
+  for (int call = 0; call < 100; call++) {
+    struct cdefer_frame *f = start(&t, 64);
+    for (unsigned i = 0; i < 20; i++)
+      cdefer_deferproc_site(f, 0, 16);
+    void *newest = f->base;
+    if (!first)
+      first = newest;
+    same &= newest == first;
+    while (cdefer_deferreturn(f))
+      cdefer_deferpop(f, 16);
   }
+  EXPECT(same);
+  mallocs = 0;
+  for (int call = 0; call < 100; call++) {
+    struct cdefer_frame *f = start(&t, 256);
+    for (unsigned i = 0; i < 16; i++)
+      cdefer_deferproc_site(f, 0, 16);
+    while (cdefer_deferreturn(f))
+      cdefer_deferpop(f, 16);
+  }
+  EXPECT(mallocs == 0);
 }
 
-static void records_are_reused(void) {
-  struct cdefer_frame f = {0};
-  void *first = cdefer_deferproc(&f, 0, 8);
-  cdefer_deferreturn(&f);
-  cdefer_deferreturn(&f); // frees it
-  void *again = cdefer_deferproc(&f, 0, 8);
-  EXPECT(first == again);
-  cdefer_deferreturn(&f);
-  cdefer_deferreturn(&f);
+// A million pending records (16 MB) in one frame: when it returns, the
+// thread's cache and the pool keep a bounded part and the rest goes back to
+// malloc.
+static void burst_is_given_back(void) {
+  struct test_frame t;
+  struct cdefer_frame *f = start(&t, 64);
+  mallocs = frees = 0;
+  for (unsigned i = 0; i < 1000000; i++)
+    cdefer_deferproc_site(f, 0, 16);
+  long taken = mallocs;
+  while (cdefer_deferreturn(f))
+    cdefer_deferpop(f, 16);
+  EXPECT(taken > 200);
+  EXPECT(frees >= taken - 100);
 }
 
 int main(void) {
-  lifo_in_one_frame();
+  lifo_across_chunks();
   frames_are_independent();
-  every_size_class();
-  cache_exchanges_with_pool();
-  records_are_reused();
+  every_size();
+  first_record_too_big();
+  chunks_come_back();
+  burst_is_given_back();
   printf("unit: %d passed, %d failed\n", passed, failed);
   return failed != 0;
 }

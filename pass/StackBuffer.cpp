@@ -1,0 +1,66 @@
+//===- StackBuffer.cpp - how much room records get on a function's stack --===//
+//
+// A record-based function reserves a buffer in its own frame, so that a call
+// whose defers fit never reaches the runtime's chunk allocator (cdefer.h).
+// The buffer costs stack in every call, deep recursions included, so it is
+// sized to the function: one record for each defer that runs at most once,
+// room for a loop's worth of records for each defer that can repeat, and
+// never more than MaxBytes.
+//
+//===----------------------------------------------------------------------===//
+#include "StackBuffer.h"
+
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
+#include <algorithm>
+
+using namespace clang;
+
+namespace cdefer {
+namespace {
+
+/// The most a function reserves, whatever its defers.
+constexpr uint64_t MaxBytes = 256;
+/// How many runs of a repeating defer the buffer has room for.
+constexpr uint64_t RepeatsPlannedFor = 16;
+
+bool hasGoto(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<GotoStmt, IndirectGotoStmt>(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (hasGoto(Child))
+      return true;
+  return false;
+}
+
+bool insideLoop(ParentMap &Parents, const Stmt *S) {
+  for (const Stmt *P = Parents.getParent(S); P; P = Parents.getParent(P))
+    if (isa<ForStmt, WhileStmt, DoStmt>(P))
+      return true;
+  return false;
+}
+
+} // namespace
+
+uint64_t stackBufferBytes(const FunctionDefers &F,
+                          llvm::ArrayRef<uint64_t> RecordSizes,
+                          uint64_t RecordAlign) {
+  Stmt *Body = F.Function->getBody();
+  ParentMap Parents(Body);
+  // A goto can make any defer repeat; the CFG would say which, but a guess
+  // at a buffer size does not need it.
+  bool Gotos = hasGoto(Body);
+  uint64_t Bytes = 0;
+  for (const DeferSite &Site : F.Sites) {
+    bool Repeats = Gotos || insideLoop(Parents, Site.Statement);
+    Bytes += RecordSizes[Site.Index] * (Repeats ? RepeatsPlannedFor : 1);
+    if (Bytes >= MaxBytes)
+      return MaxBytes;
+  }
+  return std::max(Bytes, RecordAlign);
+}
+
+} // namespace cdefer

@@ -1,0 +1,21 @@
+//===- StackBuffer.h - how much room records get on a function's stack ----===//
+#ifndef CDEFER_PASS_STACKBUFFER_H
+#define CDEFER_PASS_STACKBUFFER_H
+
+#include "Defers.h"
+#include "llvm/ADT/ArrayRef.h"
+#include <cstdint>
+
+namespace cdefer {
+
+/// The bytes of the buffer a record-based function keeps on its stack for
+/// its first records; \p RecordSizes[i] is the record size of site i.
+/// Records that do not fit go to chunks from the runtime, so this is a
+/// guess at what a typical call needs, not a bound.
+uint64_t stackBufferBytes(const FunctionDefers &F,
+                          llvm::ArrayRef<uint64_t> RecordSizes,
+                          uint64_t RecordAlign);
+
+} // namespace cdefer
+
+#endif
