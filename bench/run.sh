@@ -19,9 +19,11 @@ out=$root/build/bench
 results=$root/bench/results
 mkdir -p "$out" "$results"
 clang=/usr/lib/llvm-22/bin/clang-22
-# Every peer's functions start on a 64-byte boundary: peers that execute the
-# same instructions otherwise differ by up to 1.5x from code placement alone.
-align=-falign-functions=64
+# Every peer's functions start on a 64-byte boundary, and its loops on a
+# 32-byte one: peers that execute the same instructions otherwise differ by
+# up to 1.5x from code placement alone (a loop that straddles two 32-byte
+# fetch windows runs a few cycles slower per iteration).
+align="-falign-functions=64 -falign-loops=32"
 plugin="-fplugin=$root/build/lib/cdefer.so -I$root/runtime/include"
 runtime="$root/build/lib/libcdefer.a -pthread"
 [ -f "$root/build/lib/cdefer.so" ] || {

@@ -78,13 +78,13 @@ __attribute__((noinline)) void defer_many(int n)
 #if defined(PEER_HAND)
     struct args3 *pending = malloc(sizeof *pending * (size_t)n);
     for (int i = 0; i < n; i++)
-        pending[i] = (struct args3){i, 2, 3};
+        pending[i] = (struct args3){i, i + 1, i + 2};
     for (int i = n; i-- > 0;)
         check(pending[i].a, pending[i].b, pending[i].c);
     free(pending);
 #elif defined(PEER_CDEFER)
     for (int i = 0; i < n; i++)
-        defer check(i, 2, 3);
+        defer check(i, i + 1, i + 2);
 #else
     (void)n;
 #endif

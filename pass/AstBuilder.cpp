@@ -181,6 +181,10 @@ Stmt *AstBuilder::whileLoop(Expr *Cond, Stmt *Body) {
   return WhileStmt::Create(Ctx, nullptr, Cond, Body, Loc, Loc, Loc);
 }
 
+Stmt *AstBuilder::doWhile(Stmt *Body, Expr *Cond) {
+  return new (Ctx) DoStmt(Body, Cond, Loc, Loc, Loc);
+}
+
 Stmt *AstBuilder::dispatch(Expr *Cond, ArrayRef<uint64_t> Values,
                            ArrayRef<Stmt *> Bodies) {
   SwitchStmt *Switch = SwitchStmt::Create(Ctx, nullptr, nullptr, Cond, Loc, Loc);

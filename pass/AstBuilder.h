@@ -73,6 +73,7 @@ public:
   clang::Stmt *labeled(clang::LabelDecl *Label, clang::Stmt *Sub);
   clang::Stmt *ret(clang::Expr *Value);
   clang::Stmt *whileLoop(clang::Expr *Cond, clang::Stmt *Body);
+  clang::Stmt *doWhile(clang::Stmt *Body, clang::Expr *Cond);
   /// switch (Cond) { case Values[i]: Bodies[i]; break; ... }
   clang::Stmt *dispatch(clang::Expr *Cond, llvm::ArrayRef<uint64_t> Values,
                         llvm::ArrayRef<clang::Stmt *> Bodies);

@@ -65,6 +65,7 @@ struct LoweredSite {
 struct RuntimeDecls {
   FunctionDecl *DeferProc = nullptr;
   FunctionDecl *DeferProcSite = nullptr;
+  FunctionDecl *DeferPending = nullptr;
   FunctionDecl *DeferReturn = nullptr;
   FunctionDecl *DeferPop = nullptr;
   FunctionDecl *FrameStart = nullptr;
@@ -264,6 +265,7 @@ private:
   bool findRuntime() {
     Runtime.DeferProc = lookupFunction("cdefer_deferproc");
     Runtime.DeferProcSite = lookupFunction("cdefer_deferproc_site");
+    Runtime.DeferPending = lookupFunction("cdefer_deferpending");
     Runtime.DeferReturn = lookupFunction("cdefer_deferreturn");
     Runtime.DeferPop = lookupFunction("cdefer_deferpop");
     Runtime.FrameStart = lookupFunction("cdefer_frame_start");
@@ -271,6 +273,7 @@ private:
     Runtime.Frame = lookupStruct("cdefer_frame");
     const char *Missing = !Runtime.DeferProc       ? "cdefer_deferproc"
                           : !Runtime.DeferProcSite ? "cdefer_deferproc_site"
+                          : !Runtime.DeferPending  ? "cdefer_deferpending"
                           : !Runtime.DeferReturn   ? "cdefer_deferreturn"
                           : !Runtime.DeferPop      ? "cdefer_deferpop"
                           : !Runtime.FrameStart    ? "cdefer_frame_start"
@@ -488,11 +491,13 @@ private:
     return Out;
   }
 
-  /// while (cdefer_deferreturn(&frame))
-  ///   switch (cdefer_deferred_site(&frame)) {
-  ///   case i: { captures = cdefer_deferpop(&frame, size);
-  ///             slot = captures->field; code } break;
-  ///   }
+  /// do
+  ///   while (cdefer_deferpending(&frame))
+  ///     switch (cdefer_deferred_site(&frame)) {
+  ///     case i: { captures = cdefer_deferpop(&frame, size);
+  ///               slot = captures->field; code } break;
+  ///     }
+  /// while (cdefer_deferreturn(&frame));
   /// A function with one defer statement needs no switch.
   std::vector<Stmt *> recordsExit() {
     std::vector<uint64_t> Values;
@@ -501,11 +506,14 @@ private:
       Values.push_back(L.Site->Index);
       Bodies.push_back(runRecord(L));
     }
-    Expr *More = B.call(Runtime.DeferReturn, {B.addressOf(B.ref(Frame))});
-    if (!recordsKeepSite())
-      return {B.whileLoop(More, Bodies.front())};
-    Expr *Site = B.call(Runtime.DeferredSite, {B.addressOf(B.ref(Frame))});
-    return {B.whileLoop(More, B.dispatch(Site, Values, Bodies))};
+    Stmt *Run = Bodies.front();
+    if (recordsKeepSite())
+      Run = B.dispatch(
+          B.call(Runtime.DeferredSite, {B.addressOf(B.ref(Frame))}), Values,
+          Bodies);
+    Expr *Pending = B.call(Runtime.DeferPending, {B.addressOf(B.ref(Frame))});
+    Expr *Older = B.call(Runtime.DeferReturn, {B.addressOf(B.ref(Frame))});
+    return {B.doWhile(B.block({B.whileLoop(Pending, Run)}), Older)};
   }
 
   /// Takes the newest record, whose site is L, and runs L's code with the

@@ -32,7 +32,7 @@ func defer10(base int) {
 //go:noinline
 func deferMany(n int) {
 	for i := 0; i < n; i++ {
-		defer check(i, 2, 3)
+		defer check(i, i+1, i+2)
 	}
 }
 

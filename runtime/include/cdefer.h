@@ -50,10 +50,19 @@ extern "C" {
  * executed defer calls cdefer_deferproc, which reserves the defer's record
  * on top of the frame's record stack and returns it, for the captured
  * values (cdefer_deferproc_site when the function has several defer
- * statements). At exit the function calls cdefer_deferreturn until it
- * returns false; each time, cdefer_deferred_site says which defer statement
- * made the newest record (if there are several), and the code of that site
- * takes it with cdefer_deferpop, then runs.
+ * statements). At exit the function runs the records of its newest chunk
+ * while cdefer_deferpending says there is one: cdefer_deferred_site says
+ * which defer statement made the newest record (if there are several), and
+ * the code of that site takes it with cdefer_deferpop, then runs. Then
+ * cdefer_deferreturn moves to the frame's next older chunk, until there is
+ * none:
+ *
+ *     do
+ *         while (cdefer_deferpending(&frame)) { take the record; run it }
+ *     while (cdefer_deferreturn(&frame));
+ *
+ * The inner loop does nothing but pop and run, which keeps it as tight as
+ * a hand-written one.
  *
  * A frame's records lie end to end: first in a small buffer on the
  * function's own stack (cdefer_frame_start), then in chunks the frame owns,
@@ -138,31 +147,39 @@ CDEFER__INLINE void *cdefer_deferproc_site(struct cdefer_frame *frame,
     return record;
 }
 
-/* Whether the frame has a pending record. A chunk emptied by now goes back
- * to the thread's cache. */
+/* Whether the frame's newest chunk has a pending record. */
+CDEFER__INLINE CDEFER__BOOL cdefer_deferpending(struct cdefer_frame *frame)
+{
+    return frame->top != frame->base;
+}
+
+/* Once the newest chunk is empty: gives it back to the thread's cache and
+ * moves to the next older one. False when the stack buffer is reached:
+ * every record has run. */
 CDEFER__INLINE CDEFER__BOOL cdefer_deferreturn(struct cdefer_frame *frame)
 {
-    while (__builtin_expect(frame->top == frame->base, 0)) {
-        if (frame->base == frame->stack)
-            return 0;
-        struct cdefer_chunk_top older = cdefer_chunk_drop(frame->base);
-        frame->top = frame->limit = older.top;
-        frame->base = older.base;
-    }
+    if (__builtin_expect(frame->base == frame->stack, 1))
+        return 0;
+    struct cdefer_chunk_top older = cdefer_chunk_drop(frame->base);
+    frame->top = older.top;
+    frame->base = older.base;
     return 1;
 }
 
-/* The site of the newest record, once cdefer_deferreturn said there is one. */
+/* The site of the newest record, once cdefer_deferpending said there is one. */
 CDEFER__INLINE unsigned cdefer_deferred_site(struct cdefer_frame *frame)
 {
     return ((unsigned *)frame->top)[-1];
 }
 
 /* Takes the newest record, of the size its site gave cdefer_deferproc. It
- * stays readable until the next cdefer_deferreturn. */
+ * stays readable until the next cdefer_deferreturn. A frame that pops never
+ * pushes again: forgetting its limit leaves one value fewer for the code
+ * that runs the rest of its records during a panic to keep. */
 CDEFER__INLINE void *cdefer_deferpop(struct cdefer_frame *frame,
                                      size_t record_size)
 {
+    frame->limit = 0;
     frame->top -= record_size;
     return frame->top;
 }

@@ -3,9 +3,10 @@
 // started on a buffer in the function's own frame; at each executed defer,
 // cdefer_deferproc_site(&frame, site, record size) (cdefer_deferproc without
 // the site when the function has one defer statement) with the captures
-// stored in the returned record; and an exit loop over cdefer_deferreturn
-// that dispatches on cdefer_deferred_site, each site taking its record with
-// cdefer_deferpop.
+// stored in the returned record; and an exit loop that runs the records of
+// the newest chunk while cdefer_deferpending, dispatching on
+// cdefer_deferred_site, each site taking its record with cdefer_deferpop,
+// and moves to older chunks with cdefer_deferreturn.
 // RUN: %cdefer -fsyntax-only -fplugin-arg-cdefer-strategy=runtime -Xclang -ast-print %s | FileCheck %s
 // RUN: %cdefer -fsyntax-only -fplugin-arg-cdefer-strategy=runtime -Xclang -ast-dump %s | FileCheck %s --check-prefix=DUMP
 #include <cdefer.h>
@@ -50,35 +51,37 @@ void shape(int n, struct wide w) {
 // CHECK-NEXT:  __cdefer_exit:
 // CHECK-NEXT:    {
 // CHECK-NEXT:        __cdefer_exit_mark(&__cdefer_frame);
-// CHECK-NEXT:        while (cdefer_deferreturn(&__cdefer_frame))
-// CHECK-NEXT:            switch (cdefer_deferred_site(&__cdefer_frame)) {
-// CHECK-NEXT:              case 0U:
-// CHECK-NEXT:                {
-// CHECK-NEXT:                    __cdefer_captures = cdefer_deferpop(&__cdefer_frame, 16UL);
-// CHECK-NEXT:                    __cdefer_s0_arg0 = __cdefer_captures->arg0;
-// CHECK-NEXT:                    __cdefer_s0_arg1 = __cdefer_captures->arg1;
-// CHECK-NEXT:                    __cdefer_site_call();
-// CHECK-NEXT:                    use3(__cdefer_s0_arg0, __cdefer_s0_arg1, 7);
-// CHECK-NEXT:                }
-// CHECK-NEXT:                break;
-// CHECK-NEXT:              case 1U:
-// CHECK-NEXT:                {
-// CHECK-NEXT:                    __cdefer_captures = cdefer_deferpop(&__cdefer_frame, 48UL);
-// CHECK-NEXT:                    __cdefer_s1_arg0 = __cdefer_captures->arg0;
-// CHECK-NEXT:                    __cdefer_site_call();
-// CHECK-NEXT:                    use_wide(__cdefer_s1_arg0);
-// CHECK-NEXT:                }
-// CHECK-NEXT:                break;
-// CHECK-NEXT:              case 2U:
-// CHECK-NEXT:                {
-// CHECK-NEXT:                    cdefer_deferpop(&__cdefer_frame, 8UL);
-// CHECK-NEXT:                    __cdefer_site_block();
+// CHECK-NEXT:        do {
+// CHECK-NEXT:            while (cdefer_deferpending(&__cdefer_frame))
+// CHECK-NEXT:                switch (cdefer_deferred_site(&__cdefer_frame)) {
+// CHECK-NEXT:                  case 0U:
 // CHECK-NEXT:                    {
-// CHECK-NEXT:                        use3(n, 0, 0);
+// CHECK-NEXT:                        __cdefer_captures = cdefer_deferpop(&__cdefer_frame, 16UL);
+// CHECK-NEXT:                        __cdefer_s0_arg0 = __cdefer_captures->arg0;
+// CHECK-NEXT:                        __cdefer_s0_arg1 = __cdefer_captures->arg1;
+// CHECK-NEXT:                        __cdefer_site_call();
+// CHECK-NEXT:                        use3(__cdefer_s0_arg0, __cdefer_s0_arg1, 7);
 // CHECK-NEXT:                    }
+// CHECK-NEXT:                    break;
+// CHECK-NEXT:                  case 1U:
+// CHECK-NEXT:                    {
+// CHECK-NEXT:                        __cdefer_captures = cdefer_deferpop(&__cdefer_frame, 48UL);
+// CHECK-NEXT:                        __cdefer_s1_arg0 = __cdefer_captures->arg0;
+// CHECK-NEXT:                        __cdefer_site_call();
+// CHECK-NEXT:                        use_wide(__cdefer_s1_arg0);
+// CHECK-NEXT:                    }
+// CHECK-NEXT:                    break;
+// CHECK-NEXT:                  case 2U:
+// CHECK-NEXT:                    {
+// CHECK-NEXT:                        cdefer_deferpop(&__cdefer_frame, 8UL);
+// CHECK-NEXT:                        __cdefer_site_block();
+// CHECK-NEXT:                        {
+// CHECK-NEXT:                            use3(n, 0, 0);
+// CHECK-NEXT:                        }
+// CHECK-NEXT:                    }
+// CHECK-NEXT:                    break;
 // CHECK-NEXT:                }
-// CHECK-NEXT:                break;
-// CHECK-NEXT:            }
+// CHECK-NEXT:        } while (cdefer_deferreturn(&__cdefer_frame));
 // CHECK-NEXT:        return;
 // CHECK-NEXT:    }
 // CHECK-NEXT: }
@@ -93,9 +96,10 @@ void one_site(int n) {
 // CHECK:         void *__cdefer_stack[32];
 // CHECK-NEXT:    cdefer_frame_start(&__cdefer_frame, &__cdefer_stack, 256UL);
 // CHECK:         __cdefer_captures = cdefer_deferproc(&__cdefer_frame, 16UL);
-// CHECK:         while (cdefer_deferreturn(&__cdefer_frame))
-// CHECK-NEXT:        {
-// CHECK-NEXT:            __cdefer_captures = cdefer_deferpop(&__cdefer_frame, 16UL);
+// CHECK:         do {
+// CHECK-NEXT:        while (cdefer_deferpending(&__cdefer_frame))
+// CHECK-NEXT:            {
+// CHECK-NEXT:                __cdefer_captures = cdefer_deferpop(&__cdefer_frame, 16UL);
 
 // A defer that runs at most once gets room for one record. A 16-byte-aligned
 // capture is laid out at 8 (the records' alignment), so the record is 16
