@@ -36,6 +36,8 @@
 
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
@@ -87,6 +89,19 @@ std::vector<CallBase *> callsTo(Module &M, StringRef Name) {
   return Out;
 }
 
+/// The runtime's record helpers, inline in cdefer.h: they only move
+/// pointers (and call the chunk allocator, which aborts rather than unwinds
+/// when memory runs out), so calls to them need no landing pad. Without
+/// this, every one of them would get its own at -O0.
+bool isRecordHelper(const Function &F) {
+  return StringSwitch<bool>(F.getName())
+      .Cases({"cdefer_frame_start", "cdefer_deferproc", "cdefer_deferproc_site",
+              "cdefer_deferpending", "cdefer_deferred_site", "cdefer_deferpop",
+              "cdefer_deferreturn"},
+             true)
+      .Default(false);
+}
+
 bool isMarker(const CallBase *CB, StringRef Name) {
   const Function *Callee = CB->getCalledFunction();
   return Callee && Callee->getName() == Name;
@@ -108,6 +123,7 @@ public:
   FunctionLowering(Function &F, RuntimeHooks &Hooks) : F(F), Hooks(Hooks) {}
 
   void run(CallBase *ExitMark) {
+    demoteUndominatedValues();
     State = dyn_cast<AllocaInst>(ExitMark->getArgOperand(0)->stripPointerCasts());
     BasicBlock *Exit = SplitBlock(ExitMark->getParent(),
                                   ExitMark->getIterator(), (DominatorTree *)nullptr);
@@ -307,6 +323,27 @@ private:
     }
   }
 
+  /// A `return` before a variable-length array's declaration jumps to the
+  /// exit sequence, which is in the array's scope: Sema never saw that jump,
+  /// the lowering made it. The exit sequence uses the array only when a
+  /// defer that ran after the declaration needs it, but in the IR the
+  /// array's alloca (and its stack save) then fail to dominate their uses.
+  /// Such values go through a stack slot instead: valid IR, read at run time
+  /// only where they were set, and promoted back to registers at -O1 and up.
+  void demoteUndominatedValues() {
+    DominatorTree DT(F);
+    std::vector<Instruction *> Undominated;
+    for (BasicBlock &BB : F)
+      for (Instruction &I : BB)
+        for (const Use &U : I.uses())
+          if (!DT.dominates(&I, U)) {
+            Undominated.push_back(&I);
+            break;
+          }
+    for (Instruction *I : Undominated)
+      DemoteRegToStack(*I);
+  }
+
   /// Every call that might unwind gets an unwind edge to a landing pad.
   void makeCallsInvoke() {
     // Where each call is must be known before splitting blocks moves them.
@@ -333,7 +370,7 @@ private:
       return true;
     if (Callee == Hooks.Recovered.getCallee() ||
         Callee == Hooks.DeferredCall.getCallee() ||
-        Callee == Hooks.DeferredBlock.getCallee())
+        Callee == Hooks.DeferredBlock.getCallee() || isRecordHelper(*Callee))
       return false;
     // Declarations that promise not to unwind (glibc's __THROW) are
     // believed; definitions here are not: they may call code that panics.
@@ -349,7 +386,7 @@ PreservedAnalyses UnwindPass::run(Module &M, ModuleAnalysisManager &) {
     return PreservedAnalyses::all();
   RuntimeHooks Hooks(M);
   for (Function &F : M)
-    if (!F.isDeclaration())
+    if (!F.isDeclaration() && !isRecordHelper(F))
       F.removeFnAttr(Attribute::NoUnwind);
   for (CallBase *Exit : Exits) {
     Function &F = *Exit->getFunction();

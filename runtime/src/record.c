@@ -4,8 +4,9 @@
  * one is empty.
  *
  * The plugin turns each executed defer of a record-based function into
- * cdefer_deferproc, and the function's exit sequence into cdefer_deferreturn
- * and cdefer_deferpop (inline, in cdefer.h). The records live in chunks the
+ * cdefer_deferproc, and the function's exit sequence into a loop over
+ * cdefer_deferpending, cdefer_deferpop and cdefer_deferreturn (inline, in
+ * cdefer.h). The records live in the frame's stack buffer and in chunks the
  * frame owns, so no thread-wide chain has to be searched: LIFO order is stack
  * order, and a frame's records cannot be confused with another's, even when
  * frames of several coroutines share a thread.
@@ -35,8 +36,9 @@ struct cdefer_chunk_span cdefer_chunk_grow(char *top, char *base, char *stack,
     return (struct cdefer_chunk_span){start, start + room};
 }
 
-/* The older "chunk" may be the frame's stack buffer, and it may be empty
- * (when the first record was too big for it): cdefer_deferreturn checks. */
+/* The older "chunk" may be the frame's stack buffer, and that may be empty
+ * (when the first record was too big for it): the exit loop's
+ * cdefer_deferpending finds it so. */
 struct cdefer_chunk_top cdefer_chunk_drop(char *base)
 {
     struct cdefer__chunk *c = cdefer__chunk_of(base);

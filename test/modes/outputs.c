@@ -12,5 +12,8 @@
 // RUN: %cdefer -fPIC -shared -DAS_LIBRARY %S/Inputs/program.c -o %t.so
 // CHECK: main: exit
 // CHECK: sum = 10
-// IR: {{call|invoke}} ptr @cdefer_deferproc_site(
-// IR: {{call|invoke}} zeroext i1 @cdefer_deferreturn(
+// The record helpers only move pointers: they are called, never invoked
+// (no landing pad each, which would slow -O0 builds).
+// IR-NOT: invoke {{.*}} @cdefer_{{defer|frame_start}}
+// IR: call ptr @cdefer_deferproc_site(
+// IR: call zeroext i1 @cdefer_deferreturn(
