@@ -164,6 +164,7 @@ private:
   VarDecl *Result = nullptr;
   VarDecl *Bits = nullptr;               // open-coded
   VarDecl *Frame = nullptr, *Captures = nullptr; // records
+  uint64_t RecordAlign = 0;                      // records
   LabelDecl *Exit = nullptr;
 
   std::string slotName(const LoweredSite &L, llvm::StringRef What) const {
@@ -308,8 +309,10 @@ private:
       if (!Plan.OpenCoded && !L.Captures.empty())
         L.Record = recordFor(L);
     }
-    if (!Plan.OpenCoded)
+    if (!Plan.OpenCoded) {
+      RecordAlign = commonRecordAlign();
       startFrame();
+    }
     Exit = B.label("__cdefer_exit");
   }
 
@@ -318,9 +321,11 @@ private:
     std::vector<uint64_t> Sizes;
     for (const LoweredSite &L : Sites)
       Sizes.push_back(recordSize(L));
-    uint64_t Bytes = stackBufferBytes(F, Sizes, recordAlign());
+    uint64_t Word = maxRecordAlign();
+    uint64_t Bytes =
+        llvm::alignTo(stackBufferBytes(F, Sizes, RecordAlign), Word);
     QualType Words = S.Context.getConstantArrayType(
-        S.Context.VoidPtrTy, llvm::APInt(64, Bytes / recordAlign()), nullptr,
+        S.Context.VoidPtrTy, llvm::APInt(64, Bytes / Word), nullptr,
         ArraySizeModifier::Normal, 0);
     VarDecl *Stack = B.local("__cdefer_stack", Words);
     Prologue.push_back(B.declare(Stack));
@@ -338,18 +343,33 @@ private:
     return VD;
   }
 
-  /// Records are laid end to end, so none may need more alignment than
-  /// the runtime keeps: CDEFER_RECORD_ALIGN, the size of a pointer. Fields
-  /// that ask for more are laid out at that, and read and written as such.
-  uint64_t recordAlign() const {
+  /// Records are laid end to end from a start the runtime aligns to 16, so
+  /// none may need more alignment than all records share:
+  /// CDEFER_RECORD_ALIGN, the size of a pointer. Fields that ask for more
+  /// are laid out at that, and read and written as such.
+  uint64_t maxRecordAlign() const {
     return S.Context.getTypeSizeInChars(S.Context.VoidPtrTy).getQuantity();
+  }
+
+  /// The alignment of every record of this function: that of its most
+  /// aligned record, at least the site word's. Three ints make a 12-byte
+  /// record, as in a hand-written array of them.
+  uint64_t commonRecordAlign() const {
+    uint64_t Align =
+        S.Context.getTypeAlignInChars(S.Context.UnsignedIntTy).getQuantity();
+    for (const LoweredSite &L : Sites)
+      if (L.Record)
+        Align = std::max<uint64_t>(
+            Align,
+            S.Context.getTypeAlignInChars(B.typeOf(L.Record)).getQuantity());
+    return Align;
   }
 
   RecordDecl *recordFor(const LoweredSite &L) {
     std::vector<std::pair<std::string, QualType>> Fields;
     for (const Capture &C : L.Captures)
       Fields.push_back({C.Field, C.Slot->getType()});
-    return B.record(slotName(L, "record"), Fields, recordAlign());
+    return B.record(slotName(L, "record"), Fields, maxRecordAlign());
   }
 
   /// With one defer statement, records need not say which made them.
@@ -367,7 +387,7 @@ private:
             ? S.Context.getTypeSizeInChars(S.Context.UnsignedIntTy).getQuantity()
             : 0;
     // Never empty: a record of no bytes would not be on the stack at all.
-    return llvm::alignTo(std::max<uint64_t>(Captures + Site, 1), recordAlign());
+    return llvm::alignTo(std::max<uint64_t>(Captures + Site, 1), RecordAlign);
   }
 
   // --- Rewriting `defer` and `return` where they stand. ---

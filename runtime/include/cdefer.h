@@ -68,9 +68,10 @@ extern "C" {
  * function's own stack (cdefer_frame_start), then in chunks the frame owns,
  * each bigger than the last. A record is the site's captures, then
  * padding, then (if the function has several defer statements) the site
- * number in its last 4 bytes; its size is a multiple
- * of CDEFER_RECORD_ALIGN, fixed for each site, so popping one is a
- * subtraction, not a load: walking the records never waits on memory.
+ * number in its last 4 bytes. Its size is fixed for each site and is a
+ * multiple of the alignment all the function's records share (4, or
+ * CDEFER_RECORD_ALIGN), so popping one is a subtraction, not a load:
+ * walking the records never waits on memory.
  * Chunks come from a per-thread cache backed by a process-wide pool
  * (runtime/src/pool.c), and go back there when the frame is done. Most
  * functions never need one: their defers fit in the stack buffer.
@@ -84,8 +85,9 @@ struct cdefer_frame {
     char *stack;   /* the function's stack buffer: the oldest "chunk" */
 };
 
-/* Record sizes and addresses are multiples of this. The plugin lays out
- * each site's captures with no field aligned beyond it. */
+/* The most alignment a record has: the plugin lays out each site's
+ * captures with no field aligned beyond it. Stack buffers are aligned to
+ * it, chunks to 16. */
 #define CDEFER_RECORD_ALIGN (sizeof(void *))
 
 /* The slow paths, out of line. They are given the frame's fields, not the
@@ -120,7 +122,7 @@ CDEFER__INLINE void cdefer_frame_start(struct cdefer_frame *frame, void *stack,
     frame->limit = (char *)stack + bytes;
 }
 
-/* record_size: the site's record size, a multiple of CDEFER_RECORD_ALIGN. */
+/* record_size: the site's record size (see above). */
 CDEFER__INLINE void *cdefer_deferproc(struct cdefer_frame *frame,
                                       size_t record_size)
 {

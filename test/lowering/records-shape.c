@@ -17,7 +17,8 @@ void use_wide(struct wide);
 void use_ld(long double);
 
 // Records: the captures, padded, then the site in the last 4 bytes, in
-// multiples of 8: 16 for two ints, 48 for 40 bytes, 8 for nothing. The
+// multiples of the most aligned record (8 here, for the struct of longs):
+// 16 for two ints, 48 for 40 bytes, 8 for nothing. The
 // buffer has room for 16 runs of the loop's defer, at most 256 bytes.
 void shape(int n, struct wide w) {
   for (int i = 0; i < n; i++)
@@ -86,20 +87,21 @@ void shape(int n, struct wide w) {
 // CHECK-NEXT:    }
 // CHECK-NEXT: }
 
-// One defer statement: no site in the record (three ints: 12 bytes, 16 with
-// padding) and no dispatch.
+// One defer statement: no site in the record and no dispatch. Its records
+// are as aligned as they need to be: three ints make 12 bytes, as in an
+// array of them.
 void one_site(int n) {
   for (int i = 0; i < n; i++)
     defer use3(i, n, i + n);
 }
 // CHECK-LABEL: void one_site(int n) {
-// CHECK:         void *__cdefer_stack[32];
-// CHECK-NEXT:    cdefer_frame_start(&__cdefer_frame, &__cdefer_stack, 256UL);
-// CHECK:         __cdefer_captures = cdefer_deferproc(&__cdefer_frame, 16UL);
+// CHECK:         void *__cdefer_stack[24];
+// CHECK-NEXT:    cdefer_frame_start(&__cdefer_frame, &__cdefer_stack, 192UL);
+// CHECK:         __cdefer_captures = cdefer_deferproc(&__cdefer_frame, 12UL);
 // CHECK:         do {
 // CHECK-NEXT:        while (cdefer_deferpending(&__cdefer_frame))
 // CHECK-NEXT:            {
-// CHECK-NEXT:                __cdefer_captures = cdefer_deferpop(&__cdefer_frame, 16UL);
+// CHECK-NEXT:                __cdefer_captures = cdefer_deferpop(&__cdefer_frame, 12UL);
 
 // A defer that runs at most once gets room for one record. A 16-byte-aligned
 // capture is laid out at 8 (the records' alignment), so the record is 16
