@@ -1,6 +1,6 @@
-// Threads defer in loops, exit and are replaced while others run; records
-// move between per-thread caches and the pool. Clean under ThreadSanitizer,
-// and every deferred call runs exactly once.
+// Threads defer in loops, exit and are replaced while others run; chunks of
+// records move between per-thread caches and the pool. Clean under
+// ThreadSanitizer, and every deferred call runs exactly once.
 // RUN: %cdefer -O1 -fsanitize=thread %s -o %t -I%S/../../runtime/src %S/../../runtime/src/record.c %S/../../runtime/src/pool.c %S/../../runtime/src/thread.c %S/../../runtime/src/fatal.c %S/../../runtime/src/panic.c -pthread
 // RUN: env TSAN_OPTIONS=halt_on_error=1 %t | FileCheck %s
 // RUN: %run-modes %s | FileCheck %s
@@ -20,23 +20,26 @@ static void defers_in_a_loop(long *local) {
     defer count(local, 1);
 }
 
-// Captures of a different size class, and more pending at once than a
-// cache holds, so caches spill to the pool and refill from it.
+// Records too many for a frame's stack buffer, in frames nested deeper than
+// a thread's cache holds chunks: returning, the frames fill the cache and
+// give the rest to the pool; other threads take them from it.
 struct wide { long a, b, c, d, e; };
 static void count_wide(long *local, struct wide w) { *local += w.a; }
-static void many_pending(long *local) {
+static void many_pending(long *local, int depth) {
   struct wide w = {1, 0, 0, 0, 0};
   for (int i = 0; i < 50; i++)
     defer count_wide(local, w);
+  if (depth > 1)
+    many_pending(local, depth - 1);
 }
 
 static void *worker(void *arg) {
   long local = 0;
   for (int i = 0; i < CALLS; i++)
     defers_in_a_loop(&local);
-  local -= 50 * (CALLS / 100);
+  local -= 50 * 20 * (CALLS / 100);
   for (int i = 0; i < CALLS / 100; i++)
-    many_pending(&local);
+    many_pending(&local, 20);
   atomic_fetch_add(&runs, local);
   return arg;
 }
