@@ -53,7 +53,7 @@ g++ -O2 $align -c bench/panic.cpp -o "$out/panic-g++.o"
 g++ "$out/panic-g++.o" "$out/driver.o" "$out/work.o" -pthread -o "$out/panic-g++"
 
 # --- Measure. -------------------------------------------------------------
-reps=5
+reps=7
 [ $quick = 1 ] && reps=1
 # A smoke pass must not overwrite the numbers the README quotes.
 name=latest
@@ -80,26 +80,34 @@ callgrind_total() {
     rm -f "$f"
 }
 
-record() { # SCENARIO PEER PROGRAM DRIVER-SCENARIO ITERS [PARAM]
-    local scenario=$1 peer=$2 prog=$3 ds=$4 iters=$5 param=${6:-0} ns ins
+# One scenario for every peer: the peers take turns, run after run, so that
+# a burst of noise on this shared machine lands on all of them alike.
+record() { # SCENARIO DRIVER-SCENARIO ITERS PARAM PROGRAM-PREFIX PEER...
+    local scenario=$1 ds=$2 iters=$3 param=$4 prefix=$5 peer ns ins
+    shift 5
     [ $quick = 1 ] && iters=$((iters / 100 + 1))
-    ns=$(for _ in $(seq $reps); do "$prog" "$ds" "$iters" "$param"; done | median)
-    ins=$(instructions "$prog" "$ds" $((iters / 1000 + 100)) "$param")
-    echo "$scenario,$peer,$ns,$ins," >>"$csv"
-    printf '  %-22s %-16s %10s ns %10s instr\n' "$scenario" "$peer" "$ns" "$ins" >&2
+    local -A runs=()
+    for _ in $(seq $reps); do
+        for peer in "$@"; do
+            runs[$peer]+="$("$prefix$peer" "$ds" "$iters" "$param") "
+        done
+    done
+    for peer in "$@"; do
+        ns=$(printf '%s\n' ${runs[$peer]} | median)
+        ins=$(instructions "$prefix$peer" "$ds" $((iters / 1000 + 100)) "$param")
+        echo "$scenario,$peer,$ns,$ins," >>"$csv"
+        printf '  %-22s %-16s %10s ns %10s instr\n' "$scenario" "$peer" "$ns" "$ins" >&2
+    done
 }
 
 echo "measuring C peers ($reps runs each)..." >&2
-for peer in hand c2y cleanup cdefer-open cdefer-records; do
-    record "1 defer_call" $peer "$out/$peer" defer_call 20000000
-    record "2 defer10" $peer "$out/$peer" defer10 2000000
-    record "4 conditional" $peer "$out/$peer" conditional 10000000
-    record "4 critical" $peer "$out/$peer" critical 10000000
-done
-for peer in cdefer clang++ g++; do
-    record "5 panic 1 frame" $peer "$out/panic-$peer" panic 200000 1
-    record "5 panic 10 frames" $peer "$out/panic-$peer" panic 100000 10
-done
+c_peers="hand c2y cleanup cdefer-open cdefer-records"
+record "1 defer_call" defer_call 20000000 0 "$out/" $c_peers
+record "2 defer10" defer10 2000000 0 "$out/" $c_peers
+record "4 conditional" conditional 10000000 0 "$out/" $c_peers
+record "4 critical" critical 10000000 0 "$out/" $c_peers
+record "5 panic 1 frame" panic 200000 1 "$out/panic-" cdefer clang++ g++
+record "5 panic 10 frames" panic 100000 10 "$out/panic-" cdefer clang++ g++
 
 echo "measuring pending defers (scenario 3)..." >&2
 for n in 1000 10000 100000 1000000 10000000; do
