@@ -99,13 +99,13 @@ struct cdefer_chunk_span {
 struct cdefer_chunk_span cdefer_chunk_grow(char *top, char *base, char *stack,
                                            size_t record_size);
 struct cdefer_chunk_top {
-    char *top; /* the frame's state in its previous chunk; NULLs if none */
-    char *base;
+    char *top; /* the frame's top and base in the chunk before the dropped */
+    char *base; /* one: at the oldest, its stack buffer */
 };
 struct cdefer_chunk_top cdefer_chunk_drop(char *base);
 
-/* The fast paths are inline: a defer in a loop costs a few instructions
- * when the frame's chunk has room (it does, but for every few dozen).
+/* The fast paths are inline: a defer costs a few instructions unless the
+ * frame's records have to move on to a new chunk.
  * Unoptimized builds keep them calls, to keep frames (and stepping) small. */
 #ifdef __OPTIMIZE__
 #  define CDEFER__INLINE static inline __attribute__((always_inline))
