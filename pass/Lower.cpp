@@ -543,7 +543,9 @@ private:
     Expr *Pop = B.call(Runtime.DeferPop,
                        {B.addressOf(B.ref(Frame)),
                         B.integer(recordSize(L), Params[1]->getType())});
-    std::vector<Stmt *> Stmts;
+    // The marker first: in the unwinding copies it becomes a call, and
+    // nothing loaded from the record then has to be kept across it.
+    std::vector<Stmt *> Stmts = {siteMarker(L)};
     if (!L.Record) {
       Stmts.push_back(Pop);
     } else {
@@ -553,7 +555,6 @@ private:
         Stmts.push_back(B.assign(B.ref(C.Slot),
                                  B.load(B.arrow(recordCaptures(L), *Field++))));
     }
-    Stmts.push_back(siteMarker(L));
     Stmts.push_back(L.Code);
     return B.block(Stmts);
   }
