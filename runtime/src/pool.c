@@ -18,6 +18,9 @@
  * 1, then class 2 chunks, where the header is a small fraction of the
  * memory. */
 static const unsigned class_bytes[CDEFER_CLASSES] = {1024, 8192, 65536};
+/* A thread keeps enough free chunks for a few nested frames that outgrow
+ * their buffers (168 KiB at most); the pool keeps 1.75 MiB at most for
+ * threads that start later, and malloc gets the rest back. */
 static const unsigned cache_cap[CDEFER_CLASSES] = {8, 4, 2};
 static const unsigned pool_cap[CDEFER_CLASSES] = {256, 64, 16};
 
