@@ -51,6 +51,7 @@ $clang "$out/panic-cdefer.o" "$out/driver.o" "$out/work.o" $runtime -o "$out/pan
 /usr/lib/llvm-22/bin/clang++ "$out/panic-clang++.o" "$out/driver.o" "$out/work.o" -pthread -o "$out/panic-clang++"
 g++ -O2 $align -c bench/panic.cpp -o "$out/panic-g++.o"
 g++ "$out/panic-g++.o" "$out/driver.o" "$out/work.o" -pthread -o "$out/panic-g++"
+$clang -O2 $align bench/first-touch.c -o "$out/first-touch"
 
 # --- Measure. -------------------------------------------------------------
 reps=7
@@ -114,7 +115,11 @@ for n in 1000 10000 100000 1000000 10000000; do
     iters=$((10000000 / n))
     [ $iters -lt 1 ] && iters=1
     [ $quick = 1 ] && { [ $n -gt 100000 ] && continue; iters=1; }
-    for peer in hand cdefer-records; do
+    peers="hand cdefer-records"
+    # Where one call's records take most of a fresh process's memory, the
+    # floor: the same records in untouched memory, with no mechanism.
+    [ $n -ge 1000000 ] && peers="$peers first-touch"
+    for peer in $peers; do
         line=$(for _ in $(seq $reps); do "$out/$peer" defer_many $iters $n; done |
                sort -g | awk '{ ns[NR] = $1; b[NR] = $2 } END { m = int((NR + 1) / 2); print ns[m], b[m] }')
         echo "3 defer_many $n,$peer,${line% *},,${line#* }" >>"$csv"
