@@ -116,8 +116,10 @@ for n in 1000 10000 100000 1000000 10000000; do
     [ $iters -lt 1 ] && iters=1
     [ $quick = 1 ] && { [ $n -gt 100000 ] && continue; iters=1; }
     peers="hand cdefer-records"
-    # Where one call's records take most of a fresh process's memory, the
-    # floor: the same records in untouched memory, with no mechanism.
+    # The memory floor: the same records written to memory never touched
+    # before (a fresh mapping per call) and read back, with no mechanism.
+    # At 10^7 each run is one call in a fresh process, so every peer pays
+    # it; at 10^6 the peers reuse their memory over the run's ten calls.
     [ $n -ge 1000000 ] && peers="$peers first-touch"
     for peer in $peers; do
         line=$(for _ in $(seq $reps); do "$out/$peer" defer_many $iters $n; done |
