@@ -78,11 +78,11 @@ extern "C" {
  *
  * Must match the plugin's use (pass/Lower.cpp; test/lowering/records-shape.c).
  */
-struct cdefer_frame {
-    char *top;     /* the end of the newest record */
-    char *base;    /* the start of the newest chunk's records */
-    char *limit;   /* the end of the newest chunk */
-    char *stack;   /* the function's stack buffer: the oldest "chunk" */
+struct cdefer_frame { /* void *, so that a debugger shows addresses */
+    void *top;     /* the end of the newest record */
+    void *base;    /* the start of the newest chunk's records */
+    void *limit;   /* the end of the newest chunk */
+    void *stack;   /* the function's stack buffer: the oldest "chunk" */
 };
 
 /* The most alignment a record has: the plugin lays out each site's
@@ -118,7 +118,7 @@ struct cdefer_chunk_top cdefer_chunk_drop(char *base);
 CDEFER__INLINE void cdefer_frame_start(struct cdefer_frame *frame, void *stack,
                                        size_t bytes)
 {
-    frame->top = frame->base = frame->stack = (char *)stack;
+    frame->top = frame->base = frame->stack = stack;
     frame->limit = (char *)stack + bytes;
 }
 
@@ -126,13 +126,15 @@ CDEFER__INLINE void cdefer_frame_start(struct cdefer_frame *frame, void *stack,
 CDEFER__INLINE void *cdefer_deferproc(struct cdefer_frame *frame,
                                       size_t record_size)
 {
-    char *at = frame->top;
+    char *at = (char *)frame->top;
     if (__builtin_expect((__UINTPTR_TYPE__)frame->limit - (__UINTPTR_TYPE__)at <
                              record_size,
                          0)) {
         struct cdefer_chunk_span chunk =
-            cdefer_chunk_grow(at, frame->base, frame->stack, record_size);
-        at = frame->base = chunk.start;
+            cdefer_chunk_grow(at, (char *)frame->base, (char *)frame->stack,
+                              record_size);
+        at = chunk.start;
+        frame->base = at;
         frame->limit = chunk.limit;
     }
     frame->top = at + record_size;
@@ -162,7 +164,7 @@ CDEFER__INLINE CDEFER__BOOL cdefer_deferreturn(struct cdefer_frame *frame)
 {
     if (__builtin_expect(frame->base == frame->stack, 1))
         return 0;
-    struct cdefer_chunk_top older = cdefer_chunk_drop(frame->base);
+    struct cdefer_chunk_top older = cdefer_chunk_drop((char *)frame->base);
     frame->top = older.top;
     frame->base = older.base;
     return 1;
@@ -182,7 +184,7 @@ CDEFER__INLINE void *cdefer_deferpop(struct cdefer_frame *frame,
                                      size_t record_size)
 {
     frame->limit = 0;
-    frame->top -= record_size;
+    frame->top = (char *)frame->top - record_size;
     return frame->top;
 }
 
