@@ -7,6 +7,8 @@
 //     <strategy state>           // open-coded: u64 bits = 0
 //                                // records:    struct cdefer_frame frame = {0}
 //     <capture slots>            // one hidden local per captured value
+//     <records only>             // void *stack[n];
+//                                // cdefer_frame_start(&frame, stack, size)
 //     ... original body, where
 //         `defer S;`   becomes  { slot = value; ...; <register> }
 //         `return e;`  becomes  { result = e; goto exit; }

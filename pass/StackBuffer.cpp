@@ -10,9 +10,9 @@
 //===----------------------------------------------------------------------===//
 #include "StackBuffer.h"
 
+#include "clang/AST/Decl.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/Stmt.h"
-#include "clang/AST/StmtCXX.h"
 #include <algorithm>
 
 using namespace clang;
