@@ -7,11 +7,13 @@
  *   frame       the state a function with record-based defers keeps on its
  *               stack (struct cdefer_frame, public because the plugin's
  *               output embeds it): the top of its stack of records.
- *   chunk       a block a frame's records lie in, end to end. A frame takes
- *               a small chunk at its first defer and bigger ones as it fills
- *               them, and gives them all back when it returns. Each chunk
- *               starts with a header that remembers where the frame's
- *               previous chunk was filled to.
+ *   stack buffer  where a frame's first records go: a buffer the plugin
+ *               reserves in the function's own stack frame.
+ *   chunk       a block a frame's records lie in, end to end, once they
+ *               outgrow the stack buffer: small first, bigger as the frame
+ *               fills them; all go back when the function returns. Each
+ *               chunk starts with a header that remembers where the frame's
+ *               previous chunk (or its stack buffer) was filled to.
  *   class       chunks come in CDEFER_CLASSES sizes; a record too big for
  *               the largest gets a chunk of its own ("big"), from malloc.
  *   cache       a thread's free chunks, a short list per class; no lock.
@@ -42,7 +44,7 @@ enum {
 /* The header at the start of every chunk; records follow it. */
 struct cdefer__chunk {
     char *older_top;  /* the frame's top and base in the chunk before this */
-    char *older_base; /* one; NULL for the frame's first chunk */
+    char *older_base; /* one, or in its stack buffer */
     struct cdefer__chunk *next_free; /* in a cache or pool list */
     unsigned cls;
 } __attribute__((aligned(16)));
@@ -61,11 +63,11 @@ struct cdefer__list {
     unsigned count;
 };
 
-/* pool.c: chunks of a class (or a big one for `bytes` of records), and
- * giving them back. */
+/* pool.c: chunks of a class (or, for CDEFER_BIG, one made for a record of
+ * record_size bytes), and giving them back. */
 CDEFER_HIDDEN size_t cdefer__class_capacity(unsigned cls);
 CDEFER_HIDDEN struct cdefer__chunk *cdefer__chunk_take(unsigned cls,
-                                                       size_t bytes);
+                                                       size_t record_size);
 CDEFER_HIDDEN void cdefer__chunk_give(struct cdefer__chunk *c);
 CDEFER_HIDDEN void cdefer__pool_take_all(struct cdefer__list *caches);
 

@@ -3,9 +3,9 @@
  * one process-wide pool per class (Go's per-P defer pools and the global
  * pool of newdefer/freedefer), backed by malloc.
  *
- * A frame takes a chunk at its first defer and gives it back when it
- * returns, so a thread that defers in a loop takes and gives the same chunk
- * from its cache, without a lock. Both the cache and the pool are bounded:
+ * A frame whose records outgrow its stack buffer takes chunks, and gives
+ * them back when it returns, so a thread that calls such a function over
+ * and over takes and gives the same chunks from its cache, without a lock. Both the cache and the pool are bounded:
  * a chunk given to a full cache goes to the pool, and one given to a full
  * pool goes back to malloc, so a burst of pending defers (millions in one
  * frame) does not pin its memory for the life of the process.
