@@ -5,7 +5,7 @@
 //   T f(...) {
 //     T result = 0;              // or the user's `defer_result` variable
 //     <strategy state>           // open-coded: u64 bits = 0
-//                                // records:    struct cdefer_frame frame = {0}
+//                                // records:    struct cdefer_frame frame
 //     <capture slots>            // one hidden local per captured value
 //     <records only>             // void *stack[n];
 //                                // cdefer_frame_start(&frame, stack, size)
@@ -301,7 +301,9 @@ private:
     if (Plan.OpenCoded) {
       Bits = declareZeroed("__cdefer_bits", S.Context.UnsignedLongLongTy);
     } else {
-      Frame = declareZeroed("__cdefer_frame", B.typeOf(Runtime.Frame));
+      // Not zeroed: cdefer_frame_start sets every field.
+      Frame = B.local("__cdefer_frame", B.typeOf(Runtime.Frame));
+      Prologue.push_back(B.declare(Frame));
       Captures = B.local("__cdefer_captures", S.Context.VoidPtrTy);
       Prologue.push_back(B.declare(Captures));
     }
@@ -324,8 +326,7 @@ private:
     for (const LoweredSite &L : Sites)
       Sizes.push_back(recordSize(L));
     uint64_t Word = maxRecordAlign();
-    uint64_t Bytes =
-        llvm::alignTo(stackBufferBytes(F, Sizes, RecordAlign), Word);
+    uint64_t Bytes = llvm::alignTo(stackBufferBytes(F, Sizes), Word);
     QualType Words = S.Context.getConstantArrayType(
         S.Context.VoidPtrTy, llvm::APInt(64, Bytes / Word), nullptr,
         ArraySizeModifier::Normal, 0);

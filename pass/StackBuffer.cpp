@@ -13,7 +13,6 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/Stmt.h"
-#include <algorithm>
 
 using namespace clang;
 
@@ -46,8 +45,7 @@ bool insideLoop(ParentMap &Parents, const Stmt *S) {
 } // namespace
 
 uint64_t stackBufferBytes(const FunctionDefers &F,
-                          llvm::ArrayRef<uint64_t> RecordSizes,
-                          uint64_t RecordAlign) {
+                          llvm::ArrayRef<uint64_t> RecordSizes) {
   Stmt *Body = F.Function->getBody();
   ParentMap Parents(Body);
   // A goto can make any defer repeat; the CFG would say which, but a guess
@@ -60,7 +58,7 @@ uint64_t stackBufferBytes(const FunctionDefers &F,
     if (Bytes >= MaxBytes)
       return MaxBytes;
   }
-  return std::max(Bytes, RecordAlign);
+  return Bytes;
 }
 
 } // namespace cdefer

@@ -13,8 +13,7 @@ namespace cdefer {
 /// Records that do not fit go to chunks from the runtime, so this is a
 /// guess at what a typical call needs, not a bound.
 uint64_t stackBufferBytes(const FunctionDefers &F,
-                          llvm::ArrayRef<uint64_t> RecordSizes,
-                          uint64_t RecordAlign);
+                          llvm::ArrayRef<uint64_t> RecordSizes);
 
 } // namespace cdefer
 

@@ -27,7 +27,7 @@ void shape(int n, struct wide w) {
   defer { use3(n, 0, 0); }
 }
 // CHECK-LABEL: void shape(int n, struct wide w) {
-// CHECK-NEXT:    struct cdefer_frame __cdefer_frame = /*implicit*/(struct cdefer_frame){};
+// CHECK-NEXT:    struct cdefer_frame __cdefer_frame;
 // CHECK-NEXT:    void *__cdefer_captures;
 // CHECK-NEXT:    int __cdefer_s0_arg0;
 // CHECK-NEXT:    int __cdefer_s0_arg1;
