@@ -266,23 +266,23 @@ private:
   }
 
   bool findRuntime() {
-    Runtime.DeferProc = lookupFunction("cdefer_deferproc");
-    Runtime.DeferProcSite = lookupFunction("cdefer_deferproc_site");
-    Runtime.DeferPending = lookupFunction("cdefer_deferpending");
-    Runtime.DeferReturn = lookupFunction("cdefer_deferreturn");
-    Runtime.DeferPop = lookupFunction("cdefer_deferpop");
-    Runtime.FrameStart = lookupFunction("cdefer_frame_start");
-    Runtime.DeferredSite = lookupFunction("cdefer_deferred_site");
+    const char *Missing = nullptr;
+    auto Find = [&](const char *Name) {
+      FunctionDecl *FD = lookupFunction(Name);
+      if (!FD && !Missing)
+        Missing = Name;
+      return FD;
+    };
+    Runtime.DeferProc = Find(helper::DeferProc);
+    Runtime.DeferProcSite = Find(helper::DeferProcSite);
+    Runtime.DeferPending = Find(helper::DeferPending);
+    Runtime.DeferReturn = Find(helper::DeferReturn);
+    Runtime.DeferPop = Find(helper::DeferPop);
+    Runtime.FrameStart = Find(helper::FrameStart);
+    Runtime.DeferredSite = Find(helper::DeferredSite);
     Runtime.Frame = lookupStruct("cdefer_frame");
-    const char *Missing = !Runtime.DeferProc       ? "cdefer_deferproc"
-                          : !Runtime.DeferProcSite ? "cdefer_deferproc_site"
-                          : !Runtime.DeferPending  ? "cdefer_deferpending"
-                          : !Runtime.DeferReturn   ? "cdefer_deferreturn"
-                          : !Runtime.DeferPop      ? "cdefer_deferpop"
-                          : !Runtime.FrameStart    ? "cdefer_frame_start"
-                          : !Runtime.DeferredSite  ? "cdefer_deferred_site"
-                          : !Runtime.Frame         ? "struct cdefer_frame"
-                                                   : nullptr;
+    if (!Missing && !Runtime.Frame)
+      Missing = "struct cdefer_frame";
     if (!Missing)
       return true;
     errMissingRuntime(D, F.Sites.front().Loc, Missing);

@@ -36,7 +36,7 @@
 
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
-#include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Instructions.h"
@@ -89,17 +89,10 @@ std::vector<CallBase *> callsTo(Module &M, StringRef Name) {
   return Out;
 }
 
-/// The runtime's record helpers, inline in cdefer.h: they only move
-/// pointers (and call the chunk allocator, which aborts rather than unwinds
-/// when memory runs out), so calls to them need no landing pad. Without
+/// A call to a record helper needs no landing pad (UnwindPass.h). Without
 /// this, every one of them would get its own at -O0.
 bool isRecordHelper(const Function &F) {
-  return StringSwitch<bool>(F.getName())
-      .Cases({"cdefer_frame_start", "cdefer_deferproc", "cdefer_deferproc_site",
-              "cdefer_deferpending", "cdefer_deferred_site", "cdefer_deferpop",
-              "cdefer_deferreturn"},
-             true)
-      .Default(false);
+  return llvm::is_contained(helper::All, F.getName());
 }
 
 bool isMarker(const CallBase *CB, StringRef Name) {

@@ -7,11 +7,27 @@
 namespace cdefer {
 
 /// Names shared by the AST lowering (which calls these markers) and the IR
-/// pass (which replaces them). Must match runtime/src/unwind.c for the
-/// runtime's entry points.
+/// pass (which replaces them).
 inline constexpr const char *ExitMarker = "__cdefer_exit_mark";
 inline constexpr const char *CallSiteMarker = "__cdefer_site_call";
 inline constexpr const char *BlockSiteMarker = "__cdefer_site_block";
+
+/// The record helpers of runtime/include/cdefer.h that the lowering calls.
+/// They only move pointers (the chunk allocator behind them aborts rather
+/// than unwinds), so the IR pass gives calls to them no landing pad.
+namespace helper {
+inline constexpr const char *FrameStart = "cdefer_frame_start";
+inline constexpr const char *DeferProc = "cdefer_deferproc";
+inline constexpr const char *DeferProcSite = "cdefer_deferproc_site";
+inline constexpr const char *DeferPending = "cdefer_deferpending";
+inline constexpr const char *DeferredSite = "cdefer_deferred_site";
+inline constexpr const char *DeferPop = "cdefer_deferpop";
+inline constexpr const char *DeferReturn = "cdefer_deferreturn";
+inline constexpr const char *All[] = {FrameStart,   DeferProc,
+                                      DeferProcSite, DeferPending,
+                                      DeferredSite, DeferPop,
+                                      DeferReturn};
+} // namespace helper
 
 /// See UnwindPass.cpp.
 struct UnwindPass : llvm::PassInfoMixin<UnwindPass> {
