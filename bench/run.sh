@@ -51,7 +51,8 @@ $clang "$out/panic-cdefer.o" "$out/driver.o" "$out/work.o" $runtime -o "$out/pan
 /usr/lib/llvm-22/bin/clang++ "$out/panic-clang++.o" "$out/driver.o" "$out/work.o" -pthread -o "$out/panic-clang++"
 g++ -O2 $align -c bench/panic.cpp -o "$out/panic-g++.o"
 g++ "$out/panic-g++.o" "$out/driver.o" "$out/work.o" -pthread -o "$out/panic-g++"
-$clang -O2 $align bench/first-touch.c -o "$out/first-touch"
+$clang -O2 $align -c bench/first-touch.c -o "$out/first-touch.o"
+$clang "$out/first-touch.o" "$out/driver.o" "$out/work.o" -pthread -o "$out/first-touch"
 
 # --- Measure. -------------------------------------------------------------
 reps=7
@@ -116,8 +117,8 @@ for n in 1000 10000 100000 1000000 10000000; do
     [ $iters -lt 1 ] && iters=1
     [ $quick = 1 ] && { [ $n -gt 100000 ] && continue; iters=1; }
     peers="hand cdefer-records"
-    # The memory floor: the same records written to memory never touched
-    # before (a fresh mapping per call) and read back, with no mechanism.
+    # The memory floor: the hand-written peer's work in memory never
+    # touched before (a fresh mapping per call), with no defer mechanism.
     # At 10^7 each run is one call in a fresh process, so every peer pays
     # it; at 10^6 the peers reuse their memory over the run's ten calls.
     [ $n -ge 1000000 ] && peers="$peers first-touch"
