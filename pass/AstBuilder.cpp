@@ -57,17 +57,15 @@ QualType AstBuilder::typeOf(const RecordDecl *RD) const {
   return Ctx.getCanonicalTagType(RD);
 }
 
-FunctionDecl *AstBuilder::markerFunction(StringRef Name, bool TakesPointer) {
+FunctionDecl *AstBuilder::markerFunction(StringRef Name, QualType Result,
+                                         ArrayRef<QualType> Params) {
   TranslationUnitDecl *TU = Ctx.getTranslationUnitDecl();
   IdentifierInfo *Id = &Ctx.Idents.get(Name);
   for (NamedDecl *ND : TU->lookup(Id))
     if (auto *Existing = dyn_cast<FunctionDecl>(ND))
       return Existing;
-  std::vector<QualType> Params;
-  if (TakesPointer)
-    Params.push_back(Ctx.VoidPtrTy);
-  QualType T = Ctx.getFunctionType(Ctx.VoidTy, Params,
-                                   FunctionProtoType::ExtProtoInfo());
+  QualType T =
+      Ctx.getFunctionType(Result, Params, FunctionProtoType::ExtProtoInfo());
   FunctionDecl *Fn = FunctionDecl::Create(Ctx, TU, Loc, Loc, Id, T,
                                           Ctx.getTrivialTypeSourceInfo(T, Loc),
                                           SC_Extern);
@@ -81,6 +79,14 @@ FunctionDecl *AstBuilder::markerFunction(StringRef Name, bool TakesPointer) {
   Fn->addAttr(NoThrowAttr::CreateImplicit(Ctx));
   TU->addDecl(Fn);
   return Fn;
+}
+
+FunctionDecl *AstBuilder::runtimeFunction(StringRef Name) const {
+  for (NamedDecl *ND :
+       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Name)))
+    if (auto *Fn = dyn_cast<FunctionDecl>(ND))
+      return Fn;
+  return nullptr;
 }
 
 Expr *AstBuilder::ref(VarDecl *VD) {
@@ -124,6 +130,22 @@ Expr *AstBuilder::addressOf(Expr *LValue) {
 
 Expr *AstBuilder::bitCast(Expr *E, QualType To) {
   return ImplicitCastExpr::Create(Ctx, To, CK_BitCast, E, nullptr, VK_PRValue,
+                                  fp());
+}
+
+Expr *AstBuilder::functionAddress(FunctionDecl *Fn) {
+  Expr *Ref = DeclRefExpr::Create(Ctx, NestedNameSpecifierLoc(),
+                                  SourceLocation(), Fn, false, Loc,
+                                  Fn->getType(), VK_PRValue);
+  Ref = ImplicitCastExpr::Create(Ctx, Ctx.getPointerType(Fn->getType()),
+                                 CK_FunctionToPointerDecay, Ref, nullptr,
+                                 VK_PRValue, fp());
+  return bitCast(Ref, Ctx.VoidPtrTy);
+}
+
+Expr *AstBuilder::nullPointer() {
+  return ImplicitCastExpr::Create(Ctx, Ctx.VoidPtrTy, CK_NullToPointer,
+                                  integer(0, Ctx.IntTy), nullptr, VK_PRValue,
                                   fp());
 }
 

@@ -42,11 +42,14 @@ public:
          unsigned MaxFieldAlign);
   clang::QualType typeOf(const clang::RecordDecl *RD) const;
 
-  /// `void Name(void)` or `void Name(void *)`, declared implicitly in the
-  /// translation unit (once) and promised not to unwind: the markers the IR
-  /// pass replaces.
+  /// `Result Name(Params...)`, declared implicitly in the translation unit
+  /// (once) and promised not to unwind: the markers the IR pass replaces.
   clang::FunctionDecl *markerFunction(llvm::StringRef Name,
-                                      bool TakesPointer = false);
+                                      clang::QualType Result,
+                                      llvm::ArrayRef<clang::QualType> Params);
+  /// The function \p Name as the translation unit declares it (<cdefer.h>),
+  /// or null.
+  clang::FunctionDecl *runtimeFunction(llvm::StringRef Name) const;
 
   // Expressions.
   clang::Expr *ref(clang::VarDecl *VD);
@@ -59,6 +62,9 @@ public:
   clang::Expr *integer(uint64_t Value, clang::QualType T);
   clang::Expr *addressOf(clang::Expr *LValue);
   clang::Expr *bitCast(clang::Expr *E, clang::QualType To);
+  /// `(void *)Fn`: the address of a function, as a data pointer.
+  clang::Expr *functionAddress(clang::FunctionDecl *Fn);
+  clang::Expr *nullPointer();
   clang::Expr *arrow(clang::Expr *Pointer, clang::FieldDecl *Field);
   clang::Expr *dot(clang::Expr *Base, clang::FieldDecl *Field);
   /// A call to \p Callee whose arguments already have the parameter types.

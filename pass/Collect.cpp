@@ -15,6 +15,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Basic/Builtins.h"
 #include "clang/Sema/Sema.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -46,6 +47,25 @@ LabelStmt *asLabeledDefer(Stmt *S) {
     if (hasAnnotation(A, DeferAnnotation))
       return LS;
   return nullptr;
+}
+
+CallExpr *deferredCall(ASTContext &Ctx, Stmt *Deferred) {
+  auto *E = dyn_cast<Expr>(Deferred);
+  while (E) {
+    E = E->IgnoreParens();
+    auto *Cast = dyn_cast<CStyleCastExpr>(E);
+    if (!Cast || Cast->getCastKind() != CK_ToVoid)
+      break;
+    E = Cast->getSubExpr(); // `defer (void)f(x);` is still a call
+  }
+  auto *Call = dyn_cast_or_null<CallExpr>(E);
+  if (!Call)
+    return nullptr;
+  if (const FunctionDecl *Fn = Call->getDirectCallee())
+    if (unsigned ID = Fn->getBuiltinID())
+      if (!Ctx.BuiltinInfo.isPredefinedLibFunction(ID))
+        return nullptr;
+  return Call;
 }
 
 static SourceLocation labeledDeferLoc(LabelStmt *LS) {

@@ -22,7 +22,9 @@
 #include <vector>
 
 namespace clang {
+class ASTContext;
 class AttributedStmt;
+class CallExpr;
 class FunctionDecl;
 class Sema;
 class VarDecl;
@@ -53,6 +55,13 @@ clang::AttributedStmt *asDefer(clang::Stmt *S);
 
 /// Returns the label statement if \p S is `L: defer ...`, else null.
 clang::LabelStmt *asLabeledDefer(clang::Stmt *S);
+
+/// The call a call-form defer makes at exit (looking through parentheses
+/// and casts to void), or null if the deferred statement is not a call:
+/// then all of it is evaluated at exit. Builtins that are not library
+/// functions take their operands in ways a copy would change, so they are
+/// treated as plain expressions.
+clang::CallExpr *deferredCall(clang::ASTContext &Ctx, clang::Stmt *Deferred);
 
 /// Finds the defers and the result variable of \p FD and reports every misuse
 /// of them (the dialect's rule 7). Returns false if it reported an error.

@@ -100,6 +100,13 @@ void errMissingRuntime(DiagnosticsEngine &D, SourceLocation Loc,
       << Name;
 }
 
+void errMissingRuntimeForRecover(DiagnosticsEngine &D, SourceLocation Loc,
+                                 StringRef Name) {
+  CDEFER_REPORT(Error, "recover() needs the cdefer runtime declaration "
+                       "'%0'; include <cdefer.h> from this cdefer version")
+      << Name;
+}
+
 void noteDeferHere(DiagnosticsEngine &D, SourceLocation Loc) {
   CDEFER_REPORT(Note, "deferred statement is here");
 }

@@ -49,6 +49,8 @@ void errCaptureArray(DiagnosticsEngine &D, SourceLocation Loc,
                      llvm::StringRef Name);
 void errMissingRuntime(DiagnosticsEngine &D, SourceLocation Loc,
                        llvm::StringRef Name);
+void errMissingRuntimeForRecover(DiagnosticsEngine &D, SourceLocation Loc,
+                                 llvm::StringRef Name);
 void noteDeferHere(DiagnosticsEngine &D, SourceLocation Loc);
 
 // Misuse of `defer_result`.

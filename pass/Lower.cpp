@@ -75,22 +75,6 @@ struct RuntimeDecls {
   RecordDecl *Frame = nullptr;
 };
 
-/// The call a defer makes at exit, or null if the deferred statement is not a
-/// call (then all of it is evaluated at exit). Builtins that are not library
-/// functions take their operands in ways a copy would change, so they are
-/// treated as plain expressions.
-CallExpr *deferredCall(ASTContext &Ctx, Stmt *Deferred) {
-  auto *E = dyn_cast<Expr>(Deferred);
-  auto *Call = E ? dyn_cast<CallExpr>(E->IgnoreParens()) : nullptr;
-  if (!Call)
-    return nullptr;
-  if (const FunctionDecl *Fn = Call->getDirectCallee())
-    if (unsigned ID = Fn->getBuiltinID())
-      if (!Ctx.BuiltinInfo.isPredefinedLibFunction(ID))
-        return nullptr;
-  return Call;
-}
-
 bool namesFunction(const Expr *Callee) {
   const auto *Ref = dyn_cast<DeclRefExpr>(Callee->IgnoreParenImpCasts());
   return Ref && isa<FunctionDecl>(Ref->getDecl());
@@ -124,10 +108,12 @@ void innerReferences(Stmt *S, const llvm::DenseSet<const VarDecl *> &Alive,
 
 class Lowering {
 public:
-  Lowering(Sema &S, FunctionDefers &F, const Strategy &Plan)
+  Lowering(Sema &S, FunctionDefers &F, const Strategy &Plan,
+           const RecoverTokens &Tokens)
       : S(S), D(S.getDiagnostics()), SM(S.getSourceManager()),
         Body(cast<CompoundStmt>(F.Function->getBody())),
-        B(S.Context, *F.Function, Body->getLBracLoc()), F(F), Plan(Plan) {}
+        B(S.Context, *F.Function, Body->getLBracLoc()), F(F), Plan(Plan),
+        Tokens(Tokens) {}
 
   bool run() {
     for (Stmt *St : Body->body())
@@ -158,6 +144,7 @@ private:
   AstBuilder B;
   FunctionDefers &F;
   const Strategy &Plan;
+  const RecoverTokens &Tokens;
   std::vector<LoweredSite> Sites;
   llvm::DenseMap<const Stmt *, LoweredSite *> SiteOf;
   llvm::DenseSet<const VarDecl *> Outer; // the outermost block's variables
@@ -475,7 +462,9 @@ private:
     Expr *StateAddress =
         B.bitCast(B.addressOf(B.ref(Bits ? Bits : Frame)), S.Context.VoidPtrTy);
     std::vector<Stmt *> Exiting = {
-        B.call(B.markerFunction(ExitMarker, true), {StateAddress})};
+        B.call(B.markerFunction(ExitMarker, S.Context.VoidTy,
+                                {S.Context.VoidPtrTy}),
+               {StateAddress})};
     std::vector<Stmt *> Sequence =
         Plan.OpenCoded ? openCodedExit() : recordsExit();
     Exiting.insert(Exiting.end(), Sequence.begin(), Sequence.end());
@@ -490,10 +479,35 @@ private:
     F.Function->setBody(NewBody);
   }
 
-  /// Tells the IR pass what kind of deferred code follows.
+  /// Tells the IR pass what kind of deferred code follows. Before a call:
+  ///   __cdefer_site_call((void *)callee)
+  /// (the runtime then gives the token to that function alone); before a
+  /// block:
+  ///   [site_token =] __cdefer_site_block()
   Stmt *siteMarker(const LoweredSite &L) {
-    return B.call(B.markerFunction(L.IsCall ? CallSiteMarker : BlockSiteMarker),
-                  {});
+    if (L.IsCall)
+      return B.call(B.markerFunction(CallSiteMarker, S.Context.VoidTy,
+                                     {S.Context.VoidPtrTy}),
+                    {calleeAddress(L)});
+    Expr *Marker = B.call(
+        B.markerFunction(BlockSiteMarker, S.Context.getSizeType(), {}), {});
+    if (Tokens.SiteToken)
+      return B.assign(B.ref(Tokens.SiteToken), Marker);
+    return Marker;
+  }
+
+  /// The function a call-form defer calls, as a data pointer, or null when
+  /// it cannot call recover() (a builtin, a block).
+  Expr *calleeAddress(const LoweredSite &L) {
+    CallExpr *Call = deferredCall(S.Context, L.Code);
+    Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+    if (auto *Ref = dyn_cast<DeclRefExpr>(Callee))
+      if (auto *Fn = dyn_cast<FunctionDecl>(Ref->getDecl()))
+        return Fn->getBuiltinID() ? B.nullPointer() : B.functionAddress(Fn);
+    for (const Capture &C : L.Captures)
+      if (C.Field == "fn" && C.Slot->getType()->isFunctionPointerType())
+        return B.bitCast(B.load(B.ref(C.Slot)), S.Context.VoidPtrTy);
+    return B.nullPointer();
   }
 
   /// if (bits & mask) { bits &= ~mask; code } for each site, last bit first.
@@ -539,6 +553,13 @@ private:
     return {B.doWhile(B.block({B.whileLoop(Pending, Run)}), Older)};
   }
 
+  static bool hasCapturedCallee(const LoweredSite &L) {
+    for (const Capture &C : L.Captures)
+      if (C.Field == "fn")
+        return true;
+    return false;
+  }
+
   /// Takes the newest record, whose site is L, and runs L's code with the
   /// values it captured.
   Stmt *runRecord(LoweredSite &L) {
@@ -547,8 +568,12 @@ private:
                        {B.addressOf(B.ref(Frame)),
                         B.integer(recordSize(L), Params[1]->getType())});
     // The marker first: in the unwinding copies it becomes a call, and
-    // nothing loaded from the record then has to be kept across it.
-    std::vector<Stmt *> Stmts = {siteMarker(L)};
+    // nothing loaded from the record then has to be kept across it. A
+    // captured callee is the marker's operand, so then it comes after.
+    bool MarkerNeedsCaptures = L.IsCall && hasCapturedCallee(L);
+    std::vector<Stmt *> Stmts;
+    if (!MarkerNeedsCaptures)
+      Stmts.push_back(siteMarker(L));
     if (!L.Record) {
       Stmts.push_back(Pop);
     } else {
@@ -558,6 +583,8 @@ private:
         Stmts.push_back(B.assign(B.ref(C.Slot),
                                  B.load(B.arrow(recordCaptures(L), *Field++))));
     }
+    if (MarkerNeedsCaptures)
+      Stmts.push_back(siteMarker(L));
     Stmts.push_back(L.Code);
     return B.block(Stmts);
   }
@@ -565,8 +592,9 @@ private:
 
 } // namespace
 
-bool lowerDefers(Sema &S, FunctionDefers &F, const Strategy &Plan) {
-  return Lowering(S, F, Plan).run();
+bool lowerDefers(Sema &S, FunctionDefers &F, const Strategy &Plan,
+                 const RecoverTokens &Tokens) {
+  return Lowering(S, F, Plan, Tokens).run();
 }
 
 } // namespace cdefer

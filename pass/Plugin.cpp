@@ -8,6 +8,7 @@
 #include "Defers.h"
 #include "Diagnostics.h"
 #include "Lower.h"
+#include "Recover.h"
 #include "Strategy.h"
 #include "UnwindPass.h"
 
@@ -25,20 +26,6 @@ using namespace clang;
 
 namespace cdefer {
 namespace {
-
-/// True if \p S calls cdefer_recover (recover() in <cdefer.h>).
-bool callsRecover(const Stmt *S) {
-  if (!S)
-    return false;
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *Callee = Call->getDirectCallee())
-      if (Callee->getIdentifier() && Callee->getName() == "cdefer_recover")
-        return true;
-  for (const Stmt *Child : S->children())
-    if (callsRecover(Child))
-      return true;
-  return false;
-}
 
 struct Options {
   bool Remarks = false;      // -fplugin-arg-cdefer-remarks
@@ -65,27 +52,29 @@ private:
   Sema *S = nullptr;
 
   void handleFunction(FunctionDecl &FD) {
-    // recover() tells deferred code from deeper calls by its caller's frame
-    // (runtime/src/panic.c); inlining its caller would merge two frames.
-    // Go does not inline functions that call recover either.
-    if (callsRecover(FD.getBody()))
-      FD.addAttr(NoInlineAttr::CreateImplicit(S->Context));
     FunctionDefers F;
-    if (!collectDefers(*S, FD, F) || F.Sites.empty())
+    if (!collectDefers(*S, FD, F))
       return;
     if (S->getLangOpts().CPlusPlus) {
       for (const DeferSite &Site : F.Sites)
         errDeferInCxx(S->getDiagnostics(), Site.Loc);
       return;
     }
+    bool Recovers = callsRecover(FD.getBody());
     // With an error anywhere nothing is generated; lowering would only risk
     // walking an AST that Sema gave up on.
-    if (S->getDiagnostics().hasErrorOccurred())
+    if ((F.Sites.empty() && !Recovers) ||
+        S->getDiagnostics().hasErrorOccurred())
+      return;
+    RecoverTokens Tokens;
+    if (Recovers && !lowerRecovers(*S, F, Tokens))
+      return;
+    if (F.Sites.empty())
       return;
     Strategy Plan = chooseStrategy(S->Context, F, Opts.ForceRuntime);
     if (Opts.Remarks)
       remark(F, Plan);
-    lowerDefers(*S, F, Plan);
+    lowerDefers(*S, F, Plan, Tokens);
   }
 
   void remark(const FunctionDefers &F, const Strategy &Plan) {

@@ -9,8 +9,10 @@
 //   __cdefer_exit_mark(&state)  the start of the exit sequence (the exit
 //                          label), with the open-coded mask or the records
 //                          frame,
-//   __cdefer_site_call()   before each call-form deferred call,
-//   __cdefer_site_block()  before each deferred block or expression.
+//   __cdefer_site_call(fn) before each call-form deferred call, with the
+//                          function it calls,
+//   __cdefer_site_block()  before each deferred block or expression; it
+//                          returns the block's recover() token.
 // For each such function this pass
 //   1. clones the exit sequence (every block reachable from the exit mark)
 //      into an unwinding copy;
@@ -26,8 +28,8 @@
 //   4. sends every other `resume` of the function (from cleanups of
 //      __attribute__((cleanup)) variables) into the copy as well;
 //   5. deletes the markers in the normal exit sequence and turns those of the
-//      copy into calls that tell the runtime which kind of deferred code
-//      runs next (recover() is honoured only directly in deferred code).
+//      copy into calls that tell the runtime which deferred code runs next
+//      (recover() is honoured only directly in deferred code: Recover.cpp).
 // Finally it drops `nounwind` from every function defined here: CodeGen
 // assumes C never unwinds, and a panic makes that false.
 //
@@ -54,19 +56,20 @@ namespace {
 
 /// The runtime's entry points for code running during an unwind.
 struct RuntimeHooks {
-  FunctionCallee DeferredCall;  // void cdefer_unwind_deferred_call(void)
-  FunctionCallee DeferredBlock; // void cdefer_unwind_deferred_block(void)
-  FunctionCallee Recovered;     // bool cdefer_unwind_recovered(void *)
+  FunctionCallee DeferredCall;  // void __cdefer_unwind_call(void *callee)
+  FunctionCallee DeferredBlock; // size_t __cdefer_unwind_block(void)
+  FunctionCallee Recovered;     // bool __cdefer_unwind_recovered(void *)
   FunctionCallee Personality;   // __gcc_personality_v0
 
   explicit RuntimeHooks(Module &M) {
     LLVMContext &C = M.getContext();
-    auto *Void = FunctionType::get(Type::getVoidTy(C), false);
-    auto *Check = FunctionType::get(Type::getInt1Ty(C),
-                                    {PointerType::getUnqual(C)}, false);
-    DeferredCall = hook(M, "cdefer_unwind_deferred_call", Void);
-    DeferredBlock = hook(M, "cdefer_unwind_deferred_block", Void);
-    Recovered = hook(M, "cdefer_unwind_recovered", Check);
+    Type *Ptr = PointerType::getUnqual(C);
+    Type *Size = M.getDataLayout().getIntPtrType(C);
+    DeferredCall = hook(M, unwindhook::Call,
+                        FunctionType::get(Type::getVoidTy(C), {Ptr}, false));
+    DeferredBlock = hook(M, unwindhook::Block, FunctionType::get(Size, false));
+    Recovered = hook(M, unwindhook::Recovered,
+                     FunctionType::get(Type::getInt1Ty(C), {Ptr}, false));
     Personality = M.getOrInsertFunction(
         "__gcc_personality_v0", FunctionType::get(Type::getInt32Ty(C), true));
   }
@@ -93,6 +96,12 @@ std::vector<CallBase *> callsTo(Module &M, StringRef Name) {
 /// this, every one of them would get its own at -O0.
 bool isRecordHelper(const Function &F) {
   return llvm::is_contained(helper::All, F.getName());
+}
+
+constexpr const char *ArmingThunkPrefix = "cdefer.arm.";
+
+bool isArmingThunk(const Function &F) {
+  return F.hasPrivateLinkage() && F.getName().starts_with(ArmingThunkPrefix);
 }
 
 bool isMarker(const CallBase *CB, StringRef Name) {
@@ -278,7 +287,7 @@ private:
     }
   }
 
-  /// ret V  ==>  if (cdefer_unwind_recovered(exception)) ret V; else resume
+  /// ret V  ==>  if (__cdefer_unwind_recovered(exception)) ret V; else resume
   void finishCopyReturns(ExitCopy &C) {
     std::vector<ReturnInst *> Returns;
     for (BasicBlock *BB : C.Blocks)
@@ -299,6 +308,10 @@ private:
     }
   }
 
+  /// In the unwinding copies a marker tells the runtime which deferred code
+  /// runs next: the function a call-form defer calls, or a block, which
+  /// gets its recover() token back. On the normal exit no panic runs it:
+  /// the marker goes, and a block's token is 0.
   void rewriteSiteMarkers() {
     std::vector<CallBase *> Markers;
     for (BasicBlock &BB : F)
@@ -307,13 +320,52 @@ private:
           if (isMarker(CB, CallSiteMarker) || isMarker(CB, BlockSiteMarker))
             Markers.push_back(CB);
     for (CallBase *M : Markers) {
+      bool IsCall = isMarker(M, CallSiteMarker);
+      Value *Replacement = nullptr;
       if (placeOf(M->getParent()) != Place::Function) {
-        FunctionCallee Hook = isMarker(M, CallSiteMarker) ? Hooks.DeferredCall
-                                                          : Hooks.DeferredBlock;
-        IRBuilder<>(M).CreateCall(Hook);
+        IRBuilder<> B(M);
+        Replacement = IsCall ? armDeferredCall(B, M->getArgOperand(0))
+                             : B.CreateCall(Hooks.DeferredBlock);
+      } else if (!M->getType()->isVoidTy()) {
+        Replacement = Constant::getNullValue(M->getType());
       }
+      if (!M->getType()->isVoidTy())
+        M->replaceAllUsesWith(Replacement);
+      Value *Callee = IsCall ? M->getArgOperand(0) : nullptr;
       M->eraseFromParent();
+      if (Callee)
+        RecursivelyDeleteTriviallyDeadInstructions(Callee);
     }
+  }
+
+  /// __cdefer_unwind_call(callee), or, for a function the deferred call
+  /// names, a call with no operand to a thunk that makes it. A function's
+  /// address is loop-invariant: machine LICM hoists it out of the second
+  /// copy's loop into a callee-saved register, whose save and restore would
+  /// cost the normal path a push and a pop.
+  CallInst *armDeferredCall(IRBuilder<> &B, Value *Callee) {
+    auto *Fn = dyn_cast<Function>(Callee->stripPointerCasts());
+    if (!Fn)
+      return B.CreateCall(Hooks.DeferredCall, {Callee});
+    return B.CreateCall(armingThunk(*Fn));
+  }
+
+  /// static void cdefer.arm.<fn>(void) { __cdefer_unwind_call(fn); }
+  Function *armingThunk(Function &Callee) {
+    Module &M = *F.getParent();
+    std::string Name = (ArmingThunkPrefix + Callee.getName()).str();
+    if (Function *Existing = M.getFunction(Name))
+      return Existing;
+    auto *T = FunctionType::get(Type::getVoidTy(M.getContext()), false);
+    Function *Thunk =
+        Function::Create(T, GlobalValue::PrivateLinkage, Name, &M);
+    Thunk->addFnAttr(Attribute::NoInline);
+    Thunk->addFnAttr(Attribute::NoUnwind);
+    Thunk->addFnAttr(Attribute::Cold);
+    IRBuilder<> B(BasicBlock::Create(M.getContext(), "", Thunk));
+    B.CreateCall(Hooks.DeferredCall, {&Callee})->setTailCall();
+    B.CreateRetVoid();
+    return Thunk;
   }
 
   /// A `return` before a variable-length array's declaration jumps to the
@@ -363,7 +415,8 @@ private:
       return true;
     if (Callee == Hooks.Recovered.getCallee() ||
         Callee == Hooks.DeferredCall.getCallee() ||
-        Callee == Hooks.DeferredBlock.getCallee() || isRecordHelper(*Callee))
+        Callee == Hooks.DeferredBlock.getCallee() || isRecordHelper(*Callee) ||
+        isArmingThunk(*Callee))
       return false;
     // Declarations that promise not to unwind (glibc's __THROW) are
     // believed; definitions here are not: they may call code that panics.

@@ -12,6 +12,21 @@ inline constexpr const char *ExitMarker = "__cdefer_exit_mark";
 inline constexpr const char *CallSiteMarker = "__cdefer_site_call";
 inline constexpr const char *BlockSiteMarker = "__cdefer_site_block";
 
+/// The runtime's recover (runtime/src/panic.c): the public one, which the
+/// plugin lowers, and the token-taking ones it lowers to.
+namespace recovery {
+inline constexpr const char *Public = "cdefer_recover";
+inline constexpr const char *WithToken = "__cdefer_recover";
+inline constexpr const char *EntryToken = "__cdefer_recover_token";
+} // namespace recovery
+
+/// What the IR pass turns the site markers into in the unwinding copies.
+namespace unwindhook {
+inline constexpr const char *Call = "__cdefer_unwind_call";
+inline constexpr const char *Block = "__cdefer_unwind_block";
+inline constexpr const char *Recovered = "__cdefer_unwind_recovered";
+} // namespace unwindhook
+
 /// The record helpers of runtime/include/cdefer.h that the lowering calls.
 /// They only move pointers (the chunk allocator behind them aborts rather
 /// than unwinds), so the IR pass gives calls to them no landing pad.

@@ -7,7 +7,8 @@ need="clang-22 libclang-22-dev llvm-22-dev llvm-22-tools libclang-rt-22-dev
       cmake ninja-build"
 if [ "${1:-}" = test ]; then
     need="$need golang-go gdb valgrind ccache distcc clang-tidy-22 clangd-22
-          pkg-config g++ make"
+          pkg-config g++ make lld-22 qemu-user gcc-aarch64-linux-gnu
+          libc6-dev-arm64-cross"
 fi
 missing=
 for pkg in $need; do

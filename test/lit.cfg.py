@@ -49,6 +49,10 @@ config.substitutions.append(("%expect-status", "bash " + os.path.join(
     config.cdefer_src_root, "test", "tools", "expect-status.sh")))
 config.substitutions.append(("%go", "go"))
 
+# Cross-built aarch64 programs need the emulator and the target's libraries.
+if shutil.which("qemu-aarch64") and os.path.isdir("/usr/aarch64-linux-gnu/lib"):
+    config.available_features.add("qemu-aarch64")
+
 for tool in ["go", "gdb", "valgrind", "ccache", "distcc", "distccd",
              "clang-tidy-22", "clangd-22", "pkg-config"]:
     if shutil.which(tool):

@@ -194,6 +194,10 @@ CDEFER__INLINE void *cdefer_deferpop(struct cdefer_frame *frame,
  * called directly by deferred code during a panic, stops it and returns its
  * value (the message for panic and panicf). Uncaught, a panic prints
  * "panic: <message>" on stderr and exits with status 2.
+ *
+ * The plugin turns each recover() into __cdefer_recover(token), with the
+ * token of the deferred code it is in (runtime/src/panic.c). Without the
+ * plugin (C++, tools), recover() is cdefer_recover(), which returns NULL.
  */
 CDEFER__NORETURN void cdefer_panic(const char *message);
 CDEFER__NORETURN void cdefer_panicf(const char *format, ...)
@@ -201,10 +205,12 @@ CDEFER__NORETURN void cdefer_panicf(const char *format, ...)
 CDEFER__NORETURN void cdefer_panic_value(void *value);
 void *cdefer_recover(void);
 
-/* Called by the code UnwindPass.cpp generates; not for direct use. */
-void cdefer_unwind_deferred_call(void);
-void cdefer_unwind_deferred_block(void);
-CDEFER__BOOL cdefer_unwind_recovered(void *exception);
+/* Called by the code the plugin generates; not for direct use. */
+void *__cdefer_recover(size_t token);
+size_t __cdefer_recover_token(void *self);
+void __cdefer_unwind_call(void *callee);
+size_t __cdefer_unwind_block(void);
+CDEFER__BOOL __cdefer_unwind_recovered(void *exception);
 
 #ifndef CDEFER_NO_SHORT_NAMES
 #  define panic cdefer_panic

@@ -11,10 +11,23 @@
  *
  * Recovery (Go's rule): recover() stops the panic only when called directly
  * by the deferred code the panic is running: inline in the frame's deferred
- * block, or in the function a call-form defer calls. The landing frame's
- * stack pointer identifies both (see cdefer_recover). When the frame's copy
- * of its exit sequence finishes, cdefer_unwind_recovered() tells it whether
- * to return normally instead of resuming the unwind.
+ * block, or in the function a call-form defer calls. Like Go's argp, each
+ * deferred call or block the panic runs gets an identity, a token; the
+ * plugin lowers every recover() into __cdefer_recover(token) with the token
+ * of the code it stands in, so that no stack layout, inlining, tail call or
+ * target can change the answer:
+ *   - a deferred block's token comes from the marker before it
+ *     (__cdefer_unwind_block, only in the unwinding copy of the exit
+ *     sequence; on a normal exit the token is 0);
+ *   - a function that calls recover() takes its token at entry
+ *     (__cdefer_recover_token(itself)), which is the current deferred call's
+ *     only if the panic is about to call exactly that function
+ *     (__cdefer_unwind_call(callee), right before the call). Anything the
+ *     deferred call calls in turn finds the token taken, or meant for
+ *     another function.
+ * When the frame's copy of its exit sequence finishes,
+ * __cdefer_unwind_recovered() tells it whether to return normally instead
+ * of resuming the unwind.
  *
  * A panic raised while deferred code runs for an older one stacks on top of
  * it (link); when the newer one unwinds past the frame where the older one
@@ -44,13 +57,16 @@ struct cdefer_panic {
     _Bool recovered;
     _Bool aborted;
     _Bool emergency;                    /* not from malloc */
-    _Bool in_deferred_call;             /* a call-form defer's callee runs */
-    uintptr_t frame_sp;                 /* stack pointer of the frame the
-                                           unwinder reached last: the frame
-                                           whose deferred code runs */
+    size_t token;        /* the deferred call or block running now, or 0 */
+    void *callee;        /* the function about to be called with it */
+    uintptr_t frame_sp;  /* the unwinder's CFA of the frame it reached last:
+                            only to tell when a newer panic leaves it */
 };
 
 static _Thread_local struct cdefer_panic *panicking;
+/* The last token given out: tokens never repeat on a thread, so a token
+ * kept from an earlier deferred call never matches a later one. */
+static _Thread_local size_t last_token;
 static _Thread_local struct cdefer_panic emergency_panic;
 /* The last finished panic's memory, kept for the next one: a program that
  * panics and recovers in a loop does not call malloc each time. */
@@ -142,7 +158,8 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
     /* The context's CFA is the callee's: the stack pointer of this frame at
      * its call, which is where its landing pad runs its deferred code. */
     p->frame_sp = _Unwind_GetCFA(context);
-    p->in_deferred_call = 0;
+    p->token = 0;
+    p->callee = NULL;
     struct cdefer_panic *older = p->link;
     if (older && !older->aborted && p->frame_sp >= older->frame_sp)
         older->aborted = 1;
@@ -221,56 +238,51 @@ void cdefer_panicf(const char *format, ...)
     start(p);
 }
 
-struct caller_frames {
-    int seen;
-    uintptr_t sp[3]; /* stack pointers at the calls, innermost first */
-};
-
-static _Unwind_Reason_Code note_frame(struct _Unwind_Context *context,
-                                      void *arg)
+/* recover() in code the plugin did not lower (C++, a file built without
+ * the plugin, or `defer recover();`, where recover is the deferred call
+ * itself) is never called directly by deferred code as Go means it. */
+void *cdefer_recover(void)
 {
-    struct caller_frames *f = arg;
-    f->sp[f->seen++] = _Unwind_GetCFA(context);
-    return f->seen == 3 ? _URC_END_OF_STACK : _URC_NO_REASON;
+    return NULL;
 }
 
-/* Deferred code inline in the landing frame calls us from that frame's
- * stack pointer, which is our own CFA; a call-form defer's callee is called
- * from there, so its caller's frame (found by a short backtrace: frame 0 is
- * this function, 1 the callee, 2 the landing frame) has that stack pointer. */
-__attribute__((noinline)) void *cdefer_recover(void)
+void *__cdefer_recover(size_t token)
 {
     struct cdefer_panic *p = panicking;
-    if (!p || p->recovered || p->aborted)
-        return NULL;
-    uintptr_t caller_sp = (uintptr_t)__builtin_dwarf_cfa();
-    int direct;
-    if (!p->in_deferred_call) {
-        direct = caller_sp == p->frame_sp;
-    } else {
-        struct caller_frames f = {0};
-        _Unwind_Backtrace(note_frame, &f);
-        direct = f.seen == 3 && f.sp[2] == p->frame_sp;
-    }
-    if (!direct)
+    if (!p || !token || token != p->token || p->recovered || p->aborted)
         return NULL;
     p->recovered = 1;
     return p->value;
 }
 
-void cdefer_unwind_deferred_call(void)
+size_t __cdefer_recover_token(void *self)
 {
-    if (panicking)
-        panicking->in_deferred_call = 1;
+    struct cdefer_panic *p = panicking;
+    if (!p || !self || p->callee != self)
+        return 0;
+    p->callee = NULL; /* a recursive call of self is one call too deep */
+    return p->token;
 }
 
-void cdefer_unwind_deferred_block(void)
+void __cdefer_unwind_call(void *callee)
 {
-    if (panicking)
-        panicking->in_deferred_call = 0;
+    struct cdefer_panic *p = panicking;
+    if (p) {
+        p->token = ++last_token;
+        p->callee = callee;
+    }
 }
 
-_Bool cdefer_unwind_recovered(void *exception)
+size_t __cdefer_unwind_block(void)
+{
+    struct cdefer_panic *p = panicking;
+    if (!p)
+        return 0;
+    p->callee = NULL;
+    return p->token = ++last_token;
+}
+
+_Bool __cdefer_unwind_recovered(void *exception)
 {
     struct cdefer_panic *p = panicking;
     if (!p || exception != &p->exception || !p->recovered)

@@ -57,7 +57,7 @@ void shape(int n, struct wide w) {
 // CHECK-NEXT:                switch (cdefer_deferred_site(&__cdefer_frame)) {
 // CHECK-NEXT:                  case 0U:
 // CHECK-NEXT:                    {
-// CHECK-NEXT:                        __cdefer_site_call();
+// CHECK-NEXT:                        __cdefer_site_call(use3);
 // CHECK-NEXT:                        __cdefer_captures = cdefer_deferpop(&__cdefer_frame, 16UL);
 // CHECK-NEXT:                        __cdefer_s0_arg0 = __cdefer_captures->arg0;
 // CHECK-NEXT:                        __cdefer_s0_arg1 = __cdefer_captures->arg1;
@@ -66,7 +66,7 @@ void shape(int n, struct wide w) {
 // CHECK-NEXT:                    break;
 // CHECK-NEXT:                  case 1U:
 // CHECK-NEXT:                    {
-// CHECK-NEXT:                        __cdefer_site_call();
+// CHECK-NEXT:                        __cdefer_site_call(use_wide);
 // CHECK-NEXT:                        __cdefer_captures = cdefer_deferpop(&__cdefer_frame, 48UL);
 // CHECK-NEXT:                        __cdefer_s1_arg0 = __cdefer_captures->arg0;
 // CHECK-NEXT:                        use_wide(__cdefer_s1_arg0);
@@ -101,7 +101,7 @@ void one_site(int n) {
 // CHECK:         do {
 // CHECK-NEXT:        while (cdefer_deferpending(&__cdefer_frame))
 // CHECK-NEXT:            {
-// CHECK-NEXT:                __cdefer_site_call();
+// CHECK-NEXT:                __cdefer_site_call(use3);
 // CHECK-NEXT:                __cdefer_captures = cdefer_deferpop(&__cdefer_frame, 12UL);
 
 // A defer that runs at most once gets room for one record. A 16-byte-aligned

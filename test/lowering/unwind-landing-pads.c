@@ -19,16 +19,16 @@ int shape(int n) {
 // CHECK:         invoke void @use(i32 noundef 3)
 // CHECK-NEXT:      to label %{{[0-9]+}} unwind label %[[PAD1:[0-9]+]]
 // The normal exit sequence: no runtime calls.
-// CHECK-NOT:     call void @cdefer_unwind
+// CHECK-NOT:     call {{.*}}@__cdefer_unwind
 // CHECK:         invoke void @use(i32 noundef 2)
 // CHECK:         invoke void @use(i32 noundef %{{[0-9]+}})
 // CHECK:         ret i32
 // The unwinding copy.
-// CHECK:         call void @cdefer_unwind_deferred_block()
+// CHECK:         call i64 @__cdefer_unwind_block()
 // CHECK-NEXT:    invoke void @use(i32 noundef 2)
-// CHECK:         call void @cdefer_unwind_deferred_call()
+// CHECK:         call void @cdefer.arm.use()
 // CHECK:         invoke void @use(i32 noundef %{{[0-9]+}})
-// CHECK:         call i1 @cdefer_unwind_recovered(ptr
+// CHECK:         call i1 @__cdefer_unwind_recovered(ptr
 // CHECK:         ret i32
 // CHECK:         resume { ptr, i32 }
 // CHECK:       [[PAD1]]:
@@ -36,9 +36,14 @@ int shape(int n) {
 // CHECK-NEXT:      cleanup
 // CHECK-NOT:   __cdefer_exit_mark
 // CHECK-NOT:   __cdefer_site_
+// The thunk that tells the runtime which function a deferred call calls,
+// so that only that function's recover() gets the call's token.
+// CHECK:       define private void @cdefer.arm.use() #[[THUNK:[0-9]+]]
+// CHECK-NEXT:    tail call void @__cdefer_unwind_call(ptr @use)
 // CHECK:       attributes #[[ATTRS]] = {
 // CHECK-NOT:   nounwind
 // CHECK-SAME:  uwtable
+// CHECK:       attributes #[[THUNK]] = { cold noinline nounwind }
 // OPT-LABEL: define {{.*}}i32 @shape(
 // OPT-DAG:     landingpad
-// OPT-DAG:     call {{.*}}i1 @cdefer_unwind_recovered(
+// OPT-DAG:     call {{.*}}i1 @__cdefer_unwind_recovered(

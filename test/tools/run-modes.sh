@@ -2,10 +2,16 @@
 # Usage: run-modes.sh SOURCE [compile flags...] [-- program arguments...]
 #
 # Builds SOURCE with defers open-coded (the plugin's choice) and with runtime
-# records forced, each at -O0 and -O2, runs the four programs, and fails
+# records forced, each at -O0, -O2 and -O3, runs the programs, and fails
 # unless they print the same stdout and stderr and exit with the same status.
 # Then it prints that stdout and stderr and exits with that status, for
 # FileCheck and `not` to judge. A strategy must never be observable.
+#
+# Environment:
+#   CDEFER_MODES    the optimization modes, ';' between them (each may be
+#                   several flags: "-O2 -flto -fuse-ld=lld")
+#   CDEFER_EXEC     runs each program (e.g. "qemu-aarch64 -L /usr/aarch64-...")
+#   CDEFER_TARGET_RUNTIME  the runtime to link instead of CDEFER_RUNTIME
 set -u
 src=$1
 shift
@@ -18,16 +24,19 @@ done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
+IFS=';' read -ra opts <<<"${CDEFER_MODES:--O0;-O2;-O3}"
+runtime=${CDEFER_TARGET_RUNTIME:-$CDEFER_RUNTIME}
 first=
 for strategy in auto runtime; do
-    for opt in -O0 -O2; do
-        mode="$strategy$opt"
+    for opt in "${opts[@]}"; do
+        mode="$strategy$(echo $opt | tr -d ' =/')"
+        # shellcheck disable=SC2086 # $opt is a list of flags
         if ! $CDEFER_COMPILE -fplugin-arg-cdefer-strategy=$strategy $opt \
-            "$src" "${flags[@]}" "$CDEFER_RUNTIME" -pthread -o "$tmp/$mode"; then
-            echo "run-modes: build failed in mode $mode" >&2
+            "$src" "${flags[@]}" "$runtime" -pthread -o "$tmp/$mode"; then
+            echo "run-modes: build failed in mode $strategy $opt" >&2
             exit 1
         fi
-        "$tmp/$mode" "$@" >"$tmp/$mode.out" 2>"$tmp/$mode.err"
+        ${CDEFER_EXEC:-} "$tmp/$mode" "$@" >"$tmp/$mode.out" 2>"$tmp/$mode.err"
         echo $? >"$tmp/$mode.status"
         if [ -z "$first" ]; then
             first=$mode
