@@ -29,10 +29,12 @@
 #include "Diagnostics.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/StmtVisitor.h"
 #include "clang/Analysis/CFG.h"
+#include "clang/Basic/Builtins.h"
 #include "llvm/ADT/DenseMap.h"
 #include <algorithm>
 
@@ -223,6 +225,23 @@ std::string repeatReason(ASTContext &Ctx, const FunctionDefers &F,
                  "reach it again";
 }
 
+/// The first call in \p S of a function that returns twice (setjmp,
+/// sigsetjmp, vfork), or null.
+const CallExpr *returnsTwiceCall(ASTContext &Ctx, const Stmt *S) {
+  if (!S)
+    return nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Fn = Call->getDirectCallee())
+      if (Fn->hasAttr<ReturnsTwiceAttr>() ||
+          (Fn->getBuiltinID() &&
+           Ctx.BuiltinInfo.isReturnsTwice(Fn->getBuiltinID())))
+        return Call;
+  for (const Stmt *Child : S->children())
+    if (const CallExpr *Found = returnsTwiceCall(Ctx, Child))
+      return Found;
+  return nullptr;
+}
+
 Strategy records(std::string Reason) {
   Strategy S;
   S.Reason = std::move(Reason);
@@ -240,6 +259,15 @@ Strategy chooseStrategy(ASTContext &Ctx, const FunctionDefers &F,
                    " defer statements, more than the " +
                    std::to_string(MaxOpenCodedDefers) +
                    " that open coding handles");
+  // A longjmp back to a setjmp of this function can run any defer again,
+  // and the control-flow graph does not show that edge (Go's rule: a defer
+  // executed k times runs k times).
+  if (const CallExpr *Call = returnsTwiceCall(Ctx, F.Function->getBody()))
+    return records("it calls '" + Call->getDirectCallee()->getName().str() +
+                   "' at " + describeLoc(Ctx.getSourceManager(),
+                                         Call->getBeginLoc()) +
+                   ", which returns twice: a longjmp can run its defers "
+                   "again");
   std::vector<const Stmt *> Markers;
   std::unique_ptr<CFG> G = buildMarkedCFG(Ctx, F, Markers);
   if (!G)

@@ -41,6 +41,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InlineAsm.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
@@ -127,6 +128,8 @@ public:
   void run(CallBase *ExitMark) {
     demoteUndominatedValues();
     State = dyn_cast<AllocaInst>(ExitMark->getArgOperand(0)->stripPointerCasts());
+    if (State && F.callsFunctionThatReturnsTwice())
+      keepStateInMemory();
     BasicBlock *Exit = SplitBlock(ExitMark->getParent(),
                                   ExitMark->getIterator(), (DominatorTree *)nullptr);
     ExitMark->eraseFromParent();
@@ -161,6 +164,17 @@ private:
     if (Again.contains(BB))
       return Place::Again;
     return Place::Function;
+  }
+
+  /// A longjmp back to a setjmp restores the registers setjmp saw: a state
+  /// kept in one would forget the defers executed since. Letting its
+  /// address escape (to an empty asm) keeps it in memory, where each defer
+  /// executed before the longjmp is still recorded after it.
+  void keepStateInMemory() {
+    IRBuilder<> B(State->getNextNode());
+    auto *T = FunctionType::get(B.getVoidTy(), {State->getType()}, false);
+    B.CreateCall(InlineAsm::get(T, "", "r,~{memory}", /*hasSideEffects=*/true),
+                 {State});
   }
 
   void collectRegion(BasicBlock *Exit) {
