@@ -117,6 +117,17 @@ Expr *AstBuilder::binary(BinaryOperatorKind Op, Expr *LHS, Expr *RHS) {
                                 OK_Ordinary, Loc, fp());
 }
 
+Expr *AstBuilder::comma(Expr *LHS, Expr *RHS) {
+  return BinaryOperator::Create(Ctx, LHS, RHS, BO_Comma, RHS->getType(),
+                                RHS->getValueKind(), RHS->getObjectKind(), Loc,
+                                fp());
+}
+
+Expr *AstBuilder::compare(BinaryOperatorKind Op, Expr *LHS, Expr *RHS) {
+  return BinaryOperator::Create(Ctx, LHS, RHS, Op, Ctx.IntTy, VK_PRValue,
+                                OK_Ordinary, Loc, fp());
+}
+
 Expr *AstBuilder::integer(uint64_t Value, QualType T) {
   return IntegerLiteral::Create(Ctx, llvm::APInt(Ctx.getIntWidth(T), Value), T,
                                 Loc);
@@ -126,6 +137,22 @@ Expr *AstBuilder::addressOf(Expr *LValue) {
   return UnaryOperator::Create(Ctx, LValue, UO_AddrOf,
                                Ctx.getPointerType(LValue->getType()),
                                VK_PRValue, OK_Ordinary, Loc, false, fp());
+}
+
+Expr *AstBuilder::alignUp(Expr *Pointer, uint64_t Align, QualType To) {
+  QualType UIntPtr = Ctx.getUIntPtrType();
+  Expr *Address = ImplicitCastExpr::Create(Ctx, UIntPtr, CK_PointerToIntegral,
+                                           Pointer, nullptr, VK_PRValue, fp());
+  Expr *Up = binary(BO_Add, Address, integer(Align - 1, UIntPtr));
+  Expr *Aligned = binary(BO_And, Up, integer(~(Align - 1), UIntPtr));
+  return ImplicitCastExpr::Create(Ctx, To, CK_IntegralToPointer, Aligned,
+                                  nullptr, VK_PRValue, fp());
+}
+
+Expr *AstBuilder::deref(Expr *Pointer) {
+  return UnaryOperator::Create(Ctx, Pointer, UO_Deref,
+                               Pointer->getType()->getPointeeType(), VK_LValue,
+                               OK_Ordinary, Loc, false, fp());
 }
 
 Expr *AstBuilder::bitCast(Expr *E, QualType To) {

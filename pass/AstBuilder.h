@@ -59,8 +59,17 @@ public:
                               clang::Expr *RHS);
   clang::Expr *binary(clang::BinaryOperatorKind Op, clang::Expr *LHS,
                       clang::Expr *RHS);
+  /// `LHS, RHS`.
+  clang::Expr *comma(clang::Expr *LHS, clang::Expr *RHS);
+  /// A comparison (==, <, ...): an int.
+  clang::Expr *compare(clang::BinaryOperatorKind Op, clang::Expr *LHS,
+                       clang::Expr *RHS);
   clang::Expr *integer(uint64_t Value, clang::QualType T);
   clang::Expr *addressOf(clang::Expr *LValue);
+  /// \p Pointer rounded up to a multiple of \p Align, as \p To.
+  clang::Expr *alignUp(clang::Expr *Pointer, uint64_t Align, clang::QualType To);
+  /// `*Pointer`, an lvalue.
+  clang::Expr *deref(clang::Expr *Pointer);
   clang::Expr *bitCast(clang::Expr *E, clang::QualType To);
   /// `(void *)Fn`: the address of a function, as a data pointer.
   clang::Expr *functionAddress(clang::FunctionDecl *Fn);

@@ -80,16 +80,34 @@ void errJumpIntoDeferred(DiagnosticsEngine &D, SourceLocation Loc,
 void errCaptureVLA(DiagnosticsEngine &D, SourceLocation Loc, StringRef Name) {
   CDEFER_REPORT(Error, "deferred statement uses variable-length array '%0', "
                        "whose block ends before the function returns; it "
-                       "cannot be captured, declare it in the function's "
-                       "outermost block")
+                       "cannot be kept for the deferred statement, declare it "
+                       "in the function's outermost block")
       << Name;
 }
 
 void errCaptureArray(DiagnosticsEngine &D, SourceLocation Loc, StringRef Name) {
   CDEFER_REPORT(Error, "deferred statement uses array '%0', whose block ends "
-                       "before the function returns; arrays are not captured "
-                       "by value, declare it in the function's outermost "
-                       "block or defer a call with a pointer to it")
+                       "before the function returns; arrays are not kept for "
+                       "deferred statements, declare it in the function's "
+                       "outermost block or defer a call with a pointer to it")
+      << Name;
+}
+
+void errInnerInVariablyModifiedType(DiagnosticsEngine &D, SourceLocation Loc,
+                                    StringRef Name) {
+  CDEFER_REPORT(Error, "deferred statement uses '%0' in the size of a "
+                       "variable-length array type, and its block ends before "
+                       "the function returns; declare '%0' in the function's "
+                       "outermost block, or copy it to a variable of the "
+                       "deferred statement")
+      << Name;
+}
+
+void errShareBlockVariable(DiagnosticsEngine &D, SourceLocation Loc,
+                           StringRef Name) {
+  CDEFER_REPORT(Error, "deferred statement uses __block variable '%0', whose "
+                       "block ends before the function returns; declare it in "
+                       "the function's outermost block")
       << Name;
 }
 

@@ -47,6 +47,10 @@ void errCaptureVLA(DiagnosticsEngine &D, SourceLocation Loc,
                    llvm::StringRef Name);
 void errCaptureArray(DiagnosticsEngine &D, SourceLocation Loc,
                      llvm::StringRef Name);
+void errInnerInVariablyModifiedType(DiagnosticsEngine &D, SourceLocation Loc,
+                                    llvm::StringRef Name);
+void errShareBlockVariable(DiagnosticsEngine &D, SourceLocation Loc,
+                           llvm::StringRef Name);
 void errMissingRuntime(DiagnosticsEngine &D, SourceLocation Loc,
                        llvm::StringRef Name);
 void errMissingRuntimeForRecover(DiagnosticsEngine &D, SourceLocation Loc,

@@ -34,6 +34,7 @@
 #include "Lower.h"
 #include "AstBuilder.h"
 #include "Diagnostics.h"
+#include "SharedVariables.h"
 #include "StackBuffer.h"
 #include "UnwindPass.h"
 
@@ -51,8 +52,18 @@ namespace {
 /// A value saved when a defer executes, for its deferred code at exit.
 struct Capture {
   VarDecl *Slot;      // the hidden local the deferred code reads
-  Expr *Value;        // evaluated when the defer executes
+  Expr *Value;        // evaluated when the defer executes (null: set by the
+                      // registration itself)
   std::string Field;  // its name in the site's runtime record
+};
+
+/// An inner-block variable a deferred block names (SharedVariables.cpp).
+struct SharedUse {
+  VarDecl *Var;
+  VarDecl *Current;      // T *: where the variable's instance is now
+  VarDecl *Ref;          // T *: where this defer's instance is (a capture)
+  VarDecl *Own;          // open-coded: the instance this defer may keep
+  std::string OwnField;  // records: the same, as a field of the record
 };
 
 struct LoweredSite {
@@ -61,6 +72,8 @@ struct LoweredSite {
   Stmt *Code = nullptr;         // what runs at exit
   bool IsCall = false;          // call form: callee and arguments captured
   RecordDecl *Record = nullptr; // records only: the captures' layout
+  std::vector<SharedUse> Shared;
+  llvm::DenseMap<VarDecl *, VarDecl *> Uses; // shared variable -> Ref
 };
 
 /// The declarations of the runtime a record-based function calls.
@@ -80,32 +93,6 @@ bool namesFunction(const Expr *Callee) {
   return Ref && isa<FunctionDecl>(Ref->getDecl());
 }
 
-/// Collects the variables a deferred statement declares itself.
-void declaredIn(Stmt *S, llvm::DenseSet<const VarDecl *> &Out) {
-  if (!S)
-    return;
-  if (auto *DS = dyn_cast<DeclStmt>(S))
-    for (Decl *D : DS->decls())
-      if (auto *VD = dyn_cast<VarDecl>(D))
-        Out.insert(VD);
-  for (Stmt *Child : S->children())
-    declaredIn(Child, Out);
-}
-
-/// Finds the references, in deferred code, to variables of blocks that end
-/// before the function returns.
-void innerReferences(Stmt *S, const llvm::DenseSet<const VarDecl *> &Alive,
-                     std::vector<DeclRefExpr *> &Out) {
-  if (!S)
-    return;
-  if (auto *Ref = dyn_cast<DeclRefExpr>(S))
-    if (auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
-      if (VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) && !Alive.count(VD))
-        Out.push_back(Ref);
-  for (Stmt *Child : S->children())
-    innerReferences(Child, Alive, Out);
-}
-
 class Lowering {
 public:
   Lowering(Sema &S, FunctionDefers &F, const Strategy &Plan,
@@ -116,11 +103,14 @@ public:
         Tokens(Tokens) {}
 
   bool run() {
-    for (Stmt *St : Body->body())
+    for (Stmt *St : Body->body()) {
+      while (auto *Label = dyn_cast<LabelStmt>(St)) // C23: `L: int x;`
+        St = Label->getSubStmt();
       if (auto *DS = dyn_cast<DeclStmt>(St))
         for (Decl *Dl : DS->decls())
           if (auto *VD = dyn_cast<VarDecl>(Dl))
             Outer.insert(VD);
+    }
     Sites.reserve(F.Sites.size());
     bool Ok = true;
     for (const DeferSite &Site : F.Sites)
@@ -130,6 +120,7 @@ public:
     if (!Ok)
       return false;
     declareState();
+    redirectSharedVariables();
     for (Stmt *&St : Body->body())
       St = rewrite(St);
     finishBody();
@@ -148,6 +139,7 @@ private:
   std::vector<LoweredSite> Sites;
   llvm::DenseMap<const Stmt *, LoweredSite *> SiteOf;
   llvm::DenseSet<const VarDecl *> Outer; // the outermost block's variables
+  llvm::DenseMap<VarDecl *, VarDecl *> CurrentOf; // shared variables
   RuntimeDecls Runtime;
   std::vector<Stmt *> Prologue;          // hidden declarations
   VarDecl *Result = nullptr;
@@ -163,8 +155,9 @@ private:
   // --- Preparing each site: captures and the code that runs at exit. ---
 
   bool prepare(const DeferSite &Site) {
-    Sites.push_back({&Site, {}, nullptr, false, nullptr});
+    Sites.emplace_back();
     LoweredSite &L = Sites.back();
+    L.Site = &Site;
     SiteOf[Site.Statement] = &L;
     B.Loc = Site.Loc;
     L.Code = Site.Deferred;
@@ -173,7 +166,7 @@ private:
       captureCall(L, Call);
       return true;
     }
-    return captureInnerVariables(L);
+    return shareInnerVariables(L);
   }
 
   void captureCall(LoweredSite &L, CallExpr *Call) {
@@ -196,39 +189,119 @@ private:
     return B.ref(Slot);
   }
 
-  bool captureInnerVariables(LoweredSite &L) {
-    llvm::DenseSet<const VarDecl *> Alive = Outer;
-    declaredIn(L.Code, Alive);
-    std::vector<DeclRefExpr *> Refs;
-    innerReferences(L.Code, Alive, Refs);
-    llvm::DenseMap<VarDecl *, VarDecl *> SlotFor;
-    for (DeclRefExpr *Ref : Refs) {
-      auto *VD = cast<VarDecl>(Ref->getDecl());
-      auto It = SlotFor.find(VD);
-      if (It == SlotFor.end()) {
-        VarDecl *Slot = captureVariable(L, VD, Ref->getLocation());
-        if (!Slot)
-          return false;
-        It = SlotFor.insert({VD, Slot}).first;
+  /// The alignment a variable kept in a record needs beyond what records
+  /// give their fields, or 0.
+  uint64_t extraAlignment(const VarDecl *V) const {
+    uint64_t Align =
+        S.Context.getTypeAlignInChars(V->getType()).getQuantity();
+    return Align > maxRecordAlign() ? Align : 0;
+  }
+
+  /// The type of the record field that keeps \p V: an over-aligned type
+  /// gets room to be placed at its alignment inside the field.
+  QualType keptFieldType(const VarDecl *V) const {
+    QualType T = V->getType().getUnqualifiedType();
+    uint64_t Align = extraAlignment(V);
+    if (!Align)
+      return T;
+    uint64_t Bytes = S.Context.getTypeSizeInChars(T).getQuantity() + Align - 1;
+    return S.Context.getConstantArrayType(S.Context.CharTy,
+                                          llvm::APInt(64, Bytes), nullptr,
+                                          ArraySizeModifier::Normal, 0);
+  }
+
+  /// The record's kept instance of \p U's variable, as an lvalue.
+  Expr *keptInRecord(LoweredSite &L, SharedUse &U, FieldDecl *Field) {
+    Expr *Kept = B.arrow(recordCaptures(L), Field);
+    uint64_t Align = extraAlignment(U.Var);
+    if (!Align)
+      return Kept;
+    QualType Pointer = S.Context.getPointerType(U.Var->getType());
+    return B.deref(B.alignUp(B.addressOf(Kept), Align, Pointer));
+  }
+
+  /// Inner-block variables the deferred block names live on for it
+  /// (SharedVariables.cpp): each gets a pointer to its current instance,
+  /// and the site a slot for the instance it keeps and one for where that is.
+  bool shareInnerVariables(LoweredSite &L) {
+    std::vector<InnerUse> Uses;
+    if (!findInnerUses(L.Code, Outer, D, SM, L.Site->Loc, Uses))
+      return false;
+    for (const InnerUse &U : Uses) {
+      VarDecl *V = U.Var;
+      QualType Pointer = S.Context.getPointerType(V->getType());
+      VarDecl *&Current = CurrentOf[V];
+      if (!Current) {
+        Current = B.local(("__cdefer_" + V->getName()).str(), Pointer);
+        B.Loc = V->getLocation();
+        Current->setInit(B.addressOf(B.ref(V)));
+        B.Loc = L.Site->Loc;
       }
-      Ref->setDecl(It->second);
+      std::string Name = V->getName().str();
+      VarDecl *Ref = B.local(slotName(L, Name), Pointer);
+      L.Captures.push_back({Ref, nullptr, Name});
+      VarDecl *Own = nullptr;
+      if (Plan.OpenCoded)
+        Own = B.local(slotName(L, Name + "_kept"),
+                      V->getType().getUnqualifiedType());
+      L.Shared.push_back({V, Current, Ref, Own, Name + "_kept"});
+      L.Uses[V] = Ref;
     }
     return true;
   }
 
-  VarDecl *captureVariable(LoweredSite &L, VarDecl *VD, SourceLocation Use) {
-    QualType T = VD->getType();
-    if (T->isVariablyModifiedType() || T->isArrayType()) {
-      if (T->isVariablyModifiedType())
-        errCaptureVLA(D, userLoc(SM, Use), VD->getName());
-      else
-        errCaptureArray(D, userLoc(SM, Use), VD->getName());
-      noteDeferHere(D, L.Site->Loc);
-      return nullptr;
-    }
-    Expr *Value = B.load(B.ref(VD));
-    addCapture(L, VD->getName(), Value);
-    return L.Captures.back().Slot;
+  /// Every use of a shared variable goes through its current instance: in
+  /// the body (and in what call-form defers evaluate there), `*current`;
+  /// in deferred code, `*` the site's own pointer. Each pointer is declared
+  /// right after its variable.
+  void redirectSharedVariables() {
+    if (CurrentOf.empty())
+      return;
+    llvm::DenseSet<const Stmt *> DeferredCode;
+    for (LoweredSite &L : Sites)
+      if (!L.IsCall) {
+        DeferredCode.insert(L.Code);
+        redirectUses(L.Code, B, L.Uses, {});
+      }
+    for (Stmt *&St : Body->body())
+      redirectUses(St, B, CurrentOf, DeferredCode);
+    for (LoweredSite &L : Sites)
+      for (Capture &C : L.Captures)
+        if (C.Value) {
+          Stmt *Value = C.Value;
+          redirectUses(Value, B, CurrentOf, {});
+          C.Value = cast<Expr>(Value);
+        }
+    freshInstancePerIteration(Body);
+    for (auto &[Var, Current] : CurrentOf)
+      declareAfter(Body, Var, Current, S.Context);
+  }
+
+  /// `for (int i = 0; i < n; i++)` declares one i for the whole loop in C;
+  /// deferred code sees one per iteration, as in Go (since 1.22): before
+  /// the increment, the next iteration's i starts as a copy of this one's,
+  ///   for (...; ...; (i = *__cdefer_i, __cdefer_i = &i, i++))
+  /// so the increment does not change what this iteration's defers keep.
+  void freshInstancePerIteration(Stmt *S) {
+    if (!S)
+      return;
+    if (auto *For = dyn_cast<ForStmt>(S))
+      if (auto *Init = dyn_cast_or_null<DeclStmt>(For->getInit()))
+        for (Decl *Dl : Init->decls())
+          if (auto *Var = dyn_cast<VarDecl>(Dl))
+            if (VarDecl *Current = CurrentOf.lookup(Var);
+                Current && !Var->getType().isConstQualified())
+              For->setInc(startNextInstance(Var, Current, For->getInc()));
+    for (Stmt *Child : S->children())
+      freshInstancePerIteration(Child);
+  }
+
+  Expr *startNextInstance(VarDecl *Var, VarDecl *Current, Expr *Then) {
+    B.Loc = Var->getLocation();
+    Expr *Copy = B.assign(B.ref(Var), B.load(B.deref(B.load(B.ref(Current)))));
+    Expr *Repoint = B.assign(B.ref(Current), B.addressOf(B.ref(Var)));
+    Expr *Fresh = B.comma(Copy, Repoint);
+    return Then ? B.comma(Fresh, Then) : Fresh;
   }
 
   // --- The runtime's declarations, from <cdefer.h>. ---
@@ -297,7 +370,10 @@ private:
     for (LoweredSite &L : Sites) {
       for (Capture &C : L.Captures)
         Prologue.push_back(B.declare(C.Slot));
-      if (!Plan.OpenCoded && !L.Captures.empty())
+      for (SharedUse &U : L.Shared)
+        if (U.Own)
+          Prologue.push_back(B.declare(U.Own));
+      if (!Plan.OpenCoded && (!L.Captures.empty() || !L.Shared.empty()))
         L.Record = recordFor(L);
     }
     if (!Plan.OpenCoded) {
@@ -359,6 +435,8 @@ private:
     std::vector<std::pair<std::string, QualType>> Fields;
     for (const Capture &C : L.Captures)
       Fields.push_back({C.Field, C.Slot->getType()});
+    for (const SharedUse &U : L.Shared)
+      Fields.push_back({U.OwnField, keptFieldType(U.Var)});
     return B.record(slotName(L, "record"), Fields, maxRecordAlign());
   }
 
@@ -409,12 +487,33 @@ private:
     B.Loc = L.Site->Loc;
     std::vector<Stmt *> Stmts;
     for (Capture &C : L.Captures)
-      Stmts.push_back(B.assign(B.ref(C.Slot), C.Value));
-    if (Plan.OpenCoded)
+      if (C.Value)
+        Stmts.push_back(B.assign(B.ref(C.Slot), C.Value));
+    if (Plan.OpenCoded) {
+      for (SharedUse &U : L.Shared)
+        keepInstance(U, [&] { return B.ref(U.Own); }, Stmts);
       Stmts.push_back(B.compoundAssign(BO_OrAssign, B.ref(Bits), mask(L)));
-    else
+    } else {
       pushRecord(L, Stmts);
+    }
     return B.block(Stmts);
+  }
+
+  /// if (current == &var) { own = *current; current = &own; }
+  /// ref = current;
+  /// The first defer of the variable's instance moves it into storage of
+  /// its own, which the rest of the block then uses; later ones share it.
+  /// \p Own makes a new reference to that storage each time it is called.
+  void keepInstance(SharedUse &U, llvm::function_ref<Expr *()> Own,
+                    std::vector<Stmt *> &Stmts) {
+    Expr *StillInBlock =
+        B.compare(BO_EQ, B.load(B.ref(U.Current)), B.addressOf(B.ref(U.Var)));
+    Stmt *Move = B.block(
+        {B.assign(Own(), B.load(B.deref(B.load(B.ref(U.Current))))),
+         B.assign(B.ref(U.Current),
+                  B.bitCast(B.addressOf(Own()), U.Current->getType()))});
+    Stmts.push_back(B.ifThen(StillInBlock, Move));
+    Stmts.push_back(B.assign(B.ref(U.Ref), B.load(B.ref(U.Current))));
   }
 
   Expr *mask(const LoweredSite &L) {
@@ -449,6 +548,11 @@ private:
     }
     Stmts.push_back(B.assign(B.ref(Captures), Call));
     auto Field = L.Record->field_begin();
+    auto OwnField = std::next(Field, L.Captures.size());
+    for (SharedUse &U : L.Shared) {
+      FieldDecl *Kept = *OwnField++;
+      keepInstance(U, [&] { return keptInRecord(L, U, Kept); }, Stmts);
+    }
     for (Capture &C : L.Captures)
       Stmts.push_back(
           B.assign(B.arrow(recordCaptures(L), *Field++), B.load(B.ref(C.Slot))));

@@ -1,5 +1,5 @@
-// A deferred block cannot capture what cannot be copied when the defer
-// executes: a variable-length array or an array of an inner block.
+// What a deferred block cannot keep alive past its block: a variable-length
+// array or an array of an inner block (vm-types.c: a variable in a type).
 // RUN: %cdefer -fsyntax-only -Xclang -verify %s
 #include <cdefer.h>
 
@@ -14,3 +14,4 @@ void f(int n) {
     defer use(fixed); // a call: the pointer is the argument, copied at the defer
   }
 }
+

@@ -1,7 +1,8 @@
-// A variable of a block that ends before the function returns is captured by
-// value when the defer executes (it no longer exists at exit); variables of
-// the function's outermost block and parameters are used themselves.
-// Go keeps such variables alive instead; this is where C must differ.
+// A variable of a block that ends before the function returns lives on for
+// the deferred code that names it, as in Go: the deferred code sees the
+// value it had when its block ended (shared-variables.c has the Go twin).
+// Variables of the function's outermost block and parameters are used
+// themselves.
 // RUN: %run-modes %s | FileCheck %s
 #include <cdefer.h>
 #include <stdio.h>
@@ -19,27 +20,30 @@ static void inner_blocks(void) {
       printf("inner=%d outer=%d p=%d,%d name=%s\n", inner, outer, p.a, p.b,
              name);
     }
-    inner = 11;    // after the defer: not seen
-    p.b = 99;      // not seen either
+    inner = 11;    // after the defer: seen
+    p.b = 99;      // seen too
     name = "second";
   }
   outer = 2;       // the outermost block's variable: seen
 }
-// CHECK: inner=10 outer=2 p=1,2 name=first
+// CHECK: inner=11 outer=2 p=1,99 name=second
 
 static void capture_per_iteration(void) {
   for (int i = 0; i < 3; i++) {
     int square = i * i;
     defer {
-      square += 100; // changes this defer's copy only
+      square += 100; // this iteration's variable, -1 when its block ended
       printf("i=%d square=%d\n", i, square);
     }
     square = -1;
   }
 }
-// CHECK-NEXT: i=2 square=104
-// CHECK-NEXT: i=1 square=101
-// CHECK-NEXT: i=0 square=100
+// The loop's own variable i, one for the whole loop in C, is one per
+// iteration for deferred code, as in Go since 1.22: the increment does not
+// change what an iteration's defers see.
+// CHECK-NEXT: i=2 square=99
+// CHECK-NEXT: i=1 square=99
+// CHECK-NEXT: i=0 square=99
 
 static void declared_inside(void) {
   defer {

@@ -1,0 +1,328 @@
+//===- SharedVariables.cpp - inner-block variables that deferred code uses ===//
+//
+// A variable x of an inner block that a deferred block names:
+//
+//   { char *p = NULL;               { char *p = NULL, *__cdefer_p = &p;
+//     defer { free(p); }      ==>     <defer: move p, remember where it is>
+//     p = malloc(n);                  *__cdefer_p = malloc(n);
+//   }                               }
+//   ...                             exit: free(*__cdefer_s0_p);
+//
+// Every use of p in the function goes through __cdefer_p, the pointer to
+// p's current instance, declared with p (so each execution of the
+// declaration, each loop iteration, starts a new instance). The first defer
+// that names p in an instance moves it: copies its value into storage the
+// defer owns (a hidden local when open-coded, a field of the defer's record
+// otherwise) and points __cdefer_p there, so that the rest of the block
+// reads and writes that storage. Each defer keeps a pointer to it, which
+// its deferred code uses at exit: it sees the value p had when its block
+// ended, and later defers of the same instance share it, as Go's closures
+// share a variable. Variables no deferred code names are left alone.
+//
+//===----------------------------------------------------------------------===//
+#include "SharedVariables.h"
+#include "Diagnostics.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
+
+using namespace clang;
+
+namespace cdefer {
+namespace {
+
+/// Finds the variables a deferred statement names.
+class InnerUseFinder {
+public:
+  InnerUseFinder(const llvm::DenseSet<const VarDecl *> &Outer,
+                 DiagnosticsEngine &D, const SourceManager &SM,
+                 SourceLocation DeferLoc)
+      : Alive(Outer), D(D), SM(SM), DeferLoc(DeferLoc) {}
+
+  bool run(Stmt *Code, std::vector<InnerUse> &Out) {
+    declaredIn(Code);
+    visit(Code, /*InType=*/false);
+    Out = std::move(Uses);
+    return Ok;
+  }
+
+private:
+  llvm::DenseSet<const VarDecl *> Alive;
+  DiagnosticsEngine &D;
+  const SourceManager &SM;
+  SourceLocation DeferLoc;
+  std::vector<InnerUse> Uses;
+  llvm::DenseSet<const VarDecl *> Seen, ReportedInType;
+  bool Ok = true;
+
+  /// Variables the deferred statement declares itself live as long as it.
+  void declaredIn(Stmt *S) {
+    if (!S)
+      return;
+    if (auto *DS = dyn_cast<DeclStmt>(S))
+      for (Decl *Dl : DS->decls())
+        if (auto *VD = dyn_cast<VarDecl>(Dl))
+          Alive.insert(VD);
+    if (auto *Block = dyn_cast<BlockExpr>(S))
+      declaredIn(Block->getBlockDecl()->getBody());
+    for (Stmt *Child : S->children())
+      declaredIn(Child);
+  }
+
+  void visit(Stmt *S, bool InType) {
+    if (!S)
+      return;
+    if (auto *E = dyn_cast<Expr>(S))
+      visitType(E->getType());
+    if (auto *Cast = dyn_cast<ExplicitCastExpr>(S))
+      visitType(Cast->getTypeAsWritten());
+    if (auto *Trait = dyn_cast<UnaryExprOrTypeTraitExpr>(S);
+        Trait && Trait->isArgumentType())
+      visitType(Trait->getArgumentType());
+    if (auto *Literal = dyn_cast<CompoundLiteralExpr>(S))
+      visitType(Literal->getType());
+    if (auto *DS = dyn_cast<DeclStmt>(S))
+      for (Decl *Dl : DS->decls()) {
+        if (auto *TD = dyn_cast<TypedefNameDecl>(Dl))
+          visitType(TD->getUnderlyingType());
+        else if (auto *VD = dyn_cast<ValueDecl>(Dl))
+          visitType(VD->getType());
+      }
+    if (auto *Ref = dyn_cast<DeclRefExpr>(S))
+      use(Ref, InType);
+    if (auto *Block = dyn_cast<BlockExpr>(S))
+      visit(Block->getBlockDecl()->getBody(), InType);
+    for (Stmt *Child : S->children())
+      visit(Child, InType);
+  }
+
+  /// The size expressions of variable-length array types are evaluated
+  /// where the type is used: a variable they name is used there too.
+  void visitType(QualType T) {
+    while (!T.isNull() && T->isVariablyModifiedType()) {
+      const ArrayType *AT = T->getAsArrayTypeUnsafe();
+      if (const auto *VLA = dyn_cast_or_null<VariableArrayType>(AT))
+        visit(VLA->getSizeExpr(), /*InType=*/true);
+      if (AT)
+        T = AT->getElementType();
+      else if (const auto *PT = T->getAs<PointerType>())
+        T = PT->getPointeeType();
+      else if (const auto *BT = T->getAs<BlockPointerType>())
+        T = BT->getPointeeType();
+      else if (const auto *FT = T->getAs<FunctionType>())
+        T = FT->getReturnType();
+      else
+        break;
+    }
+  }
+
+  void use(DeclRefExpr *Ref, bool InType) {
+    auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) ||
+        Alive.count(VD))
+      return;
+    // A type's size is computed where the type is used, at exit, from the
+    // variable's storage: the variable cannot be redirected there.
+    if (InType) {
+      if (ReportedInType.insert(VD).second)
+        reject(errInnerInVariablyModifiedType, Ref, VD);
+      return;
+    }
+    if (!Seen.insert(VD).second)
+      return;
+    QualType T = VD->getType();
+    if (T->isVariablyModifiedType())
+      reject(errCaptureVLA, Ref, VD);
+    else if (T->isArrayType())
+      reject(errCaptureArray, Ref, VD);
+    else if (VD->hasAttr<BlocksAttr>())
+      reject(errShareBlockVariable, Ref, VD);
+    else
+      Uses.push_back({VD, userLoc(SM, Ref->getLocation())});
+  }
+
+  void reject(void (*Report)(DiagnosticsEngine &, SourceLocation,
+                             llvm::StringRef),
+              const DeclRefExpr *Ref, const VarDecl *VD) {
+    Report(D, userLoc(SM, Ref->getLocation()), VD->getName());
+    noteDeferHere(D, DeferLoc);
+    Ok = false;
+  }
+};
+
+/// Rewrites the uses of redirected variables (see redirectUses).
+class Redirector {
+public:
+  Redirector(AstBuilder &B,
+             const llvm::DenseMap<VarDecl *, VarDecl *> &Through,
+             const llvm::DenseSet<const Stmt *> &Skip)
+      : B(B), Through(Through), Skip(Skip) {}
+
+  void rewrite(Stmt *&S) {
+    if (!S || Skip.count(S))
+      return;
+    if (auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+      if (VarDecl *Pointer = target(Ref))
+        S = deref(Ref, Pointer);
+      return;
+    }
+    if (auto *Literal = dyn_cast<BlockExpr>(S)) {
+      S = copyCaptures(Literal);
+      return;
+    }
+    for (Stmt *&Child : S->children())
+      rewrite(Child);
+  }
+
+private:
+  AstBuilder &B;
+  const llvm::DenseMap<VarDecl *, VarDecl *> &Through;
+  const llvm::DenseSet<const Stmt *> &Skip;
+
+  VarDecl *target(const DeclRefExpr *Ref) const {
+    auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+    return VD ? Through.lookup(VD) : nullptr;
+  }
+
+  /// x  ==>  (*__cdefer_x), an lvalue of x's type.
+  Expr *deref(DeclRefExpr *Ref, VarDecl *Pointer) {
+    B.Loc = Ref->getLocation();
+    Expr *P = DeclRefExpr::Create(
+        B.Ctx, NestedNameSpecifierLoc(), SourceLocation(), Pointer,
+        Ref->refersToEnclosingVariableOrCapture(), B.Loc, Pointer->getType(),
+        VK_LValue);
+    Expr *Deref = UnaryOperator::Create(B.Ctx, B.load(P), UO_Deref,
+                                        Ref->getType(), VK_LValue, OK_Ordinary,
+                                        B.Loc, false, FPOptionsOverride());
+    Replaced[Deref] = Ref;
+    return Deref;
+  }
+
+public:
+  /// A variable's own initializer runs before its pointer exists (it is
+  /// declared after it): there, `&node` in `struct node node = {&node}`
+  /// stays the variable itself.
+  void restoreInOwnInitializer(VarDecl *Var) {
+    if (Stmt *Init = Var->getInit()) {
+      restore(Init, Var);
+      Var->setInit(cast<Expr>(Init));
+    }
+  }
+
+private:
+  llvm::DenseMap<const Stmt *, DeclRefExpr *> Replaced;
+
+  void restore(Stmt *&S, const VarDecl *Var) {
+    if (!S)
+      return;
+    auto It = Replaced.find(S);
+    if (It != Replaced.end() && It->second->getDecl() == Var) {
+      S = It->second;
+      return;
+    }
+    for (Stmt *&Child : S->children())
+      restore(Child, Var);
+  }
+
+  /// A block literal copies what it captures when it is made:
+  ///   ^{ ... x ... }  ==>  ({ T __cdefer_copy_x = *p; ^{ ... copy ... }; })
+  Stmt *copyCaptures(BlockExpr *Literal) {
+    BlockDecl *BD = Literal->getBlockDecl();
+    llvm::DenseMap<const VarDecl *, VarDecl *> Copies;
+    std::vector<Stmt *> Stmts;
+    B.Loc = Literal->getBeginLoc();
+    for (const BlockDecl::Capture &C : BD->captures()) {
+      VarDecl *Pointer = Through.lookup(C.getVariable());
+      if (!Pointer)
+        continue;
+      VarDecl *Var = C.getVariable();
+      VarDecl *Copy =
+          B.local(("__cdefer_copy_" + Var->getName()).str(), Var->getType());
+      Copy->setInit(B.load(B.deref(B.load(B.ref(Pointer)))));
+      Stmts.push_back(B.declare(Copy));
+      Copies[Var] = Copy;
+    }
+    if (Copies.empty())
+      return Literal;
+    renameCaptures(BD, Copies);
+    Stmts.push_back(Literal);
+    return new (B.Ctx) StmtExpr(B.block(Stmts), Literal->getType(), B.Loc,
+                                B.Loc, /*TemplateDepth=*/0);
+  }
+
+  /// Makes \p BD, and the block literals in it, capture the copies.
+  static void renameCaptures(
+      BlockDecl *BD, const llvm::DenseMap<const VarDecl *, VarDecl *> &To) {
+    std::vector<BlockDecl::Capture> Captures;
+    for (const BlockDecl::Capture &C : BD->captures()) {
+      VarDecl *Copy = To.lookup(C.getVariable());
+      Captures.push_back(Copy ? BlockDecl::Capture(Copy, /*byRef=*/false,
+                                                   C.isNested(), nullptr)
+                              : C);
+    }
+    BD->setCaptures(BD->getASTContext(), Captures, BD->capturesCXXThis());
+    renameUses(BD->getBody(), To);
+  }
+
+  static void renameUses(Stmt *S,
+                         const llvm::DenseMap<const VarDecl *, VarDecl *> &To) {
+    if (!S)
+      return;
+    if (auto *Ref = dyn_cast<DeclRefExpr>(S))
+      if (VarDecl *Copy = To.lookup(dyn_cast<VarDecl>(Ref->getDecl())))
+        Ref->setDecl(Copy);
+    if (auto *Literal = dyn_cast<BlockExpr>(S))
+      renameCaptures(Literal->getBlockDecl(), To);
+    for (Stmt *Child : S->children())
+      renameUses(Child, To);
+  }
+};
+
+DeclStmt *declaringStmt(Stmt *S, const VarDecl *Var) {
+  if (!S)
+    return nullptr;
+  if (auto *DS = dyn_cast<DeclStmt>(S))
+    for (Decl *Dl : DS->decls())
+      if (Dl == Var)
+        return DS;
+  for (Stmt *Child : S->children())
+    if (DeclStmt *Found = declaringStmt(Child, Var))
+      return Found;
+  return nullptr;
+}
+
+} // namespace
+
+bool findInnerUses(Stmt *Code, const llvm::DenseSet<const VarDecl *> &Outer,
+                   DiagnosticsEngine &D, const SourceManager &SM,
+                   SourceLocation DeferLoc, std::vector<InnerUse> &Out) {
+  return InnerUseFinder(Outer, D, SM, DeferLoc).run(Code, Out);
+}
+
+void redirectUses(Stmt *&S, AstBuilder &B,
+                  const llvm::DenseMap<VarDecl *, VarDecl *> &Through,
+                  const llvm::DenseSet<const Stmt *> &Skip) {
+  Redirector R(B, Through, Skip);
+  R.rewrite(S);
+  for (auto &[Var, Pointer] : Through)
+    R.restoreInOwnInitializer(Var);
+}
+
+bool declareAfter(Stmt *Body, VarDecl *Var, VarDecl *Current,
+                  ASTContext &Ctx) {
+  DeclStmt *DS = declaringStmt(Body, Var);
+  if (!DS)
+    return false;
+  std::vector<Decl *> Decls;
+  for (Decl *Dl : DS->decls()) {
+    Decls.push_back(Dl);
+    if (Dl == Var)
+      Decls.push_back(Current);
+  }
+  DS->setDeclGroup(DeclGroupRef(DeclGroup::Create(Ctx, Decls.data(),
+                                                  Decls.size())));
+  return true;
+}
+
+} // namespace cdefer

@@ -1,0 +1,58 @@
+//===- SharedVariables.h - inner-block variables that deferred code uses --===//
+//
+// Go's deferred closures share the variables they name; C ends an inner
+// block's variables with the block. cdefer keeps such a variable alive for
+// the deferred code (SharedVariables.cpp): each use of the variable goes
+// through a pointer to its current instance, which a defer moves into
+// storage of its own that lives until the deferred code has run.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CDEFER_PASS_SHAREDVARIABLES_H
+#define CDEFER_PASS_SHAREDVARIABLES_H
+
+#include "AstBuilder.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <vector>
+
+namespace clang {
+class DiagnosticsEngine;
+class SourceManager;
+} // namespace clang
+
+namespace cdefer {
+
+/// A variable named by deferred code, of a block that ends before the
+/// function returns.
+struct InnerUse {
+  clang::VarDecl *Var;
+  clang::SourceLocation Loc; // its first use in the deferred code
+};
+
+/// The inner-block variables \p Code (a deferred statement) names in any
+/// way: expressions, block literals, sizeof and typeof. \p Outer are the
+/// variables that live until the function returns. Reports, at
+/// \p DeferLoc, the uses it cannot share (arrays, variably modified types,
+/// __block variables) and returns false then.
+bool findInnerUses(clang::Stmt *Code,
+                   const llvm::DenseSet<const clang::VarDecl *> &Outer,
+                   clang::DiagnosticsEngine &D, const clang::SourceManager &SM,
+                   clang::SourceLocation DeferLoc,
+                   std::vector<InnerUse> &Out);
+
+/// Replaces every use of a variable of \p Through, in \p S and below, by
+/// `*P` with P = Through[variable], a pointer; block literals capture P
+/// instead. \p Skip are subtrees left as they are.
+void redirectUses(clang::Stmt *&S, AstBuilder &B,
+                  const llvm::DenseMap<clang::VarDecl *, clang::VarDecl *> &Through,
+                  const llvm::DenseSet<const clang::Stmt *> &Skip);
+
+/// Declares \p Current, `T *Current = &Var;`, right after \p Var in the
+/// declaration statement of \p Body that declares it. Returns false if
+/// there is none.
+bool declareAfter(clang::Stmt *Body, clang::VarDecl *Var,
+                  clang::VarDecl *Current, clang::ASTContext &Ctx);
+
+} // namespace cdefer
+
+#endif
