@@ -60,6 +60,16 @@ SourceLocation attrLoc(Sema &S, const ParsedAttr &A) {
   return userLoc(S.getSourceManager(), A.getLoc());
 }
 
+/// `defer` is C only: in C++, wherever it stands (a namespace, an
+/// `extern "C"` block, a member function, a lambda, a template), it is an
+/// error here, where Sema parses it, so no function escapes the check.
+bool rejectedInCxx(Sema &S, const ParsedAttr &A) {
+  if (!S.getLangOpts().CPlusPlus)
+    return false;
+  errDeferInCxx(S.getDiagnostics(), attrLoc(S, A));
+  return true;
+}
+
 struct DeferAttrInfo : ParsedAttrInfo {
   DeferAttrInfo() {
     static constexpr Spelling S[] = {{ParsedAttr::AS_GNU, "cdefer"}};
@@ -71,6 +81,8 @@ struct DeferAttrInfo : ParsedAttrInfo {
   // `L: defer S;` reaches here with the label; Collect.cpp takes S from it.
   bool diagAppertainsToDecl(Sema &S, const ParsedAttr &A,
                             const Decl *D) const override {
+    if (rejectedInCxx(S, A))
+      return false;
     if (isa<LabelDecl>(D))
       return true;
     errDeferOfDeclaration(S.getDiagnostics(), attrLoc(S, A));
@@ -86,6 +98,8 @@ struct DeferAttrInfo : ParsedAttrInfo {
 
   bool diagAppertainsToStmt(Sema &S, const ParsedAttr &A,
                             const Stmt *St) const override {
+    if (rejectedInCxx(S, A))
+      return false;
     if (isa<Expr>(St) || isa<CompoundStmt>(St))
       return true;
     if (isa<DeclStmt>(St))
@@ -112,6 +126,8 @@ struct ResultAttrInfo : ParsedAttrInfo {
 
   bool diagAppertainsToDecl(Sema &S, const ParsedAttr &A,
                             const Decl *D) const override {
+    if (rejectedInCxx(S, A))
+      return false;
     const auto *VD = dyn_cast<VarDecl>(D);
     if (VD && !isa<ParmVarDecl>(VD) && VD->hasLocalStorage())
       return true;

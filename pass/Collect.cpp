@@ -225,9 +225,16 @@ private:
 
   SourceLocation loc(SourceLocation L) const { return userLoc(SM, L); }
 
-  void walk(Stmt *S, const DeferSite *InDefer, bool InStmtExpr) {
+  void walk(Stmt *S, const DeferSite *InDefer, bool InStmtExpr,
+            bool InDeferTS = false) {
     if (!S)
       return;
+    if (InDeferTS && (asDefer(S) || asLabeledDefer(S))) {
+      errDeferInDeferTS(D, loc(asDefer(S) ? asDefer(S)->getAttrLoc()
+                                          : labeledDeferLoc(asLabeledDefer(S))));
+      Ok = false;
+      return;
+    }
     if (AttributedStmt *Defer = asDefer(S)) {
       visitDefer(Defer, Defer->getSubStmt(), Defer->getAttrLoc(), InDefer,
                  InStmtExpr);
@@ -244,8 +251,9 @@ private:
     if (!InDefer)
       noteJump(S);
     bool Nested = InStmtExpr || isa<StmtExpr>(S);
+    bool DeferTS = InDeferTS || isa<DeferStmt>(S); // C2y's block-scoped _Defer
     for (Stmt *Child : S->children())
-      walk(Child, InDefer, Nested);
+      walk(Child, InDefer, Nested, DeferTS);
   }
 
   void visitLabeledDefer(LabelStmt *Labeled, const DeferSite *InDefer,

@@ -52,6 +52,12 @@ void errNestedDefer(DiagnosticsEngine &D, SourceLocation Loc) {
                        "already returning");
 }
 
+void errDeferInDeferTS(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Error, "'defer' inside a '_Defer' statement is not "
+                       "supported: '_Defer' runs its statement at the end of "
+                       "its block; put the 'defer' outside it");
+}
+
 void errDeferInCxx(DiagnosticsEngine &D, SourceLocation Loc) {
   CDEFER_REPORT(Error, "'defer' is supported only in C; compile this file as "
                        "C, or use destructors in C++");

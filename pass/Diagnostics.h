@@ -37,6 +37,7 @@ void errDeferOfDeclaration(DiagnosticsEngine &D, SourceLocation Loc);
 void errDeferInStmtExpr(DiagnosticsEngine &D, SourceLocation Loc);
 void errDeferInBlockLiteral(DiagnosticsEngine &D, SourceLocation Loc);
 void errNestedDefer(DiagnosticsEngine &D, SourceLocation Loc);
+void errDeferInDeferTS(DiagnosticsEngine &D, SourceLocation Loc);
 void errDeferInCxx(DiagnosticsEngine &D, SourceLocation Loc);
 void errLeavesDeferred(DiagnosticsEngine &D, SourceLocation Loc,
                        llvm::StringRef Keyword);

@@ -53,13 +53,10 @@ private:
 
   void handleFunction(FunctionDecl &FD) {
     FunctionDefers F;
-    if (!collectDefers(*S, FD, F))
+    // C++ never gets here with a defer (Attributes.cpp rejects it), and
+    // recover() there stays cdefer_recover().
+    if (S->getLangOpts().CPlusPlus || !collectDefers(*S, FD, F))
       return;
-    if (S->getLangOpts().CPlusPlus) {
-      for (const DeferSite &Site : F.Sites)
-        errDeferInCxx(S->getDiagnostics(), Site.Loc);
-      return;
-    }
     bool Recovers = callsRecover(FD.getBody());
     // With an error anywhere nothing is generated; lowering would only risk
     // walking an AST that Sema gave up on.
