@@ -109,6 +109,12 @@ public:
     return Labels;
   }
 
+  /// `goto *p;` inside the deferred statement: it stays inside only if
+  /// every label whose address the function takes is inside too.
+  const llvm::SmallVectorImpl<SourceLocation> &indirectGotos() const {
+    return IndirectGotos;
+  }
+
 private:
   DiagnosticsEngine &D;
   const SourceManager &SM;
@@ -116,6 +122,7 @@ private:
   llvm::SmallPtrSet<const LabelDecl *, 8> Labels;
   llvm::SmallPtrSet<const Stmt *, 8> Targets; // loops and switches inside
   llvm::SmallVector<GotoStmt *, 4> Gotos;
+  llvm::SmallVector<SourceLocation, 2> IndirectGotos;
   bool Failed = false;
 
   void fail(SourceLocation Loc, llvm::StringRef Keyword) {
@@ -157,7 +164,7 @@ private:
       Gotos.push_back(cast<GotoStmt>(S));
       return;
     case Stmt::IndirectGotoStmtClass:
-      fail(S->getBeginLoc(), "goto *");
+      IndirectGotos.push_back(S->getBeginLoc()); // judged with the function
       return;
     case Stmt::LabelStmtClass:
       Labels.insert(cast<LabelStmt>(S)->getDecl());
@@ -208,6 +215,8 @@ public:
         TopLevel.insert(DS);
     walk(Body, nullptr, false);
     checkJumpsIntoDeferred();
+    checkIndirectGotosInDeferred();
+    checkMustTail();
     return Ok;
   }
 
@@ -222,6 +231,11 @@ private:
   // Labels defined inside a deferred statement, with the defer they are in.
   llvm::DenseMap<const LabelDecl *, SourceLocation> DeferredLabels;
   llvm::SmallVector<std::pair<const LabelDecl *, SourceLocation>, 8> Jumps;
+  // Labels whose address is taken anywhere in the function.
+  llvm::SmallPtrSet<const LabelDecl *, 8> AddressTaken;
+  // `goto *` in deferred code, with its defer.
+  llvm::SmallVector<std::pair<SourceLocation, SourceLocation>, 2> IndirectGotos;
+  llvm::SmallVector<SourceLocation, 2> MustTails;
 
   SourceLocation loc(SourceLocation L) const { return userLoc(SM, L); }
 
@@ -246,6 +260,12 @@ private:
     }
     if (auto *DS = dyn_cast<DeclStmt>(S))
       visitDecls(DS);
+    if (auto *Address = dyn_cast<AddrLabelExpr>(S))
+      AddressTaken.insert(Address->getLabel());
+    if (auto *AS = dyn_cast<AttributedStmt>(S))
+      if (llvm::any_of(AS->getAttrs(),
+                       [](const Attr *A) { return isa<MustTailAttr>(A); }))
+        MustTails.push_back(AS->getBeginLoc());
     if (auto *Block = dyn_cast<BlockExpr>(S))
       walkBlockLiteral(Block->getBlockDecl()->getBody());
     if (!InDefer)
@@ -287,6 +307,8 @@ private:
       Ok = false;
     for (const LabelDecl *L : Checker.labels())
       DeferredLabels[L] = Loc;
+    for (SourceLocation Goto : Checker.indirectGotos())
+      IndirectGotos.push_back({Goto, Loc});
     walk(Deferred, InDefer ? InDefer : &Site, InStmtExpr);
   }
 
@@ -297,6 +319,34 @@ private:
       Jumps.push_back({G->getLabel(), G->getGotoLoc()});
     else if (auto *A = dyn_cast<AddrLabelExpr>(S))
       Jumps.push_back({A->getLabel(), A->getAmpAmpLoc()});
+  }
+
+  /// A computed goto in deferred code may reach any label whose address the
+  /// function takes: all of them must be in that same deferred statement.
+  void checkIndirectGotosInDeferred() {
+    for (const auto &Pending : IndirectGotos) {
+      SourceLocation Goto = Pending.first, DeferLoc = Pending.second;
+      bool Inside = llvm::all_of(AddressTaken, [&](const LabelDecl *L) {
+        auto It = DeferredLabels.find(L);
+        return It != DeferredLabels.end() && It->second == DeferLoc;
+      });
+      if (Inside)
+        continue;
+      errLeavesDeferred(D, loc(Goto), "goto *");
+      noteDeferHere(D, DeferLoc);
+      Ok = false;
+    }
+  }
+
+  /// A `musttail` return leaves no room to run deferred statements after
+  /// the call it makes: rejected in a function with defers.
+  void checkMustTail() {
+    if (Out.Sites.empty())
+      return;
+    for (SourceLocation Loc : MustTails) {
+      errMustTailWithDefers(D, loc(Loc));
+      Ok = false;
+    }
   }
 
   void checkJumpsIntoDeferred() {

@@ -76,6 +76,13 @@ void errReturnInDeferred(DiagnosticsEngine &D, SourceLocation Loc) {
                        "instead");
 }
 
+void errMustTailWithDefers(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Error, "a 'musttail' return cannot be used in a function with "
+                       "defers: the call must be the last thing the function "
+                       "does, and its deferred statements run after it; move "
+                       "the defers to a function that calls this one");
+}
+
 void errJumpIntoDeferred(DiagnosticsEngine &D, SourceLocation Loc,
                          StringRef What) {
   CDEFER_REPORT(Error, "%0 jumps into a deferred statement; deferred code "
@@ -109,6 +116,23 @@ void errInnerInVariablyModifiedType(DiagnosticsEngine &D, SourceLocation Loc,
       << Name;
 }
 
+void errShareVariablyModified(DiagnosticsEngine &D, SourceLocation Loc,
+                              StringRef Name) {
+  CDEFER_REPORT(Error, "deferred statement uses '%0', whose type is variably "
+                       "modified (it involves a variable-length array) and "
+                       "whose block ends before the function returns; declare "
+                       "it in the function's outermost block")
+      << Name;
+}
+
+void errCaptureVariablyModifiedArgument(DiagnosticsEngine &D,
+                                        SourceLocation Loc) {
+  CDEFER_REPORT(Error, "a deferred call's argument of variably modified type "
+                       "(a pointer to a variable-length array) cannot be kept "
+                       "until the function returns; cast it to 'void *' or to "
+                       "a fixed-size type, or use a deferred block");
+}
+
 void errShareBlockVariable(DiagnosticsEngine &D, SourceLocation Loc,
                            StringRef Name) {
   CDEFER_REPORT(Error, "deferred statement uses __block variable '%0', whose "
@@ -121,6 +145,14 @@ void errMissingRuntime(DiagnosticsEngine &D, SourceLocation Loc,
                        StringRef Name) {
   CDEFER_REPORT(Error, "this 'defer' needs the cdefer runtime declaration "
                        "'%0'; add '#include <cdefer.h>'")
+      << Name;
+}
+
+void errRuntimeMismatch(DiagnosticsEngine &D, SourceLocation Loc,
+                        StringRef Name) {
+  CDEFER_REPORT(Error, "the declaration of cdefer runtime function '%0' does "
+                       "not match this cdefer plugin; include the <cdefer.h> "
+                       "installed with it, unchanged")
       << Name;
 }
 

@@ -42,6 +42,7 @@ void errDeferInCxx(DiagnosticsEngine &D, SourceLocation Loc);
 void errLeavesDeferred(DiagnosticsEngine &D, SourceLocation Loc,
                        llvm::StringRef Keyword);
 void errReturnInDeferred(DiagnosticsEngine &D, SourceLocation Loc);
+void errMustTailWithDefers(DiagnosticsEngine &D, SourceLocation Loc);
 void errJumpIntoDeferred(DiagnosticsEngine &D, SourceLocation Loc,
                          llvm::StringRef What);
 void errCaptureVLA(DiagnosticsEngine &D, SourceLocation Loc,
@@ -50,10 +51,16 @@ void errCaptureArray(DiagnosticsEngine &D, SourceLocation Loc,
                      llvm::StringRef Name);
 void errInnerInVariablyModifiedType(DiagnosticsEngine &D, SourceLocation Loc,
                                     llvm::StringRef Name);
+void errShareVariablyModified(DiagnosticsEngine &D, SourceLocation Loc,
+                              llvm::StringRef Name);
+void errCaptureVariablyModifiedArgument(DiagnosticsEngine &D,
+                                        SourceLocation Loc);
 void errShareBlockVariable(DiagnosticsEngine &D, SourceLocation Loc,
                            llvm::StringRef Name);
 void errMissingRuntime(DiagnosticsEngine &D, SourceLocation Loc,
                        llvm::StringRef Name);
+void errRuntimeMismatch(DiagnosticsEngine &D, SourceLocation Loc,
+                        llvm::StringRef Name);
 void errMissingRuntimeForRecover(DiagnosticsEngine &D, SourceLocation Loc,
                                  llvm::StringRef Name);
 void noteDeferHere(DiagnosticsEngine &D, SourceLocation Loc);

@@ -43,6 +43,7 @@
 #include "clang/Sema/Sema.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <functional>
 
 using namespace clang;
 
@@ -93,16 +94,15 @@ bool namesFunction(const Expr *Callee) {
   return Ref && isa<FunctionDecl>(Ref->getDecl());
 }
 
-class Lowering {
+class Lowering : public LoweringPlan {
 public:
-  Lowering(Sema &S, FunctionDefers &F, const Strategy &Plan,
-           const RecoverTokens &Tokens)
+  Lowering(Sema &S, FunctionDefers &F, const Strategy &Plan)
       : S(S), D(S.getDiagnostics()), SM(S.getSourceManager()),
         Body(cast<CompoundStmt>(F.Function->getBody())),
-        B(S.Context, *F.Function, Body->getLBracLoc()), F(F), Plan(Plan),
-        Tokens(Tokens) {}
+        B(S.Context, *F.Function, Body->getLBracLoc()), F(F), Plan(Plan) {}
 
-  bool run() {
+  /// Everything that can go wrong is found here, before any change.
+  bool check() {
     for (Stmt *St : Body->body()) {
       while (auto *Label = dyn_cast<LabelStmt>(St)) // C23: `L: int x;`
         St = Label->getSubStmt();
@@ -117,14 +117,19 @@ public:
       Ok &= prepare(Site);
     if (!Plan.OpenCoded)
       Ok = Ok && findRuntime();
-    if (!Ok)
-      return false;
+    return Ok;
+  }
+
+  void apply(const RecoverTokens &RecoverPlan) override {
+    Tokens = RecoverPlan;
+    Body = cast<CompoundStmt>(F.Function->getBody());
+    for (auto &Edit : CallEdits)
+      Edit();
     declareState();
     redirectSharedVariables();
     for (Stmt *&St : Body->body())
       St = rewrite(St);
     finishBody();
-    return true;
   }
 
 private:
@@ -135,11 +140,12 @@ private:
   AstBuilder B;
   FunctionDefers &F;
   const Strategy &Plan;
-  const RecoverTokens &Tokens;
+  RecoverTokens Tokens;
   std::vector<LoweredSite> Sites;
   llvm::DenseMap<const Stmt *, LoweredSite *> SiteOf;
   llvm::DenseSet<const VarDecl *> Outer; // the outermost block's variables
   llvm::DenseMap<VarDecl *, VarDecl *> CurrentOf; // shared variables
+  std::vector<std::function<void()>> CallEdits;   // made once all is checked
   RuntimeDecls Runtime;
   std::vector<Stmt *> Prologue;          // hidden declarations
   VarDecl *Result = nullptr;
@@ -163,23 +169,40 @@ private:
     L.Code = Site.Deferred;
     if (CallExpr *Call = deferredCall(S.Context, Site.Deferred)) {
       L.IsCall = true;
-      captureCall(L, Call);
-      return true;
+      return captureCall(L, Call);
     }
     return shareInnerVariables(L);
   }
 
-  void captureCall(LoweredSite &L, CallExpr *Call) {
+  /// The callee (unless it names a function) and the non-constant
+  /// arguments are evaluated at the defer, into slots. The call is changed
+  /// only once every site is known to be fine (run()).
+  bool captureCall(LoweredSite &L, CallExpr *Call) {
     Expr *Callee = Call->getCallee();
-    if (!namesFunction(Callee))
-      Call->setCallee(B.load(addCapture(L, "fn", Callee)));
+    std::vector<std::pair<unsigned, Expr *>> Args;
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
       Expr *Arg = Call->getArg(I);
       if (Arg->isEvaluatable(S.Context))
         continue; // a constant: evaluating it at exit gives the same value
-      std::string Name = "arg" + std::to_string(I);
-      Call->setArg(I, B.load(addCapture(L, Name, Arg)));
+      // The slot is declared at the top of the function, where the sizes of
+      // such a type may not be known yet.
+      if (Arg->getType()->isVariablyModifiedType()) {
+        errCaptureVariablyModifiedArgument(D, userLoc(SM, Arg->getExprLoc()));
+        noteDeferHere(D, L.Site->Loc);
+        return false;
+      }
+      Args.push_back({I, Arg});
     }
+    if (!namesFunction(Callee))
+      CallEdits.push_back([=, Slot = addCapture(L, "fn", Callee)] {
+        Call->setCallee(B.load(Slot));
+      });
+    for (const auto &Pending : Args) {
+      unsigned I = Pending.first;
+      Expr *Slot = addCapture(L, "arg" + std::to_string(I), Pending.second);
+      CallEdits.push_back([=] { Call->setArg(I, B.load(Slot)); });
+    }
+    return true;
   }
 
   Expr *addCapture(LoweredSite &L, llvm::StringRef Name, Expr *Value) {
@@ -325,28 +348,42 @@ private:
     return nullptr;
   }
 
+  /// The record helpers of <cdefer.h>, each checked against the number of
+  /// parameters the lowering passes: a stale or edited header is an error,
+  /// never a malformed call.
   bool findRuntime() {
-    const char *Missing = nullptr;
-    auto Find = [&](const char *Name) {
+    const char *Missing = nullptr, *Mismatched = nullptr;
+    auto Find = [&](const char *Name, unsigned Params) -> FunctionDecl * {
       FunctionDecl *FD = lookupFunction(Name);
-      if (!FD && !Missing)
-        Missing = Name;
+      if (!FD) {
+        Missing = Missing ? Missing : Name;
+        return nullptr;
+      }
+      auto Scalar = [](const ParmVarDecl *P) {
+        return P->getType()->isPointerType() || P->getType()->isIntegerType();
+      };
+      if (!FD->getType()->isFunctionProtoType() ||
+          FD->getNumParams() != Params || !llvm::all_of(FD->parameters(), Scalar)) {
+        Mismatched = Mismatched ? Mismatched : Name;
+        return nullptr;
+      }
       return FD;
     };
-    Runtime.DeferProc = Find(helper::DeferProc);
-    Runtime.DeferProcSite = Find(helper::DeferProcSite);
-    Runtime.DeferPending = Find(helper::DeferPending);
-    Runtime.DeferReturn = Find(helper::DeferReturn);
-    Runtime.DeferPop = Find(helper::DeferPop);
-    Runtime.FrameStart = Find(helper::FrameStart);
-    Runtime.DeferredSite = Find(helper::DeferredSite);
+    Runtime.DeferProc = Find(helper::DeferProc, 2);
+    Runtime.DeferProcSite = Find(helper::DeferProcSite, 3);
+    Runtime.DeferPending = Find(helper::DeferPending, 1);
+    Runtime.DeferReturn = Find(helper::DeferReturn, 1);
+    Runtime.DeferPop = Find(helper::DeferPop, 2);
+    Runtime.FrameStart = Find(helper::FrameStart, 3);
+    Runtime.DeferredSite = Find(helper::DeferredSite, 1);
     Runtime.Frame = lookupStruct("cdefer_frame");
-    if (!Missing && !Runtime.Frame)
+    if (!Missing && !Mismatched && !Runtime.Frame)
       Missing = "struct cdefer_frame";
-    if (!Missing)
-      return true;
-    errMissingRuntime(D, F.Sites.front().Loc, Missing);
-    return false;
+    if (Missing)
+      errMissingRuntime(D, F.Sites.front().Loc, Missing);
+    else if (Mismatched)
+      errRuntimeMismatch(D, F.Sites.front().Loc, Mismatched);
+    return !Missing && !Mismatched;
   }
 
   // --- Hidden state. ---
@@ -696,9 +733,14 @@ private:
 
 } // namespace
 
-bool lowerDefers(Sema &S, FunctionDefers &F, const Strategy &Plan,
-                 const RecoverTokens &Tokens) {
-  return Lowering(S, F, Plan, Tokens).run();
+LoweringPlan::~LoweringPlan() = default;
+
+std::unique_ptr<LoweringPlan> planLowering(Sema &S, FunctionDefers &F,
+                                           const Strategy &Plan) {
+  auto L = std::make_unique<Lowering>(S, F, Plan);
+  if (!L->check())
+    return nullptr;
+  return L;
 }
 
 } // namespace cdefer

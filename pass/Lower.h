@@ -5,6 +5,7 @@
 #include "Defers.h"
 #include "Recover.h"
 #include "Strategy.h"
+#include <memory>
 
 namespace clang {
 class Sema;
@@ -12,12 +13,21 @@ class Sema;
 
 namespace cdefer {
 
-/// Rewrites \p F's function so that its defers run at exit, with the chosen
-/// strategy; deferred blocks that call recover() get their token in
-/// \p Tokens.SiteToken. Returns false if it reported an error (and changed
-/// nothing).
-bool lowerDefers(clang::Sema &S, FunctionDefers &F, const Strategy &Plan,
-                 const RecoverTokens &Tokens);
+/// How \p F's defers will be lowered, once everything is known to be fine.
+class LoweringPlan {
+public:
+  virtual ~LoweringPlan();
+  /// Rewrites the function so that its defers run at exit, with the chosen
+  /// strategy; deferred blocks that call recover() get their token in
+  /// \p Tokens.SiteToken.
+  virtual void apply(const RecoverTokens &Tokens) = 0;
+};
+
+/// Checks \p F's defers for everything that would make them impossible to
+/// lower (captures, the runtime's declarations); returns null after
+/// reporting an error, with nothing changed.
+std::unique_ptr<LoweringPlan> planLowering(clang::Sema &S, FunctionDefers &F,
+                                           const Strategy &Plan);
 
 } // namespace cdefer
 

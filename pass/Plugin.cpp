@@ -63,15 +63,23 @@ private:
     if ((F.Sites.empty() && !Recovers) ||
         S->getDiagnostics().hasErrorOccurred())
       return;
-    RecoverTokens Tokens;
-    if (Recovers && !lowerRecovers(*S, F, Tokens))
+    // Everything is checked before anything changes.
+    std::unique_ptr<RecoverPlan> Recover;
+    if (Recovers && !(Recover = planRecovers(*S, F)))
       return;
-    if (F.Sites.empty())
-      return;
-    Strategy Plan = chooseStrategy(S->Context, F, Opts.ForceRuntime);
-    if (Opts.Remarks)
-      remark(F, Plan);
-    lowerDefers(*S, F, Plan, Tokens);
+    Strategy Plan; // outlives Lowering, which refers to it
+    std::unique_ptr<LoweringPlan> Lowering;
+    if (!F.Sites.empty()) {
+      Plan = chooseStrategy(S->Context, F, Opts.ForceRuntime);
+      if (Opts.Remarks)
+        remark(F, Plan);
+      if (!(Lowering = planLowering(*S, F, Plan)))
+        return;
+    }
+    if (Lowering)
+      Lowering->apply(Recover ? Recover->tokens() : RecoverTokens());
+    if (Recover)
+      Recover->apply();
   }
 
   void remark(const FunctionDefers &F, const Strategy &Plan) {

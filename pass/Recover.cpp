@@ -29,6 +29,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/Sema/Sema.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/MapVector.h"
 
 using namespace clang;
 
@@ -53,19 +54,13 @@ bool callsRecover(const Stmt *S) {
 
 namespace {
 
-/// Where a recover() call stands, so that it can be replaced there.
-struct RecoverUse {
-  Stmt **Slot;
-  bool InDeferredBlock;
-};
-
-class RecoverLowering {
+class RecoverLowering : public RecoverPlan {
 public:
   RecoverLowering(Sema &S, const FunctionDefers &F)
       : S(S), F(F), FD(*F.Function),
         B(S.Context, FD, FD.getBody()->getBeginLoc()) {}
 
-  bool run(RecoverTokens &Out) {
+  bool check() {
     for (const DeferSite &Site : F.Sites) {
       CallExpr *Call = deferredCall(S.Context, Site.Deferred);
       if (!Call)
@@ -73,29 +68,35 @@ public:
       else if (isPublicRecover(Call))
         DeferredRecover.insert(Call); // `defer recover();`: stays as it is
     }
-    Stmt *Body = FD.getBody();
-    find(Body, false);
+    find(FD.getBody(), false);
     if (Uses.empty())
       return true;
     WithToken = B.runtimeFunction(recovery::WithToken);
     EntryTokenFn = B.runtimeFunction(recovery::EntryToken);
-    if (!WithToken || !EntryTokenFn || WithToken->getNumParams() != 1 ||
-        EntryTokenFn->getNumParams() != 1) {
+    const char *Missing = nullptr;
+    if (!hasParams(WithToken, 1))
+      Missing = recovery::WithToken;
+    else if (!hasParams(EntryTokenFn, 1))
+      Missing = recovery::EntryToken;
+    if (Missing) {
       errMissingRuntimeForRecover(
           S.getDiagnostics(),
-          userLoc(S.getSourceManager(), (*Uses.front().Slot)->getBeginLoc()),
-          !WithToken || WithToken->getNumParams() != 1 ? recovery::WithToken
-                                                       : recovery::EntryToken);
+          userLoc(S.getSourceManager(), Uses.begin()->first->getBeginLoc()),
+          Missing);
       return false;
     }
-    std::vector<Stmt *> Declarations = makeTokens(Out);
-    // Each use is replaced where it stands before the body is rebuilt: the
-    // slots of its own statements are those of the old body.
-    for (const RecoverUse &Use : Uses)
-      *Use.Slot = tokenCall(*Use.Slot, Use.InDeferredBlock ? Out.SiteToken
-                                                           : EntryToken);
-    prependToBody(Declarations);
+    makeTokens();
     return true;
+  }
+
+  const RecoverTokens &tokens() const override { return Tokens; }
+
+  void apply() override {
+    if (Uses.empty())
+      return;
+    Stmt *Body = FD.getBody();
+    replace(Body);
+    prependToBody();
   }
 
 private:
@@ -105,61 +106,82 @@ private:
   AstBuilder B;
   llvm::DenseSet<const Stmt *> DeferredBlocks;
   llvm::DenseSet<const Stmt *> DeferredRecover;
-  std::vector<RecoverUse> Uses;
+  /// Each recover() call, and whether it is in a deferred block.
+  llvm::MapVector<const CallExpr *, bool> Uses;
   FunctionDecl *WithToken = nullptr, *EntryTokenFn = nullptr;
   VarDecl *EntryToken = nullptr;
+  RecoverTokens Tokens;
+  std::vector<Stmt *> Declarations;
+
+  static bool hasParams(const FunctionDecl *Fn, unsigned N) {
+    return Fn && Fn->getType()->isFunctionProtoType() &&
+           Fn->getNumParams() == N;
+  }
 
   void find(Stmt *S, bool InDeferredBlock) {
     if (!S || isa<BlockExpr>(S))
       return;
     InDeferredBlock |= DeferredBlocks.count(S) != 0;
-    for (Stmt *&Child : S->children()) {
-      auto *Call = dyn_cast_or_null<CallExpr>(Child);
-      if (Call && isPublicRecover(Call) && !DeferredRecover.count(Call))
-        Uses.push_back({&Child, InDeferredBlock});
+    if (auto *Call = dyn_cast<CallExpr>(S);
+        Call && isPublicRecover(Call) && !DeferredRecover.count(Call))
+      Uses.insert({Call, InDeferredBlock});
+    for (Stmt *Child : S->children())
       find(Child, InDeferredBlock);
-    }
   }
 
-  std::vector<Stmt *> makeTokens(RecoverTokens &Out) {
+  void makeTokens() {
     B.Loc = cast<CompoundStmt>(FD.getBody())->getLBracLoc();
     QualType Size = S.Context.getSizeType();
-    std::vector<Stmt *> Stmts;
     bool InBody = false, InBlocks = false;
-    for (const RecoverUse &Use : Uses)
-      (Use.InDeferredBlock ? InBlocks : InBody) = true;
+    for (auto &[Call, InDeferredBlock] : Uses)
+      (InDeferredBlock ? InBlocks : InBody) = true;
     if (InBody) {
       // First of all: a call the body makes before it could be a recursive
       // call of this very function, which must not take the token.
       EntryToken = B.local("__cdefer_entry_token", Size);
       EntryToken->setInit(B.call(EntryTokenFn, {B.functionAddress(&FD)}));
-      Stmts.push_back(B.declare(EntryToken));
+      Declarations.push_back(B.declare(EntryToken));
     }
     if (InBlocks) {
-      Out.SiteToken = B.zeroedLocal("__cdefer_site_token", Size);
-      Stmts.push_back(B.declare(Out.SiteToken));
+      Tokens.SiteToken = B.zeroedLocal("__cdefer_site_token", Size);
+      Declarations.push_back(B.declare(Tokens.SiteToken));
     }
-    return Stmts;
   }
 
-  void prependToBody(std::vector<Stmt *> Stmts) {
+  void replace(Stmt *&S) {
+    if (!S || isa<BlockExpr>(S))
+      return;
+    auto *Call = dyn_cast<CallExpr>(S);
+    auto It = Call ? Uses.find(Call) : Uses.end();
+    if (It != Uses.end()) {
+      B.Loc = Call->getBeginLoc();
+      VarDecl *Token = It->second ? Tokens.SiteToken : EntryToken;
+      S = B.call(WithToken, {B.load(B.ref(Token))});
+      return;
+    }
+    for (Stmt *&Child : S->children())
+      replace(Child);
+  }
+
+  void prependToBody() {
     auto *Body = cast<CompoundStmt>(FD.getBody());
+    std::vector<Stmt *> Stmts = Declarations;
     Stmts.insert(Stmts.end(), Body->body_begin(), Body->body_end());
     FD.setBody(CompoundStmt::Create(S.Context, Stmts,
                                     Body->getStoredFPFeaturesOrDefault(),
                                     Body->getLBracLoc(), Body->getRBracLoc()));
   }
-
-  Expr *tokenCall(Stmt *Recover, VarDecl *Token) {
-    B.Loc = Recover->getBeginLoc();
-    return B.call(WithToken, {B.load(B.ref(Token))});
-  }
 };
 
 } // namespace
 
-bool lowerRecovers(Sema &S, const FunctionDefers &F, RecoverTokens &Out) {
-  return RecoverLowering(S, F).run(Out);
+RecoverPlan::~RecoverPlan() = default;
+
+std::unique_ptr<RecoverPlan> planRecovers(Sema &S, const FunctionDefers &F) {
+  auto R = std::make_unique<RecoverLowering>(S, F);
+  if (!R->check())
+    return nullptr;
+  return R;
 }
 
 } // namespace cdefer

@@ -3,6 +3,7 @@
 #define CDEFER_PASS_RECOVER_H
 
 #include "Defers.h"
+#include <memory>
 
 namespace clang {
 class Sema;
@@ -17,11 +18,23 @@ struct RecoverTokens {
   clang::VarDecl *SiteToken = nullptr;
 };
 
-/// Lowers each recover() of \p F's function into __cdefer_recover(token)
-/// (see Recover.cpp). Returns false if it reported an error (and changed
-/// nothing).
-bool lowerRecovers(clang::Sema &S, const FunctionDefers &F,
-                   RecoverTokens &Out);
+/// How each recover() of a function becomes __cdefer_recover(token)
+/// (Recover.cpp).
+class RecoverPlan {
+public:
+  virtual ~RecoverPlan();
+  virtual const RecoverTokens &tokens() const = 0;
+  /// Replaces the recover() calls wherever they stand by then (the lowering
+  /// of the defers moves deferred code to the exit), and declares the
+  /// tokens at the top of the function.
+  virtual void apply() = 0;
+};
+
+/// Finds the recover() calls of \p F's function and checks the runtime's
+/// declarations; returns null after reporting an error, with nothing
+/// changed.
+std::unique_ptr<RecoverPlan> planRecovers(clang::Sema &S,
+                                          const FunctionDefers &F);
 
 /// True if \p S calls recover() (cdefer_recover in <cdefer.h>).
 bool callsRecover(const clang::Stmt *S);

@@ -132,8 +132,10 @@ private:
     if (!Seen.insert(VD).second)
       return;
     QualType T = VD->getType();
-    if (T->isVariablyModifiedType())
+    if (T->isVariableArrayType())
       reject(errCaptureVLA, Ref, VD);
+    else if (T->isVariablyModifiedType())
+      reject(errShareVariablyModified, Ref, VD);
     else if (T->isArrayType())
       reject(errCaptureArray, Ref, VD);
     else if (VD->hasAttr<BlocksAttr>())

@@ -45,3 +45,22 @@ int g(int n) {
   }
   return 0;
 }
+
+// A computed goto in deferred code may reach any label whose address the
+// function takes: one outside the deferred statement makes it an error.
+void computed(int n) {
+  void *outside = &&after;
+  defer { // expected-note {{deferred statement is here}}
+    void *p = n ? &&in : outside;
+    goto *p; // expected-error {{'goto *' cannot leave a deferred statement}}
+  in:;
+  }
+after:;
+}
+
+// A musttail return cannot leave room for deferred statements.
+int callee(int);
+int tail(int n) {
+  defer callee(0);
+  __attribute__((musttail)) return callee(n); // expected-error {{a 'musttail' return cannot be used in a function with defers}}
+}
