@@ -13,3 +13,10 @@ void cdefer__out_of_memory(size_t bytes)
     fflush(stderr);
     abort();
 }
+
+void cdefer__fatal(const char *why)
+{
+    fprintf(stderr, "cdefer: %s\n", why);
+    fflush(stderr);
+    abort();
+}

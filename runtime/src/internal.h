@@ -69,16 +69,19 @@ CDEFER_HIDDEN size_t cdefer__class_capacity(unsigned cls);
 CDEFER_HIDDEN struct cdefer__chunk *cdefer__chunk_take(unsigned cls,
                                                        size_t record_size);
 CDEFER_HIDDEN void cdefer__chunk_give(struct cdefer__chunk *c);
-CDEFER_HIDDEN void cdefer__pool_take_all(struct cdefer__list *caches);
+/* Gives the calling thread's cache back to the pool; at thread exit. */
+CDEFER_HIDDEN void cdefer__pool_thread_exit(void);
 
-/* thread.c: makes the calling thread return its cache to the pool when it
- * exits; sets up fork() handling once per process. */
-CDEFER_HIDDEN void cdefer__thread_register(struct cdefer__list *caches);
-CDEFER_HIDDEN void cdefer__pool_lock(void);
-CDEFER_HIDDEN void cdefer__pool_unlock(void);
-CDEFER_HIDDEN void cdefer__pool_reset_lock(void);
+/* panic.c: frees what the calling thread kept for its next panic; at
+ * thread exit. */
+CDEFER_HIDDEN void cdefer__panic_thread_exit(void);
+
+/* thread.c: makes the calling thread's exit run cdefer__pool_thread_exit
+ * and cdefer__panic_thread_exit. Cheap after the first call. */
+CDEFER_HIDDEN void cdefer__thread_keeps_state(void);
 
 /* fatal.c */
 CDEFER_HIDDEN _Noreturn void cdefer__out_of_memory(size_t bytes);
+CDEFER_HIDDEN _Noreturn void cdefer__fatal(const char *why);
 
 #endif

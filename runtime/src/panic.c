@@ -107,14 +107,24 @@ static void free_panic(struct cdefer_panic *p)
     if (p->formatted) {
         free(retired_message);
         retired_message = p->formatted;
+        cdefer__thread_keeps_state();
     }
     if (p->emergency) {
         p->emergency = 0; /* the thread's emergency panic is free again */
     } else if (!spare_panic) {
         spare_panic = p;
+        cdefer__thread_keeps_state();
     } else {
         free(p);
     }
+}
+
+void cdefer__panic_thread_exit(void)
+{
+    free(spare_panic);
+    spare_panic = NULL;
+    free(retired_message);
+    retired_message = NULL;
 }
 
 /* Removes p from the thread's stack of panics, with the aborted panics

@@ -12,6 +12,7 @@
  */
 #include "internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 
 /* A frame that outgrows its stack buffer takes a class 0 chunk, then class
@@ -29,8 +30,22 @@ static _Thread_local struct cdefer__list cache[CDEFER_CLASSES]
 static _Thread_local _Bool cache_registered
     __attribute__((tls_model("initial-exec")));
 
-/* The process pool. Guarded by cdefer__pool_lock (thread.c). */
+/* The process pool and its lock. */
 static struct cdefer__list pool[CDEFER_CLASSES];
+static pthread_mutex_t pool_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+static void pool_lock(void) { pthread_mutex_lock(&pool_mutex); }
+static void pool_unlock(void) { pthread_mutex_unlock(&pool_mutex); }
+
+/* fork() copies only the calling thread: the lock is held across it so that
+ * the child never inherits a pool another thread was changing; the child's
+ * copy of the lock is held by its only thread, which lets it go. Installed
+ * before main, so that no fork can come first. */
+__attribute__((constructor)) static void handle_fork(void)
+{
+    if (pthread_atfork(pool_lock, pool_unlock, pool_unlock) != 0)
+        cdefer__fatal("cannot install the fork handlers");
+}
 
 size_t cdefer__class_capacity(unsigned cls)
 {
@@ -63,18 +78,10 @@ static struct cdefer__chunk *chunk_new(unsigned cls, size_t bytes)
     return c;
 }
 
-struct cdefer__chunk *cdefer__chunk_take(unsigned cls, size_t record_size)
-{
-    if (cls == CDEFER_BIG)
-        return chunk_new(cls, sizeof(struct cdefer__chunk) + record_size);
-    struct cdefer__chunk *c = list_pop(&cache[cls]);
-    if (c)
-        return c;
-    cdefer__pool_lock();
-    c = list_pop(&pool[cls]);
-    cdefer__pool_unlock();
-    return c ? c : chunk_new(cls, class_bytes[cls]);
-}
+/* Half a cache moves per lock, both ways (Go's per-P pools move half too):
+ * a thread that keeps taking, or keeps giving, takes the lock once for
+ * several chunks. */
+static unsigned batch(unsigned cls) { return (cache_cap[cls] + 1) / 2; }
 
 /* Called with the pool locked. */
 static void pool_give(struct cdefer__chunk *c)
@@ -85,6 +92,31 @@ static void pool_give(struct cdefer__chunk *c)
         free(c);
 }
 
+static void register_cache(void)
+{
+    if (__builtin_expect(!cache_registered, 0)) {
+        cache_registered = 1;
+        cdefer__thread_keeps_state();
+    }
+}
+
+struct cdefer__chunk *cdefer__chunk_take(unsigned cls, size_t record_size)
+{
+    if (cls == CDEFER_BIG)
+        return chunk_new(cls, sizeof(struct cdefer__chunk) + record_size);
+    struct cdefer__chunk *c = list_pop(&cache[cls]);
+    if (c)
+        return c;
+    pool_lock();
+    c = list_pop(&pool[cls]);
+    for (unsigned n = 1; c && n < batch(cls) && pool[cls].head; n++)
+        list_push(&cache[cls], list_pop(&pool[cls]));
+    pool_unlock();
+    if (cache[cls].count)
+        register_cache();
+    return c ? c : chunk_new(cls, class_bytes[cls]);
+}
+
 void cdefer__chunk_give(struct cdefer__chunk *c)
 {
     if (c->cls == CDEFER_BIG) {
@@ -93,25 +125,25 @@ void cdefer__chunk_give(struct cdefer__chunk *c)
     }
     struct cdefer__list *l = &cache[c->cls];
     if (__builtin_expect(l->count < cache_cap[c->cls], 1)) {
-        if (__builtin_expect(!cache_registered, 0)) {
-            cache_registered = 1;
-            cdefer__thread_register(cache);
-        }
+        register_cache();
         list_push(l, c);
         return;
     }
-    cdefer__pool_lock();
+    unsigned moving = batch(c->cls); /* pool_give may free c */
+    pool_lock();
     pool_give(c);
-    cdefer__pool_unlock();
+    for (unsigned n = 1; n < moving; n++)
+        pool_give(list_pop(l));
+    pool_unlock();
 }
 
-void cdefer__pool_take_all(struct cdefer__list *caches)
+void cdefer__pool_thread_exit(void)
 {
-    cdefer__pool_lock();
+    pool_lock();
     for (unsigned cls = 0; cls < CDEFER_CLASSES; cls++) {
         struct cdefer__chunk *c;
-        while ((c = list_pop(&caches[cls])))
+        while ((c = list_pop(&cache[cls])))
             pool_give(c);
     }
-    cdefer__pool_unlock();
+    pool_unlock();
 }

@@ -1,39 +1,34 @@
 /*
- * thread.c - the runtime across threads and processes: the pool's lock, a
- * thread's cache going back to the pool when the thread exits, and fork().
+ * thread.c - what a thread leaves behind when it exits: its cache of chunks
+ * goes back to the pool, and what panic and recover kept for it is freed.
  */
 #include "internal.h"
 
 #include <pthread.h>
 
-static pthread_mutex_t pool_mutex = PTHREAD_MUTEX_INITIALIZER;
-static pthread_once_t setup_once = PTHREAD_ONCE_INIT;
 static pthread_key_t exit_key;
 
-void cdefer__pool_lock(void) { pthread_mutex_lock(&pool_mutex); }
-void cdefer__pool_unlock(void) { pthread_mutex_unlock(&pool_mutex); }
-
-/* fork() copies only the calling thread: the lock is taken around it so that
- * the child never inherits a pool another thread was changing. */
-void cdefer__pool_reset_lock(void)
+static void thread_exits(void *unused)
 {
-    pthread_mutex_init(&pool_mutex, NULL);
+    (void)unused;
+    cdefer__pool_thread_exit();
+    cdefer__panic_thread_exit();
 }
 
-static void return_cache(void *caches)
+/* Before main and before any thread: no first use has to race to make the
+ * key. */
+__attribute__((constructor)) static void make_exit_key(void)
 {
-    cdefer__pool_take_all(caches);
+    if (pthread_key_create(&exit_key, thread_exits) != 0)
+        cdefer__fatal("cannot create the thread-exit key");
 }
 
-static void setup(void)
+void cdefer__thread_keeps_state(void)
 {
-    pthread_key_create(&exit_key, return_cache);
-    pthread_atfork(cdefer__pool_lock, cdefer__pool_unlock,
-                   cdefer__pool_reset_lock);
-}
-
-void cdefer__thread_register(struct cdefer__list *caches)
-{
-    pthread_once(&setup_once, setup);
-    pthread_setspecific(exit_key, caches);
+    static _Thread_local _Bool registered;
+    if (__builtin_expect(registered, 1))
+        return;
+    registered = 1;
+    /* Any value but NULL makes the destructor run at thread exit. */
+    pthread_setspecific(exit_key, &registered);
 }
