@@ -49,6 +49,14 @@ config.substitutions.append(("%expect-status", "bash " + os.path.join(
     config.cdefer_src_root, "test", "tools", "expect-status.sh")))
 config.substitutions.append(("%go", "go"))
 
+# `lit --param sanitize=1`: every program %run-modes builds also runs under
+# AddressSanitizer and UndefinedBehaviorSanitizer (scripts/test.sh runs the
+# semantics and panic suites so).
+if lit_config.params.get("sanitize"):
+    config.available_features.add("sanitize")
+    config.environment["CDEFER_MODE_FLAGS"] = (
+        "-fsanitize=address,undefined -fno-sanitize-recover=all")
+
 # Cross-built aarch64 programs need the emulator and the target's libraries.
 if shutil.which("qemu-aarch64") and os.path.isdir("/usr/aarch64-linux-gnu/lib"):
     config.available_features.add("qemu-aarch64")

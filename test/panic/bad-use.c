@@ -1,6 +1,8 @@
 // Bad use gets an error, not a crash: a panic from a signal handler, which
 // cannot unwind into the code the signal interrupted, and running out of
 // memory while panicking, each print what happened and exit with status 2.
+// RLIMIT_AS and the sanitizers' shadow memory do not mix.
+// UNSUPPORTED: sanitize
 // RUN: %expect-status 2 %run-modes %s -DCASE=1 2> %t.1.err
 // RUN: FileCheck %s --check-prefix=SIGNAL < %t.1.err
 // RUN: %expect-status 2 %run-modes %s -DCASE=2 2> %t.2.err

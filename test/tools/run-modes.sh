@@ -12,6 +12,9 @@
 #                   several flags: "-O2 -flto -fuse-ld=lld")
 #   CDEFER_EXEC     runs each program (e.g. "qemu-aarch64 -L /usr/aarch64-...")
 #   CDEFER_TARGET_RUNTIME  the runtime to link instead of CDEFER_RUNTIME
+#   CDEFER_MODE_FLAGS  flags added to every mode (lit's sanitize run sets
+#                   -fsanitize=address,undefined; its default modes are then
+#                   -O0 and -O2)
 set -u
 src=$1
 shift
@@ -24,14 +27,16 @@ done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-IFS=';' read -ra opts <<<"${CDEFER_MODES:--O0;-O2;-O3}"
+default_modes="-O0;-O2;-O3"
+[ -n "${CDEFER_MODE_FLAGS:-}" ] && default_modes="-O0;-O2"
+IFS=';' read -ra opts <<<"${CDEFER_MODES:-$default_modes}"
 runtime=${CDEFER_TARGET_RUNTIME:-$CDEFER_RUNTIME}
 first=
 for strategy in auto runtime; do
     for opt in "${opts[@]}"; do
         mode="$strategy$(echo $opt | tr -d ' =/')"
         # shellcheck disable=SC2086 # $opt is a list of flags
-        if ! $CDEFER_COMPILE -fplugin-arg-cdefer-strategy=$strategy $opt \
+        if ! $CDEFER_COMPILE -fplugin-arg-cdefer-strategy=$strategy $opt ${CDEFER_MODE_FLAGS:-} \
             "$src" "${flags[@]}" "$runtime" -pthread -o "$tmp/$mode"; then
             echo "run-modes: build failed in mode $strategy $opt" >&2
             exit 1
