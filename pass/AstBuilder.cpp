@@ -149,6 +149,8 @@ Expr *AstBuilder::alignUp(Expr *Pointer, uint64_t Align, QualType To) {
                                   nullptr, VK_PRValue, fp());
 }
 
+Expr *AstBuilder::paren(Expr *E) { return new (Ctx) ParenExpr(Loc, Loc, E); }
+
 Expr *AstBuilder::deref(Expr *Pointer) {
   return UnaryOperator::Create(Ctx, Pointer, UO_Deref,
                                Pointer->getType()->getPointeeType(), VK_LValue,

@@ -68,6 +68,8 @@ public:
   clang::Expr *addressOf(clang::Expr *LValue);
   /// \p Pointer rounded up to a multiple of \p Align, as \p To.
   clang::Expr *alignUp(clang::Expr *Pointer, uint64_t Align, clang::QualType To);
+  /// `(E)`.
+  clang::Expr *paren(clang::Expr *E);
   /// `*Pointer`, an lvalue.
   clang::Expr *deref(clang::Expr *Pointer);
   clang::Expr *bitCast(clang::Expr *E, clang::QualType To);

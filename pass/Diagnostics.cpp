@@ -148,6 +148,16 @@ void errMissingRuntime(DiagnosticsEngine &D, SourceLocation Loc,
       << Name;
 }
 
+void errVariablyModifiedAfterReturn(DiagnosticsEngine &D, SourceLocation Loc,
+                                    StringRef Name) {
+  CDEFER_REPORT(Error, "'%0' has a variably modified type and is declared in "
+                       "the outermost block of a function with defers after a "
+                       "'return', which would then jump into its scope; "
+                       "declare it inside a block '{ ... }' or before the "
+                       "first 'return'")
+      << Name;
+}
+
 void errRuntimeMismatch(DiagnosticsEngine &D, SourceLocation Loc,
                         StringRef Name) {
   CDEFER_REPORT(Error, "the declaration of cdefer runtime function '%0' does "

@@ -59,6 +59,8 @@ void errShareBlockVariable(DiagnosticsEngine &D, SourceLocation Loc,
                            llvm::StringRef Name);
 void errMissingRuntime(DiagnosticsEngine &D, SourceLocation Loc,
                        llvm::StringRef Name);
+void errVariablyModifiedAfterReturn(DiagnosticsEngine &D, SourceLocation Loc,
+                                    llvm::StringRef Name);
 void errRuntimeMismatch(DiagnosticsEngine &D, SourceLocation Loc,
                         llvm::StringRef Name);
 void errMissingRuntimeForRecover(DiagnosticsEngine &D, SourceLocation Loc,

@@ -34,6 +34,7 @@
 #include "Lower.h"
 #include "AstBuilder.h"
 #include "Diagnostics.h"
+#include "OuterVlas.h"
 #include "SharedVariables.h"
 #include "StackBuffer.h"
 #include "UnwindPass.h"
@@ -115,6 +116,7 @@ public:
     bool Ok = true;
     for (const DeferSite &Site : F.Sites)
       Ok &= prepare(Site);
+    Ok &= findOuterVlas(Body, D, SM, OuterVlas);
     if (!Plan.OpenCoded)
       Ok = Ok && findRuntime();
     return Ok;
@@ -126,6 +128,7 @@ public:
     for (auto &Edit : CallEdits)
       Edit();
     declareState();
+    moveVlasOutOfTheExitsWay();
     redirectSharedVariables();
     for (Stmt *&St : Body->body())
       St = rewrite(St);
@@ -146,6 +149,7 @@ private:
   llvm::DenseSet<const VarDecl *> Outer; // the outermost block's variables
   llvm::DenseMap<VarDecl *, VarDecl *> CurrentOf; // shared variables
   std::vector<std::function<void()>> CallEdits;   // made once all is checked
+  std::vector<VarDecl *> OuterVlas; // declared after a return (OuterVlas.h)
   RuntimeDecls Runtime;
   std::vector<Stmt *> Prologue;          // hidden declarations
   VarDecl *Result = nullptr;
@@ -271,6 +275,26 @@ private:
       L.Uses[V] = Ref;
     }
     return true;
+  }
+
+  /// Arrays of the outermost block that a `return` before them would jump
+  /// over get storage that lasts until the function returns.
+  void moveVlasOutOfTheExitsWay() {
+    if (OuterVlas.empty())
+      return;
+    std::vector<Stmt *> Values;
+    for (LoweredSite &L : Sites)
+      for (Capture &C : L.Captures)
+        Values.push_back(C.Value);
+    std::vector<Stmt **> Roots;
+    for (Stmt *&V : Values)
+      if (V)
+        Roots.push_back(&V);
+    Body = moveOuterVlas(B, Body, OuterVlas, Prologue, Roots);
+    size_t I = 0;
+    for (LoweredSite &L : Sites)
+      for (Capture &C : L.Captures)
+        C.Value = cast_or_null<Expr>(Values[I++]);
   }
 
   /// Every use of a shared variable goes through its current instance: in

@@ -197,6 +197,7 @@ private:
     Expr *Deref = UnaryOperator::Create(B.Ctx, B.load(P), UO_Deref,
                                         Ref->getType(), VK_LValue, OK_Ordinary,
                                         B.Loc, false, FPOptionsOverride());
+    Deref = B.paren(Deref);
     Replaced[Deref] = Ref;
     return Deref;
   }

@@ -440,7 +440,24 @@ private:
 
 } // namespace
 
+/// __cdefer_alloca(bytes, align) ==> alloca i8, bytes: stack memory that,
+/// unlike a variable-length array's, no scope exit releases.
+void lowerAllocaMarkers(Module &M) {
+  for (CallBase *Call : callsTo(M, AllocaMarker)) {
+    uint64_t Alignment = 16;
+    if (auto *C = dyn_cast<ConstantInt>(Call->getArgOperand(1)))
+      Alignment = C->getZExtValue();
+    auto *Memory = new AllocaInst(Type::getInt8Ty(M.getContext()),
+                                  M.getDataLayout().getAllocaAddrSpace(),
+                                  Call->getArgOperand(0), Align(Alignment),
+                                  "cdefer.vla", Call->getIterator());
+    Call->replaceAllUsesWith(Memory);
+    Call->eraseFromParent();
+  }
+}
+
 PreservedAnalyses UnwindPass::run(Module &M, ModuleAnalysisManager &) {
+  lowerAllocaMarkers(M);
   std::vector<CallBase *> Exits = callsTo(M, ExitMarker);
   if (Exits.empty())
     return PreservedAnalyses::all();
@@ -453,7 +470,8 @@ PreservedAnalyses UnwindPass::run(Module &M, ModuleAnalysisManager &) {
     F.setUWTableKind(UWTableKind::Async);
     FunctionLowering(F, Hooks).run(Exit);
   }
-  for (StringRef Name : {ExitMarker, CallSiteMarker, BlockSiteMarker})
+  for (StringRef Name :
+       {ExitMarker, CallSiteMarker, BlockSiteMarker, AllocaMarker})
     if (Function *Marker = M.getFunction(Name)) {
       for (User *U : make_early_inc_range(Marker->users()))
         cast<Instruction>(U)->eraseFromParent();

@@ -11,6 +11,9 @@ namespace cdefer {
 inline constexpr const char *ExitMarker = "__cdefer_exit_mark";
 inline constexpr const char *CallSiteMarker = "__cdefer_site_call";
 inline constexpr const char *BlockSiteMarker = "__cdefer_site_block";
+/// void *__cdefer_alloca(size_t bytes, size_t align): stack memory that
+/// lasts until the function returns (OuterVlas.cpp).
+inline constexpr const char *AllocaMarker = "__cdefer_alloca";
 
 /// The runtime's recover (runtime/src/panic.c): the public one, which the
 /// plugin lowers, and the token-taking ones it lowers to.
