@@ -1,5 +1,6 @@
 //===- AstBuilder.cpp - the AST nodes cdefer adds to a function -----------===//
 #include "AstBuilder.h"
+#include "UnwindPass.h"
 
 #include "clang/AST/Attr.h"
 
@@ -77,6 +78,7 @@ FunctionDecl *AstBuilder::markerFunction(StringRef Name, QualType Result,
                                         SC_None, nullptr));
   Fn->setParams(Parms);
   Fn->addAttr(NoThrowAttr::CreateImplicit(Ctx));
+  Fn->addAttr(AsmLabelAttr::CreateImplicit(Ctx, markerSymbol(Name)));
   TU->addDecl(Fn);
   return Fn;
 }

@@ -21,6 +21,7 @@
 #include "clang/Sema/Sema.h"
 #include "clang/Sema/SemaConsumer.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Plugins/PassPlugin.h"
 
 using namespace clang;
 
@@ -137,3 +138,19 @@ private:
 
 static FrontendPluginRegistry::Add<cdefer::DeferAction>
     Registration("cdefer", "Go-style defer for C");
+
+/// The same library is an LLVM pass plugin (-fpass-plugin=cdefer.so): the IR
+/// half then runs wherever the plugin's IR is compiled, also from bitcode
+/// (-save-temps, -emit-llvm then -c), where no AST action runs. Running it
+/// twice is harmless: the first run leaves no marker for the second.
+extern "C" __attribute__((visibility("default"))) llvm::PassPluginLibraryInfo
+llvmGetPassPluginInfo() {
+  llvm::PassPluginLibraryInfo Info{LLVM_PLUGIN_API_VERSION, "cdefer", "0.1"};
+  Info.RegisterPassBuilderCallbacks = [](llvm::PassBuilder &PB) {
+    PB.registerPipelineStartEPCallback(
+        [](llvm::ModulePassManager &MPM, llvm::OptimizationLevel) {
+          MPM.addPass(cdefer::UnwindPass());
+        });
+  };
+  return Info;
+}

@@ -84,6 +84,8 @@ private:
   }
 };
 
+std::vector<CallBase *> callsToMarker(Module &M, StringRef Name);
+
 std::vector<CallBase *> callsTo(Module &M, StringRef Name) {
   std::vector<CallBase *> Out;
   if (Function *F = M.getFunction(Name))
@@ -107,7 +109,11 @@ bool isArmingThunk(const Function &F) {
 
 bool isMarker(const CallBase *CB, StringRef Name) {
   const Function *Callee = CB->getCalledFunction();
-  return Callee && Callee->getName() == Name;
+  return Callee && Callee->getName() == markerSymbol(Name);
+}
+
+std::vector<CallBase *> callsToMarker(Module &M, StringRef Name) {
+  return callsTo(M, markerSymbol(Name));
 }
 
 /// One clone of the exit sequence.
@@ -438,12 +444,10 @@ private:
   }
 };
 
-} // namespace
-
 /// __cdefer_alloca(bytes, align) ==> alloca i8, bytes: stack memory that,
 /// unlike a variable-length array's, no scope exit releases.
 void lowerAllocaMarkers(Module &M) {
-  for (CallBase *Call : callsTo(M, AllocaMarker)) {
+  for (CallBase *Call : callsToMarker(M, AllocaMarker)) {
     uint64_t Alignment = 16;
     if (auto *C = dyn_cast<ConstantInt>(Call->getArgOperand(1)))
       Alignment = C->getZExtValue();
@@ -456,9 +460,18 @@ void lowerAllocaMarkers(Module &M) {
   }
 }
 
+} // namespace
+
+std::string markerSymbol(StringRef Name) {
+  return (Name + ": cdefer's IR pass did not run on this code; compile it "
+                 "with -fpass-plugin=<prefix>/lib/cdefer/cdefer.so as well as "
+                 "-fplugin (cdefer-cc does)")
+      .str();
+}
+
 PreservedAnalyses UnwindPass::run(Module &M, ModuleAnalysisManager &) {
   lowerAllocaMarkers(M);
-  std::vector<CallBase *> Exits = callsTo(M, ExitMarker);
+  std::vector<CallBase *> Exits = callsToMarker(M, ExitMarker);
   if (Exits.empty())
     return PreservedAnalyses::all();
   RuntimeHooks Hooks(M);
@@ -472,7 +485,7 @@ PreservedAnalyses UnwindPass::run(Module &M, ModuleAnalysisManager &) {
   }
   for (StringRef Name :
        {ExitMarker, CallSiteMarker, BlockSiteMarker, AllocaMarker})
-    if (Function *Marker = M.getFunction(Name)) {
+    if (Function *Marker = M.getFunction(markerSymbol(Name))) {
       for (User *U : make_early_inc_range(Marker->users()))
         cast<Instruction>(U)->eraseFromParent();
       Marker->eraseFromParent();

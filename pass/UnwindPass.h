@@ -3,17 +3,23 @@
 #define CDEFER_PASS_UNWINDPASS_H
 
 #include "llvm/IR/PassManager.h"
+#include <string>
 
 namespace cdefer {
 
 /// Names shared by the AST lowering (which calls these markers) and the IR
-/// pass (which replaces them).
+/// pass (which replaces them). In the object file each marker is called by
+/// its symbol (markerSymbol), which says what is wrong if a link ever sees
+/// it: the IR pass did not run.
 inline constexpr const char *ExitMarker = "__cdefer_exit_mark";
 inline constexpr const char *CallSiteMarker = "__cdefer_site_call";
 inline constexpr const char *BlockSiteMarker = "__cdefer_site_block";
 /// void *__cdefer_alloca(size_t bytes, size_t align): stack memory that
 /// lasts until the function returns (OuterVlas.cpp).
 inline constexpr const char *AllocaMarker = "__cdefer_alloca";
+
+/// The symbol of marker \p Name: "<Name>: <how to fix the build>".
+std::string markerSymbol(llvm::StringRef Name);
 
 /// The runtime's recover (runtime/src/panic.c): the public one, which the
 /// plugin lowers, and the token-taking ones it lowers to.

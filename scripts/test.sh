@@ -1,7 +1,9 @@
 #!/bin/sh
 # Builds cdefer and runs its whole test suite (lit): semantics under both
 # strategies checked against Go, lowering, diagnostics, compiler modes and
-# the runtime. Ends with the line "N passed, N failed".
+# the runtime; then the semantics and panic suites again with every program
+# built under AddressSanitizer and UndefinedBehaviorSanitizer (-O0, -O2).
+# Ends with the line "N passed, N failed".
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/setup-debian.sh test
@@ -10,10 +12,14 @@ cmake --build build
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
-/usr/lib/llvm-22/bin/lit -sv build/test 2>&1 | tee "$log" || status=$?
-grep -q "^Total Discovered Tests" "$log" || status=1
-passed=$(sed -n 's/^ *Passed *: *\([0-9]*\).*/\1/p' "$log")
+lit=/usr/lib/llvm-22/bin/lit
+$lit -sv build/test 2>&1 | tee "$log" || status=$?
+$lit -sv --param sanitize=1 build/test/semantics build/test/panic 2>&1 |
+    tee -a "$log" || status=$?
+[ "$(grep -c "^Total Discovered Tests" "$log")" = 2 ] || status=1
+passed=$(sed -n 's/^ *Passed *: *\([0-9]*\).*/\1/p' "$log" |
+         awk '{ s += $1 } END { print s + 0 }')
 failed=$(sed -n 's/^ *\(Failed\|Unresolved\|Timed Out\) *: *\([0-9]*\).*/\2/p' "$log" |
          awk '{ s += $1 } END { print s + 0 }')
-echo "${passed:-0} passed, ${failed} failed"
+echo "${passed} passed, ${failed} failed"
 exit "$status"

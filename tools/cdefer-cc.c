@@ -149,12 +149,17 @@ int main(int argc, char **argv)
         perror("cdefer-cc");
         return 1;
     }
-    static char plugin_flag[PATH_MAX + 64], include_flag[PATH_MAX + 64];
+    static char plugin_flag[PATH_MAX + 64], pass_flag[PATH_MAX + 64],
+        include_flag[PATH_MAX + 64];
     snprintf(plugin_flag, sizeof plugin_flag, "-fplugin=%s", l.plugin);
+    /* The IR half also as a pass plugin: it then runs on bitcode too
+     * (-save-temps, -x ir), where no AST action does. */
+    snprintf(pass_flag, sizeof pass_flag, "-fpass-plugin=%s", l.plugin);
     snprintf(include_flag, sizeof include_flag, "-I%s", l.include);
     int n = 0;
     args[n++] = (char *)l.clang;
     args[n++] = plugin_flag;
+    args[n++] = pass_flag;
     if (!only_preprocessed_inputs(argc, argv))
         args[n++] = include_flag;
     for (int i = 1; i < argc; i++)
