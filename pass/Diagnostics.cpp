@@ -143,7 +143,7 @@ void errShareBlockVariable(DiagnosticsEngine &D, SourceLocation Loc,
 
 void errMissingRuntime(DiagnosticsEngine &D, SourceLocation Loc,
                        StringRef Name) {
-  CDEFER_REPORT(Error, "this 'defer' needs the cdefer runtime declaration "
+  CDEFER_REPORT(Error, "this code needs the cdefer runtime declaration "
                        "'%0'; add '#include <cdefer.h>'")
       << Name;
 }
@@ -156,6 +156,14 @@ void errVariablyModifiedAfterReturn(DiagnosticsEngine &D, SourceLocation Loc,
                        "declare it inside a block '{ ... }' or before the "
                        "first 'return'")
       << Name;
+}
+
+void errAbiVersion(DiagnosticsEngine &D, SourceLocation Loc,
+                   StringRef HeaderVersion, unsigned PluginVersion) {
+  CDEFER_REPORT(Error, "<cdefer.h> is for cdefer ABI version %0, and this "
+                       "plugin generates code for version %1; include the "
+                       "<cdefer.h> installed with this plugin")
+      << HeaderVersion << PluginVersion;
 }
 
 void errRuntimeMismatch(DiagnosticsEngine &D, SourceLocation Loc,

@@ -61,6 +61,8 @@ void errMissingRuntime(DiagnosticsEngine &D, SourceLocation Loc,
                        llvm::StringRef Name);
 void errVariablyModifiedAfterReturn(DiagnosticsEngine &D, SourceLocation Loc,
                                     llvm::StringRef Name);
+void errAbiVersion(DiagnosticsEngine &D, SourceLocation Loc,
+                   llvm::StringRef HeaderVersion, unsigned PluginVersion);
 void errRuntimeMismatch(DiagnosticsEngine &D, SourceLocation Loc,
                         llvm::StringRef Name);
 void errMissingRuntimeForRecover(DiagnosticsEngine &D, SourceLocation Loc,

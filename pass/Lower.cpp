@@ -400,9 +400,9 @@ private:
     Runtime.DeferPop = Find(helper::DeferPop, 2);
     Runtime.FrameStart = Find(helper::FrameStart, 3);
     Runtime.DeferredSite = Find(helper::DeferredSite, 1);
-    Runtime.Frame = lookupStruct("cdefer_frame");
+    Runtime.Frame = lookupStruct(helper::FrameStruct);
     if (!Missing && !Mismatched && !Runtime.Frame)
-      Missing = "struct cdefer_frame";
+      Missing = "struct " CDEFER_ABI_STRING(CDEFER_ABI_FRAME);
     if (Missing)
       errMissingRuntime(D, F.Sites.front().Loc, Missing);
     else if (Mismatched)

@@ -51,6 +51,7 @@ public:
 private:
   Options Opts;
   Sema *S = nullptr;
+  bool AbiChecked = false, AbiOk = false;
 
   void handleFunction(FunctionDecl &FD) {
     FunctionDefers F;
@@ -65,6 +66,8 @@ private:
         S->getDiagnostics().hasErrorOccurred())
       return;
     // Everything is checked before anything changes.
+    if (!abiMatches(F))
+      return;
     std::unique_ptr<RecoverPlan> Recover;
     if (Recovers && !(Recover = planRecovers(*S, F)))
       return;
@@ -81,6 +84,33 @@ private:
       Lowering->apply(Recover ? Recover->tokens() : RecoverTokens());
     if (Recover)
       Recover->apply();
+  }
+
+  /// The <cdefer.h> this file includes must be for the ABI this plugin
+  /// generates code for (cdefer_abi.h); checked once per file.
+  bool abiMatches(const FunctionDefers &F) {
+    if (AbiChecked)
+      return AbiOk;
+    AbiChecked = true;
+    SourceLocation Loc = F.Sites.empty()
+                             ? userLoc(S->getSourceManager(),
+                                       F.Function->getLocation())
+                             : F.Sites.front().Loc;
+    const EnumConstantDecl *Version = nullptr;
+    for (NamedDecl *ND : S->Context.getTranslationUnitDecl()->lookup(
+             &S->Context.Idents.get(AbiVersionName)))
+      Version = dyn_cast<EnumConstantDecl>(ND);
+    if (!Version) {
+      errMissingRuntime(S->getDiagnostics(), Loc, AbiVersionName);
+      return AbiOk = false;
+    }
+    if (Version->getInitVal() != AbiVersion) {
+      errAbiVersion(S->getDiagnostics(), Loc,
+                    std::to_string(Version->getInitVal().getExtValue()),
+                    AbiVersion);
+      return AbiOk = false;
+    }
+    return AbiOk = true;
   }
 
   void remark(const FunctionDefers &F, const Strategy &Plan) {

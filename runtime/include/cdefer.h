@@ -15,6 +15,12 @@
 
 #include <stddef.h>
 
+#include "cdefer_abi.h"
+
+/* The ABI version as the plugin reads it, from a declaration: unlike the
+ * macro, it is still there in preprocessed output (.i files, distcc). */
+enum __cdefer_abi { __cdefer_abi_version = CDEFER_ABI_VERSION };
+
 #if defined(CDEFER_BUILDING_RUNTIME)
 /* The runtime's own sources use the declarations below, not `defer`. */
 #elif defined(CDEFER_TOOLING)
@@ -46,26 +52,26 @@ extern "C" {
 /*
  * The runtime interface the plugin's output calls. Not for direct use.
  *
- * A function whose defers use runtime records keeps one cdefer_frame. Each
- * executed defer calls cdefer_deferproc, which reserves the defer's record
+ * A function whose defers use runtime records keeps one __cdefer_frame. Each
+ * executed defer calls __cdefer_deferproc, which reserves the defer's record
  * on top of the frame's record stack and returns it, for the captured
- * values (cdefer_deferproc_site when the function has several defer
+ * values (__cdefer_deferproc_site when the function has several defer
  * statements). At exit the function runs the records of its newest chunk
- * while cdefer_deferpending says there is one: cdefer_deferred_site says
+ * while __cdefer_deferpending says there is one: __cdefer_deferred_site says
  * which defer statement made the newest record (if there are several), and
- * the code of that site takes it with cdefer_deferpop, then runs. Then
- * cdefer_deferreturn moves to the frame's next older chunk, until there is
+ * the code of that site takes it with __cdefer_deferpop, then runs. Then
+ * __cdefer_deferreturn moves to the frame's next older chunk, until there is
  * none:
  *
  *     do
- *         while (cdefer_deferpending(&frame)) { take the record; run it }
- *     while (cdefer_deferreturn(&frame));
+ *         while (__cdefer_deferpending(&frame)) { take the record; run it }
+ *     while (__cdefer_deferreturn(&frame));
  *
  * The inner loop does nothing but pop and run, which keeps it as tight as
  * a hand-written one.
  *
  * A frame's records lie end to end: first in a small buffer on the
- * function's own stack (cdefer_frame_start), then in chunks the frame owns,
+ * function's own stack (__cdefer_frame_start), then in chunks the frame owns,
  * each bigger than the last. A record is the site's captures, then
  * padding, then (if the function has several defer statements) the site
  * number in its last 4 bytes. Its size is fixed for each site and is a
@@ -78,31 +84,26 @@ extern "C" {
  *
  * Must match the plugin's use (pass/Lower.cpp; test/lowering/records-shape.c).
  */
-struct cdefer_frame { /* void *, so that a debugger shows addresses */
+struct CDEFER_ABI_FRAME { /* void *, so that a debugger shows addresses */
     void *top;     /* the end of the newest record */
     void *base;    /* the start of the newest chunk's records */
     void *limit;   /* the end of the newest chunk */
     void *stack;   /* the function's stack buffer: the oldest "chunk" */
 };
 
-/* The most alignment a record has: the plugin lays out each site's
- * captures with no field aligned beyond it. Stack buffers are aligned to
- * it, chunks to 16. */
-#define CDEFER_RECORD_ALIGN (sizeof(void *))
-
 /* The slow paths, out of line. They are given the frame's fields, not the
  * frame, so that the frame does not escape and stays in registers. */
-struct cdefer_chunk_span {
+struct __cdefer_chunk_span {
     char *start; /* where records go: the new chunk's base */
     char *limit;
 };
-struct cdefer_chunk_span cdefer_chunk_grow(char *top, char *base, char *stack,
+struct __cdefer_chunk_span CDEFER_ABI_CHUNK_GROW(char *top, char *base, char *stack,
                                            size_t record_size);
-struct cdefer_chunk_top {
+struct __cdefer_chunk_top {
     char *top; /* the frame's top and base in the chunk before the dropped */
     char *base; /* one: at the oldest, its stack buffer */
 };
-struct cdefer_chunk_top cdefer_chunk_drop(char *base);
+struct __cdefer_chunk_top CDEFER_ABI_CHUNK_DROP(char *base);
 
 /* The fast paths are inline: a defer costs a few instructions unless the
  * frame's records have to move on to a new chunk.
@@ -115,7 +116,7 @@ struct cdefer_chunk_top cdefer_chunk_drop(char *base);
 
 /* stack: the buffer the plugin reserves in the function's frame, aligned to
  * CDEFER_RECORD_ALIGN, for the records of a typical call. */
-CDEFER__INLINE void cdefer_frame_start(struct cdefer_frame *frame, void *stack,
+CDEFER__INLINE void CDEFER_ABI_FRAME_START(struct CDEFER_ABI_FRAME *frame, void *stack,
                                        size_t bytes)
 {
     frame->top = frame->base = frame->stack = stack;
@@ -123,15 +124,15 @@ CDEFER__INLINE void cdefer_frame_start(struct cdefer_frame *frame, void *stack,
 }
 
 /* record_size: the site's record size (see above). */
-CDEFER__INLINE void *cdefer_deferproc(struct cdefer_frame *frame,
+CDEFER__INLINE void *CDEFER_ABI_DEFERPROC(struct CDEFER_ABI_FRAME *frame,
                                       size_t record_size)
 {
     char *at = (char *)frame->top;
     if (__builtin_expect((__UINTPTR_TYPE__)frame->limit - (__UINTPTR_TYPE__)at <
                              record_size,
                          0)) {
-        struct cdefer_chunk_span chunk =
-            cdefer_chunk_grow(at, (char *)frame->base, (char *)frame->stack,
+        struct __cdefer_chunk_span chunk =
+            CDEFER_ABI_CHUNK_GROW(at, (char *)frame->base, (char *)frame->stack,
                               record_size);
         at = chunk.start;
         frame->base = at;
@@ -143,16 +144,16 @@ CDEFER__INLINE void *cdefer_deferproc(struct cdefer_frame *frame,
 
 /* For a function with several defer statements: the record also keeps its
  * site in its last 4 bytes, which record_size leaves free. */
-CDEFER__INLINE void *cdefer_deferproc_site(struct cdefer_frame *frame,
+CDEFER__INLINE void *CDEFER_ABI_DEFERPROC_SITE(struct CDEFER_ABI_FRAME *frame,
                                            unsigned site, size_t record_size)
 {
-    void *record = cdefer_deferproc(frame, record_size);
+    void *record = CDEFER_ABI_DEFERPROC(frame, record_size);
     ((unsigned *)frame->top)[-1] = site;
     return record;
 }
 
 /* Whether the frame's newest chunk has a pending record. */
-CDEFER__INLINE CDEFER__BOOL cdefer_deferpending(struct cdefer_frame *frame)
+CDEFER__INLINE CDEFER__BOOL CDEFER_ABI_DEFERPENDING(struct CDEFER_ABI_FRAME *frame)
 {
     return frame->top != frame->base;
 }
@@ -160,27 +161,27 @@ CDEFER__INLINE CDEFER__BOOL cdefer_deferpending(struct cdefer_frame *frame)
 /* Once the newest chunk is empty: gives it back to the thread's cache and
  * moves to the next older one. False when the stack buffer is reached:
  * every record has run. */
-CDEFER__INLINE CDEFER__BOOL cdefer_deferreturn(struct cdefer_frame *frame)
+CDEFER__INLINE CDEFER__BOOL CDEFER_ABI_DEFERRETURN(struct CDEFER_ABI_FRAME *frame)
 {
     if (__builtin_expect(frame->base == frame->stack, 1))
         return 0;
-    struct cdefer_chunk_top older = cdefer_chunk_drop((char *)frame->base);
+    struct __cdefer_chunk_top older = CDEFER_ABI_CHUNK_DROP((char *)frame->base);
     frame->top = older.top;
     frame->base = older.base;
     return 1;
 }
 
-/* The site of the newest record, once cdefer_deferpending said there is one. */
-CDEFER__INLINE unsigned cdefer_deferred_site(struct cdefer_frame *frame)
+/* The site of the newest record, once __cdefer_deferpending said there is one. */
+CDEFER__INLINE unsigned CDEFER_ABI_DEFERRED_SITE(struct CDEFER_ABI_FRAME *frame)
 {
     return ((unsigned *)frame->top)[-1];
 }
 
-/* Takes the newest record, of the size its site gave cdefer_deferproc. It
- * stays readable until the next cdefer_deferreturn. A frame that pops never
+/* Takes the newest record, of the size its site gave __cdefer_deferproc. It
+ * stays readable until the next __cdefer_deferreturn. A frame that pops never
  * pushes again: forgetting its limit leaves one value fewer for the code
  * that runs the rest of its records during a panic to keep. */
-CDEFER__INLINE void *cdefer_deferpop(struct cdefer_frame *frame,
+CDEFER__INLINE void *CDEFER_ABI_DEFERPOP(struct CDEFER_ABI_FRAME *frame,
                                      size_t record_size)
 {
     frame->limit = 0;
@@ -195,7 +196,7 @@ CDEFER__INLINE void *cdefer_deferpop(struct cdefer_frame *frame,
  * value (the message for panic and panicf). Uncaught, a panic prints
  * "panic: <message>" on stderr and exits with status 2.
  *
- * The plugin turns each recover() into __cdefer_recover(token), with the
+ * The plugin turns each recover() into __cdefer_v1_recover_by_token(token), with the
  * token of the deferred code it is in (runtime/src/panic.c). Without the
  * plugin (C++, tools), recover() is cdefer_recover(), which returns NULL.
  */
@@ -206,11 +207,11 @@ CDEFER__NORETURN void cdefer_panic_value(void *value);
 void *cdefer_recover(void);
 
 /* Called by the code the plugin generates; not for direct use. */
-void *__cdefer_recover(size_t token);
-size_t __cdefer_recover_token(void *self);
-void __cdefer_unwind_call(void *callee);
-size_t __cdefer_unwind_block(void);
-CDEFER__BOOL __cdefer_unwind_recovered(void *exception);
+void *CDEFER_ABI_RECOVER(size_t token);
+size_t CDEFER_ABI_RECOVER_TOKEN(void *self);
+void CDEFER_ABI_UNWIND_CALL(void *callee);
+size_t CDEFER_ABI_UNWIND_BLOCK(void);
+CDEFER__BOOL CDEFER_ABI_UNWIND_RECOVERED(void *exception);
 
 #ifndef CDEFER_NO_SHORT_NAMES
 #  define panic cdefer_panic

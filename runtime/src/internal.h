@@ -5,7 +5,7 @@
  *   record      one pending defer: the values it captured, then its site
  *               number, in a size fixed for each defer statement.
  *   frame       the state a function with record-based defers keeps on its
- *               stack (struct cdefer_frame, public because the plugin's
+ *               stack (struct __cdefer_frame, public because the plugin's
  *               output embeds it): the top of its stack of records.
  *   stack buffer  where a frame's first records go: a buffer the plugin
  *               reserves in the function's own stack frame.

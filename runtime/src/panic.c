@@ -13,20 +13,20 @@
  * by the deferred code the panic is running: inline in the frame's deferred
  * block, or in the function a call-form defer calls. Like Go's argp, each
  * deferred call or block the panic runs gets an identity, a token; the
- * plugin lowers every recover() into __cdefer_recover(token) with the token
+ * plugin lowers every recover() into __cdefer_v1_recover_by_token(token) with the token
  * of the code it stands in, so that no stack layout, inlining, tail call or
  * target can change the answer:
  *   - a deferred block's token comes from the marker before it
- *     (__cdefer_unwind_block, only in the unwinding copy of the exit
+ *     (__cdefer_v1_unwind_block, only in the unwinding copy of the exit
  *     sequence; on a normal exit the token is 0);
  *   - a function that calls recover() takes its token at entry
- *     (__cdefer_recover_token(itself)), which is the current deferred call's
+ *     (__cdefer_v1_recover_token(itself)), which is the current deferred call's
  *     only if the panic is about to call exactly that function
- *     (__cdefer_unwind_call(callee), right before the call). Anything the
+ *     (__cdefer_v1_unwind_call(callee), right before the call). Anything the
  *     deferred call calls in turn finds the token taken, or meant for
  *     another function.
  * When the frame's copy of its exit sequence finishes,
- * __cdefer_unwind_recovered() tells it whether to return normally instead
+ * __cdefer_v1_unwind_recovered() tells it whether to return normally instead
  * of resuming the unwind.
  *
  * A panic raised while deferred code runs for an older one stacks on top of
@@ -256,7 +256,7 @@ void *cdefer_recover(void)
     return NULL;
 }
 
-void *__cdefer_recover(size_t token)
+void *CDEFER_ABI_RECOVER(size_t token)
 {
     struct cdefer_panic *p = panicking;
     if (!p || !token || token != p->token || p->recovered || p->aborted)
@@ -265,7 +265,7 @@ void *__cdefer_recover(size_t token)
     return p->value;
 }
 
-size_t __cdefer_recover_token(void *self)
+size_t CDEFER_ABI_RECOVER_TOKEN(void *self)
 {
     struct cdefer_panic *p = panicking;
     if (!p || !self || p->callee != self)
@@ -274,7 +274,7 @@ size_t __cdefer_recover_token(void *self)
     return p->token;
 }
 
-void __cdefer_unwind_call(void *callee)
+void CDEFER_ABI_UNWIND_CALL(void *callee)
 {
     struct cdefer_panic *p = panicking;
     if (p) {
@@ -283,7 +283,7 @@ void __cdefer_unwind_call(void *callee)
     }
 }
 
-size_t __cdefer_unwind_block(void)
+size_t CDEFER_ABI_UNWIND_BLOCK(void)
 {
     struct cdefer_panic *p = panicking;
     if (!p)
@@ -292,7 +292,7 @@ size_t __cdefer_unwind_block(void)
     return p->token = ++last_token;
 }
 
-_Bool __cdefer_unwind_recovered(void *exception)
+_Bool CDEFER_ABI_UNWIND_RECOVERED(void *exception)
 {
     struct cdefer_panic *p = panicking;
     if (!p || exception != &p->exception || !p->recovered)

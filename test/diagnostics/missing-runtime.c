@@ -4,5 +4,5 @@
 void use(int);
 
 void f(void) {
-  __attribute__((cdefer)) use(1); // expected-error {{this 'defer' needs the cdefer runtime declaration 'cdefer_deferproc'; add '#include <cdefer.h>'}}
+  __attribute__((cdefer)) use(1); // expected-error {{this code needs the cdefer runtime declaration '__cdefer_abi_version'; add '#include <cdefer.h>'}}
 }

@@ -1,12 +1,12 @@
 // The shape of the runtime-records lowering, and the interface it shares with
 // the runtime (runtime/include/cdefer.h): one cdefer_frame per function,
 // started on a buffer in the function's own frame; at each executed defer,
-// cdefer_deferproc_site(&frame, site, record size) (cdefer_deferproc without
+// __cdefer_deferproc_site(&frame, site, record size) (__cdefer_deferproc without
 // the site when the function has one defer statement) with the captures
 // stored in the returned record; and an exit loop that runs the records of
-// the newest chunk while cdefer_deferpending, dispatching on
-// cdefer_deferred_site, each site taking its record with cdefer_deferpop,
-// and moves to older chunks with cdefer_deferreturn.
+// the newest chunk while __cdefer_deferpending, dispatching on
+// __cdefer_deferred_site, each site taking its record with __cdefer_deferpop,
+// and moves to older chunks with __cdefer_deferreturn.
 // RUN: %cdefer -fsyntax-only -fplugin-arg-cdefer-strategy=runtime -Xclang -ast-print %s | FileCheck %s
 // RUN: %cdefer -fsyntax-only -fplugin-arg-cdefer-strategy=runtime -Xclang -ast-dump %s | FileCheck %s --check-prefix=DUMP
 #include <cdefer.h>
@@ -27,38 +27,38 @@ void shape(int n, struct wide w) {
   defer { use3(n, 0, 0); }
 }
 // CHECK-LABEL: void shape(int n, struct wide w) {
-// CHECK-NEXT:    struct cdefer_frame __cdefer_frame;
+// CHECK-NEXT:    struct __cdefer_frame __cdefer_frame;
 // CHECK-NEXT:    void *__cdefer_captures;
 // CHECK-NEXT:    int __cdefer_s0_arg0;
 // CHECK-NEXT:    int __cdefer_s0_arg1;
 // CHECK-NEXT:    struct wide __cdefer_s1_arg0;
 // CHECK-NEXT:    void *__cdefer_stack[32];
-// CHECK-NEXT:    cdefer_frame_start(&__cdefer_frame, &__cdefer_stack, 256UL);
+// CHECK-NEXT:    __cdefer_frame_start(&__cdefer_frame, &__cdefer_stack, 256UL);
 // CHECK-NEXT:    for (int i = 0; i < n; i++) {
 // CHECK-NEXT:        __cdefer_s0_arg0 = i;
 // CHECK-NEXT:        __cdefer_s0_arg1 = n;
-// CHECK-NEXT:        __cdefer_captures = cdefer_deferproc_site(&__cdefer_frame, 0U, 16UL);
+// CHECK-NEXT:        __cdefer_captures = __cdefer_deferproc_site(&__cdefer_frame, 0U, 16UL);
 // CHECK-NEXT:        __cdefer_captures->arg0 = __cdefer_s0_arg0;
 // CHECK-NEXT:        __cdefer_captures->arg1 = __cdefer_s0_arg1;
 // CHECK-NEXT:    }
 // CHECK-NEXT:    {
 // CHECK-NEXT:        __cdefer_s1_arg0 = w;
-// CHECK-NEXT:        __cdefer_captures = cdefer_deferproc_site(&__cdefer_frame, 1U, 48UL);
+// CHECK-NEXT:        __cdefer_captures = __cdefer_deferproc_site(&__cdefer_frame, 1U, 48UL);
 // CHECK-NEXT:        __cdefer_captures->arg0 = __cdefer_s1_arg0;
 // CHECK-NEXT:    }
 // CHECK-NEXT:    {
-// CHECK-NEXT:        cdefer_deferproc_site(&__cdefer_frame, 2U, 8UL);
+// CHECK-NEXT:        __cdefer_deferproc_site(&__cdefer_frame, 2U, 8UL);
 // CHECK-NEXT:    }
 // CHECK-NEXT:  __cdefer_exit:
 // CHECK-NEXT:    {
 // CHECK-NEXT:        __cdefer_exit_mark(&__cdefer_frame);
 // CHECK-NEXT:        do {
-// CHECK-NEXT:            while (cdefer_deferpending(&__cdefer_frame))
-// CHECK-NEXT:                switch (cdefer_deferred_site(&__cdefer_frame)) {
+// CHECK-NEXT:            while (__cdefer_deferpending(&__cdefer_frame))
+// CHECK-NEXT:                switch (__cdefer_deferred_site(&__cdefer_frame)) {
 // CHECK-NEXT:                  case 0U:
 // CHECK-NEXT:                    {
 // CHECK-NEXT:                        __cdefer_site_call(use3);
-// CHECK-NEXT:                        __cdefer_captures = cdefer_deferpop(&__cdefer_frame, 16UL);
+// CHECK-NEXT:                        __cdefer_captures = __cdefer_deferpop(&__cdefer_frame, 16UL);
 // CHECK-NEXT:                        __cdefer_s0_arg0 = __cdefer_captures->arg0;
 // CHECK-NEXT:                        __cdefer_s0_arg1 = __cdefer_captures->arg1;
 // CHECK-NEXT:                        use3(__cdefer_s0_arg0, __cdefer_s0_arg1, 7);
@@ -67,7 +67,7 @@ void shape(int n, struct wide w) {
 // CHECK-NEXT:                  case 1U:
 // CHECK-NEXT:                    {
 // CHECK-NEXT:                        __cdefer_site_call(use_wide);
-// CHECK-NEXT:                        __cdefer_captures = cdefer_deferpop(&__cdefer_frame, 48UL);
+// CHECK-NEXT:                        __cdefer_captures = __cdefer_deferpop(&__cdefer_frame, 48UL);
 // CHECK-NEXT:                        __cdefer_s1_arg0 = __cdefer_captures->arg0;
 // CHECK-NEXT:                        use_wide(__cdefer_s1_arg0);
 // CHECK-NEXT:                    }
@@ -75,14 +75,14 @@ void shape(int n, struct wide w) {
 // CHECK-NEXT:                  case 2U:
 // CHECK-NEXT:                    {
 // CHECK-NEXT:                        __cdefer_site_block();
-// CHECK-NEXT:                        cdefer_deferpop(&__cdefer_frame, 8UL);
+// CHECK-NEXT:                        __cdefer_deferpop(&__cdefer_frame, 8UL);
 // CHECK-NEXT:                        {
 // CHECK-NEXT:                            use3(n, 0, 0);
 // CHECK-NEXT:                        }
 // CHECK-NEXT:                    }
 // CHECK-NEXT:                    break;
 // CHECK-NEXT:                }
-// CHECK-NEXT:        } while (cdefer_deferreturn(&__cdefer_frame));
+// CHECK-NEXT:        } while (__cdefer_deferreturn(&__cdefer_frame));
 // CHECK-NEXT:        return;
 // CHECK-NEXT:    }
 // CHECK-NEXT: }
@@ -96,13 +96,13 @@ void one_site(int n) {
 }
 // CHECK-LABEL: void one_site(int n) {
 // CHECK:         void *__cdefer_stack[24];
-// CHECK-NEXT:    cdefer_frame_start(&__cdefer_frame, &__cdefer_stack, 192UL);
-// CHECK:         __cdefer_captures = cdefer_deferproc(&__cdefer_frame, 12UL);
+// CHECK-NEXT:    __cdefer_frame_start(&__cdefer_frame, &__cdefer_stack, 192UL);
+// CHECK:         __cdefer_captures = __cdefer_deferproc(&__cdefer_frame, 12UL);
 // CHECK:         do {
-// CHECK-NEXT:        while (cdefer_deferpending(&__cdefer_frame))
+// CHECK-NEXT:        while (__cdefer_deferpending(&__cdefer_frame))
 // CHECK-NEXT:            {
 // CHECK-NEXT:                __cdefer_site_call(use3);
-// CHECK-NEXT:                __cdefer_captures = cdefer_deferpop(&__cdefer_frame, 12UL);
+// CHECK-NEXT:                __cdefer_captures = __cdefer_deferpop(&__cdefer_frame, 12UL);
 
 // A defer that runs at most once gets room for one record. A 16-byte-aligned
 // capture is laid out at 8 (the records' alignment), so the record is 16
@@ -112,10 +112,10 @@ void once(long double x) {
 }
 // CHECK-LABEL: void once(long double x) {
 // CHECK:         void *__cdefer_stack[2];
-// CHECK-NEXT:    cdefer_frame_start(&__cdefer_frame, &__cdefer_stack, 16UL);
-// CHECK:         __cdefer_captures = cdefer_deferproc(&__cdefer_frame, 16UL);
+// CHECK-NEXT:    __cdefer_frame_start(&__cdefer_frame, &__cdefer_stack, 16UL);
+// CHECK:         __cdefer_captures = __cdefer_deferproc(&__cdefer_frame, 16UL);
 
-// The captures are read through the record cdefer_deferproc returns, cast to
+// The captures are read through the record __cdefer_deferproc returns, cast to
 // the site's record type; nothing else of the runtime's layout is assumed.
 // DUMP:      IntegerLiteral {{.*}} 'size_t':'unsigned long' 16
 // DUMP:      MemberExpr {{.*}} 'int' lvalue ->arg0

@@ -24,11 +24,11 @@ int shape(int n) {
 // CHECK:         invoke void @use(i32 noundef %{{[0-9]+}})
 // CHECK:         ret i32
 // The unwinding copy.
-// CHECK:         call i64 @__cdefer_unwind_block()
+// CHECK:         call i64 @__cdefer_v1_unwind_block()
 // CHECK-NEXT:    invoke void @use(i32 noundef 2)
 // CHECK:         call void @cdefer.arm.use()
 // CHECK:         invoke void @use(i32 noundef %{{[0-9]+}})
-// CHECK:         call i1 @__cdefer_unwind_recovered(ptr
+// CHECK:         call i1 @__cdefer_v1_unwind_recovered(ptr
 // CHECK:         ret i32
 // CHECK:         resume { ptr, i32 }
 // CHECK:       [[PAD1]]:
@@ -39,11 +39,11 @@ int shape(int n) {
 // The thunk that tells the runtime which function a deferred call calls,
 // so that only that function's recover() gets the call's token.
 // CHECK:       define private void @cdefer.arm.use() #[[THUNK:[0-9]+]]
-// CHECK-NEXT:    tail call void @__cdefer_unwind_call(ptr @use)
+// CHECK-NEXT:    tail call void @__cdefer_v1_unwind_call(ptr @use)
 // CHECK:       attributes #[[ATTRS]] = {
 // CHECK-NOT:   nounwind
 // CHECK-SAME:  uwtable
 // CHECK:       attributes #[[THUNK]] = { cold noinline nounwind }
 // OPT-LABEL: define {{.*}}i32 @shape(
 // OPT-DAG:     landingpad
-// OPT-DAG:     call {{.*}}i1 @__cdefer_unwind_recovered(
+// OPT-DAG:     call {{.*}}i1 @__cdefer_v1_unwind_recovered(

@@ -15,5 +15,5 @@
 // The record helpers only move pointers: they are called, never invoked
 // (no landing pad each, which would slow -O0 builds).
 // IR-NOT: invoke {{.*}} @cdefer_{{defer|frame_start}}
-// IR: call ptr @cdefer_deferproc_site(
-// IR: call zeroext i1 @cdefer_deferreturn(
+// IR: call ptr @__cdefer_deferproc_site(
+// IR: call zeroext i1 @__cdefer_deferreturn(

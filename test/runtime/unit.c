@@ -32,31 +32,31 @@ static int passed, failed;
 
 // A frame as the plugin starts it, with a stack buffer of `bytes`.
 struct test_frame {
-  struct cdefer_frame f;
+  struct __cdefer_frame f;
   void *stack[32];
 };
-static struct cdefer_frame *start(struct test_frame *t, size_t bytes) {
-  cdefer_frame_start(&t->f, t->stack, bytes);
+static struct __cdefer_frame *start(struct test_frame *t, size_t bytes) {
+  __cdefer_frame_start(&t->f, t->stack, bytes);
   return &t->f;
 }
 
 // Whether the frame has a record left, moving to older chunks as the
 // plugin's exit loop does:
-//   do { while (cdefer_deferpending(f)) run one; } while (cdefer_deferreturn(f));
-static int pending(struct cdefer_frame *f) {
-  while (!cdefer_deferpending(f))
-    if (!cdefer_deferreturn(f))
+//   do { while (__cdefer_deferpending(f)) run one; } while (__cdefer_deferreturn(f));
+static int pending(struct __cdefer_frame *f) {
+  while (!__cdefer_deferpending(f))
+    if (!__cdefer_deferreturn(f))
       return 0;
   return 1;
 }
 
 // Pops every record, checking that each site's record holds `site * 3` in
 // its first word; returns how many there were.
-static unsigned drain(struct cdefer_frame *f, size_t size, unsigned *bad) {
+static unsigned drain(struct __cdefer_frame *f, size_t size, unsigned *bad) {
   unsigned n = 0;
   while (pending(f)) {
-    unsigned site = cdefer_deferred_site(f);
-    unsigned *r = cdefer_deferpop(f, size);
+    unsigned site = __cdefer_deferred_site(f);
+    unsigned *r = __cdefer_deferpop(f, size);
     *bad += *r != site * 3;
     n++;
   }
@@ -65,17 +65,17 @@ static unsigned drain(struct cdefer_frame *f, size_t size, unsigned *bad) {
 
 static void lifo_across_chunks(void) {
   struct test_frame t;
-  struct cdefer_frame *f = start(&t, 64);
+  struct __cdefer_frame *f = start(&t, 64);
   // 12-byte records (three ints and no site, or two and the site): sizes
   // that do not divide the chunks evenly.
   enum { N = 10000 }; // the stack buffer, then chunks of every class
   for (unsigned i = 0; i < N; i++)
-    *(unsigned *)cdefer_deferproc_site(f, i, 12) = i * 3;
+    *(unsigned *)__cdefer_deferproc_site(f, i, 12) = i * 3;
   unsigned expect = N, in_order = 1;
   while (pending(f)) {
     expect--;
-    unsigned site = cdefer_deferred_site(f);
-    unsigned *r = cdefer_deferpop(f, 12);
+    unsigned site = __cdefer_deferred_site(f);
+    unsigned *r = __cdefer_deferpop(f, 12);
     in_order &= site == expect && *r == expect * 3;
   }
   EXPECT(in_order);
@@ -86,15 +86,15 @@ static void lifo_across_chunks(void) {
 
 static void frames_are_independent(void) {
   struct test_frame a, b;
-  struct cdefer_frame *outer = start(&a, 16), *inner = start(&b, 16);
-  *(unsigned *)cdefer_deferproc_site(outer, 1, 8) = 3;
-  *(unsigned *)cdefer_deferproc_site(inner, 2, 8) = 6;
-  *(unsigned *)cdefer_deferproc_site(outer, 3, 8) = 9;
-  *(unsigned *)cdefer_deferproc_site(outer, 4, 8) = 12; // outer spills
+  struct __cdefer_frame *outer = start(&a, 16), *inner = start(&b, 16);
+  *(unsigned *)__cdefer_deferproc_site(outer, 1, 8) = 3;
+  *(unsigned *)__cdefer_deferproc_site(inner, 2, 8) = 6;
+  *(unsigned *)__cdefer_deferproc_site(outer, 3, 8) = 9;
+  *(unsigned *)__cdefer_deferproc_site(outer, 4, 8) = 12; // outer spills
   unsigned bad = 0;
   EXPECT(drain(inner, 8, &bad) == 1);
-  EXPECT(pending(outer) && cdefer_deferred_site(outer) == 4);
-  cdefer_deferpop(outer, 8);
+  EXPECT(pending(outer) && __cdefer_deferred_site(outer) == 4);
+  __cdefer_deferpop(outer, 8);
   EXPECT(drain(outer, 8, &bad) == 2);
   EXPECT(bad == 0);
 }
@@ -103,12 +103,12 @@ static void frames_are_independent(void) {
 // with its own byte: none overlaps another or its site word.
 static void every_size(void) {
   struct test_frame t;
-  struct cdefer_frame *f = start(&t, sizeof t.stack);
+  struct __cdefer_frame *f = start(&t, sizeof t.stack);
   enum { MAX = 70 * 1024 };
   unsigned aligned = 1, count = 0;
   for (size_t size = 8; size <= MAX; size = size * 5 / 4 + 8) {
     size &= ~(size_t)(CDEFER_RECORD_ALIGN - 1);
-    unsigned char *r = cdefer_deferproc_site(f, (unsigned)size, size);
+    unsigned char *r = __cdefer_deferproc_site(f, (unsigned)size, size);
     aligned &= (uintptr_t)r % CDEFER_RECORD_ALIGN == 0;
     memset(r, (int)(size & 0xff), size - sizeof(unsigned));
     count++;
@@ -116,8 +116,8 @@ static void every_size(void) {
   EXPECT(aligned);
   unsigned intact = 1, popped = 0;
   while (pending(f)) {
-    size_t size = cdefer_deferred_site(f);
-    unsigned char *r = cdefer_deferpop(f, size);
+    size_t size = __cdefer_deferred_site(f);
+    unsigned char *r = __cdefer_deferpop(f, size);
     for (size_t i = 0; i + sizeof(unsigned) < size; i++)
       intact &= r[i] == (size & 0xff);
     popped++;
@@ -130,8 +130,8 @@ static void every_size(void) {
 // empty, and the frame still ends.
 static void first_record_too_big(void) {
   struct test_frame t;
-  struct cdefer_frame *f = start(&t, 8);
-  *(unsigned *)cdefer_deferproc_site(f, 7, 64) = 21;
+  struct __cdefer_frame *f = start(&t, 8);
+  *(unsigned *)__cdefer_deferproc_site(f, 7, 64) = 21;
   unsigned bad = 0;
   EXPECT(drain(f, 64, &bad) == 1 && bad == 0);
   EXPECT(f->top == f->stack);
@@ -145,24 +145,24 @@ static void chunks_come_back(void) {
   void *first = NULL;
   unsigned same = 1;
   for (int call = 0; call < 100; call++) {
-    struct cdefer_frame *f = start(&t, 64);
+    struct __cdefer_frame *f = start(&t, 64);
     for (unsigned i = 0; i < 20; i++)
-      cdefer_deferproc_site(f, 0, 16);
+      __cdefer_deferproc_site(f, 0, 16);
     void *newest = f->base;
     if (!first)
       first = newest;
     same &= newest == first;
     while (pending(f))
-      cdefer_deferpop(f, 16);
+      __cdefer_deferpop(f, 16);
   }
   EXPECT(same);
   mallocs = 0;
   for (int call = 0; call < 100; call++) {
-    struct cdefer_frame *f = start(&t, 256);
+    struct __cdefer_frame *f = start(&t, 256);
     for (unsigned i = 0; i < 16; i++)
-      cdefer_deferproc_site(f, 0, 16);
+      __cdefer_deferproc_site(f, 0, 16);
     while (pending(f))
-      cdefer_deferpop(f, 16);
+      __cdefer_deferpop(f, 16);
   }
   EXPECT(mallocs == 0);
 }
@@ -172,13 +172,13 @@ static void chunks_come_back(void) {
 // malloc.
 static void burst_is_given_back(void) {
   struct test_frame t;
-  struct cdefer_frame *f = start(&t, 64);
+  struct __cdefer_frame *f = start(&t, 64);
   mallocs = frees = 0;
   for (unsigned i = 0; i < 1000000; i++)
-    cdefer_deferproc_site(f, 0, 16);
+    __cdefer_deferproc_site(f, 0, 16);
   long taken = mallocs;
   while (pending(f))
-    cdefer_deferpop(f, 16);
+    __cdefer_deferpop(f, 16);
   EXPECT(taken > 200);
   EXPECT(frees >= taken - 100);
 }

@@ -1,0 +1,83 @@
+//===- Abi.h - every name the plugin's output shares with its runtime -----===//
+//
+// The names, layout constant and version come from the runtime's own
+// runtime/include/cdefer_abi.h, which cdefer.h and the runtime include too:
+// one contract, not three copies of it. The markers are the plugin's own,
+// shared by its AST lowering (which calls them) and its IR pass (which
+// replaces them).
+//
+//===----------------------------------------------------------------------===//
+#ifndef CDEFER_PASS_ABI_H
+#define CDEFER_PASS_ABI_H
+
+#include "cdefer_abi.h"
+
+#include "llvm/ADT/StringRef.h"
+#include <string>
+
+namespace cdefer {
+
+/// The ABI version this plugin generates code for, and the enumerator by
+/// which <cdefer.h> says which it declares.
+inline constexpr unsigned AbiVersion = CDEFER_ABI_VERSION;
+inline constexpr const char *AbiVersionName = "__cdefer_abi_version";
+
+
+/// Names shared by the AST lowering (which calls these markers) and the IR
+/// pass (which replaces them). In the object file each marker is called by
+/// its symbol (markerSymbol), which says what is wrong if a link ever sees
+/// it: the IR pass did not run.
+inline constexpr const char *ExitMarker = "__cdefer_exit_mark";
+inline constexpr const char *CallSiteMarker = "__cdefer_site_call";
+inline constexpr const char *BlockSiteMarker = "__cdefer_site_block";
+/// void *__cdefer_alloca(size_t bytes, size_t align): stack memory that
+/// lasts until the function returns (OuterVlas.cpp).
+inline constexpr const char *AllocaMarker = "__cdefer_alloca";
+
+/// The symbol of marker \p Name: "<Name>: <how to fix the build>".
+std::string markerSymbol(llvm::StringRef Name);
+
+/// The runtime's recover (runtime/src/panic.c): the public one, which the
+/// plugin lowers, and the token-taking ones it lowers to.
+namespace recovery {
+inline constexpr const char *Public =
+    CDEFER_ABI_STRING(CDEFER_ABI_PUBLIC_RECOVER);
+inline constexpr const char *WithToken = CDEFER_ABI_STRING(CDEFER_ABI_RECOVER);
+inline constexpr const char *EntryToken =
+    CDEFER_ABI_STRING(CDEFER_ABI_RECOVER_TOKEN);
+} // namespace recovery
+
+/// What the IR pass turns the site markers into in the unwinding copies.
+namespace unwindhook {
+inline constexpr const char *Call = CDEFER_ABI_STRING(CDEFER_ABI_UNWIND_CALL);
+inline constexpr const char *Block = CDEFER_ABI_STRING(CDEFER_ABI_UNWIND_BLOCK);
+inline constexpr const char *Recovered =
+    CDEFER_ABI_STRING(CDEFER_ABI_UNWIND_RECOVERED);
+} // namespace unwindhook
+
+/// The record helpers of runtime/include/cdefer.h that the lowering calls.
+/// They only move pointers (the chunk allocator behind them aborts rather
+/// than unwinds), so the IR pass gives calls to them no landing pad.
+namespace helper {
+inline constexpr const char *FrameStruct = CDEFER_ABI_STRING(CDEFER_ABI_FRAME);
+inline constexpr const char *FrameStart =
+    CDEFER_ABI_STRING(CDEFER_ABI_FRAME_START);
+inline constexpr const char *DeferProc = CDEFER_ABI_STRING(CDEFER_ABI_DEFERPROC);
+inline constexpr const char *DeferProcSite =
+    CDEFER_ABI_STRING(CDEFER_ABI_DEFERPROC_SITE);
+inline constexpr const char *DeferPending =
+    CDEFER_ABI_STRING(CDEFER_ABI_DEFERPENDING);
+inline constexpr const char *DeferredSite =
+    CDEFER_ABI_STRING(CDEFER_ABI_DEFERRED_SITE);
+inline constexpr const char *DeferPop = CDEFER_ABI_STRING(CDEFER_ABI_DEFERPOP);
+inline constexpr const char *DeferReturn =
+    CDEFER_ABI_STRING(CDEFER_ABI_DEFERRETURN);
+inline constexpr const char *All[] = {FrameStart,   DeferProc,
+                                      DeferProcSite, DeferPending,
+                                      DeferredSite, DeferPop,
+                                      DeferReturn};
+} // namespace helper
+
+} // namespace cdefer
+
+#endif
