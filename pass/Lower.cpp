@@ -40,6 +40,7 @@
 #include "UnwindPass.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/Basic/Builtins.h"
 #include "clang/Sema/Sema.h"
 #include "llvm/ADT/DenseMap.h"
@@ -129,6 +130,7 @@ public:
       Edit();
     declareState();
     moveVlasOutOfTheExitsWay();
+    takeOverCleanups();
     redirectSharedVariables();
     for (Stmt *&St : Body->body())
       St = rewrite(St);
@@ -150,6 +152,12 @@ private:
   llvm::DenseMap<VarDecl *, VarDecl *> CurrentOf; // shared variables
   std::vector<std::function<void()>> CallEdits;   // made once all is checked
   std::vector<VarDecl *> OuterVlas; // declared after a return (OuterVlas.h)
+  struct TakenCleanup {
+    VarDecl *Var;
+    FunctionDecl *Function;
+    VarDecl *Live; // set once the declaration has run
+  };
+  std::vector<TakenCleanup> Cleanups;
   RuntimeDecls Runtime;
   std::vector<Stmt *> Prologue;          // hidden declarations
   VarDecl *Result = nullptr;
@@ -275,6 +283,56 @@ private:
       L.Uses[V] = Ref;
     }
     return true;
+  }
+
+  /// __attribute__((cleanup(f))) variables of the outermost block: the jump
+  /// of a `return` before one to the exit would enter its scope and run f
+  /// on a variable never initialized, and while unwinding with -fexceptions
+  /// its landing pad and the exit sequence's copy would both run f. The
+  /// exit sequence runs f itself instead, after the deferred statements,
+  /// last declared first, for each variable whose declaration ran:
+  ///   T c = init; __cdefer_live_c = 1;  ...  exit: ...; if (__cdefer_live_c) f(&c);
+  void takeOverCleanups() {
+    std::vector<Stmt *> Stmts;
+    for (Stmt *St : Body->body()) {
+      Stmts.push_back(St);
+      Stmt *Inner = St;
+      while (auto *Label = dyn_cast<LabelStmt>(Inner))
+        Inner = Label->getSubStmt();
+      auto *DS = dyn_cast<DeclStmt>(Inner);
+      if (!DS)
+        continue;
+      for (Decl *Dl : DS->decls()) {
+        auto *V = dyn_cast<VarDecl>(Dl);
+        auto *Cleanup = V ? V->getAttr<CleanupAttr>() : nullptr;
+        if (!Cleanup || !Cleanup->getFunctionDecl())
+          continue;
+        B.Loc = V->getLocation();
+        VarDecl *Live = declareZeroed(("__cdefer_live_" + V->getName()).str(),
+                                      S.Context.UnsignedCharTy);
+        Stmts.push_back(
+            B.assign(B.ref(Live), B.integer(1, S.Context.UnsignedCharTy)));
+        Cleanups.push_back({V, Cleanup->getFunctionDecl(), Live});
+        V->dropAttr<CleanupAttr>();
+      }
+    }
+    if (!Cleanups.empty())
+      Body = CompoundStmt::Create(S.Context, Stmts,
+                                  Body->getStoredFPFeaturesOrDefault(),
+                                  Body->getLBracLoc(), Body->getRBracLoc());
+  }
+
+  /// if (__cdefer_live_c) f(&c); for each cleanup, last declared first.
+  void runCleanups(std::vector<Stmt *> &Exiting) {
+    for (auto It = Cleanups.rbegin(); It != Cleanups.rend(); ++It) {
+      B.Loc = It->Var->getLocation();
+      Expr *Address = B.addressOf(B.ref(It->Var));
+      QualType Param = It->Function->getParamDecl(0)->getType();
+      if (!S.Context.hasSameType(Address->getType(), Param))
+        Address = B.bitCast(Address, Param);
+      Exiting.push_back(B.ifThen(B.load(B.ref(It->Live)),
+                                 B.call(It->Function, {Address})));
+    }
   }
 
   /// Arrays of the outermost block that a `return` before them would jump
@@ -633,6 +691,8 @@ private:
     std::vector<Stmt *> Sequence =
         Plan.OpenCoded ? openCodedExit() : recordsExit();
     Exiting.insert(Exiting.end(), Sequence.begin(), Sequence.end());
+    runCleanups(Exiting);
+    B.Loc = Body->getRBracLoc();
     Exiting.push_back(B.ret(Result ? B.load(B.ref(Result)) : nullptr));
 
     std::vector<Stmt *> All = Prologue;

@@ -113,6 +113,15 @@ static void recover_in_arguments(void) {
 }
 // CHECK:      argument_at_defer: argument
 
+// `defer recover();`: recover is the deferred call itself, not called by
+// one, so it recovers nothing (as in Go).
+static void recover_deferred_directly(void) {
+  defer { printf("recover_deferred_directly: outer %s\n", show(recover())); }
+  defer recover();
+  panic("direct");
+}
+// CHECK-NEXT: recover_deferred_directly: outer direct
+
 int main(void) {
   tail_call_helper();
   printf("tail_call_helper returned\n");
@@ -124,5 +133,6 @@ int main(void) {
   through_pointer();
   printf("through_pointer returned\n");
   recover_in_arguments();
+  recover_deferred_directly();
   return 0;
 }

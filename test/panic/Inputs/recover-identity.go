@@ -77,6 +77,12 @@ func recoverInArguments() {
 	panic("argument")
 }
 
+func recoverDeferredDirectly() {
+	defer func() { fmt.Printf("recover_deferred_directly: outer %s\n", show(recover())) }()
+	defer recover()
+	panic("direct")
+}
+
 func main() {
 	tailCallHelper()
 	fmt.Printf("tail_call_helper returned\n")
@@ -88,4 +94,5 @@ func main() {
 	throughPointer()
 	fmt.Printf("through_pointer returned\n")
 	recoverInArguments()
+	recoverDeferredDirectly()
 }
