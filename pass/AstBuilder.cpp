@@ -46,8 +46,7 @@ AstBuilder::record(StringRef Name,
     FieldDecl *F = FieldDecl::Create(
         Ctx, RD, Loc, Loc, &Ctx.Idents.get(FieldName), T,
         Ctx.getTrivialTypeSourceInfo(T, Loc), nullptr, false, ICIS_NoInit);
-    F->setImplicit();
-    RD->addDecl(F);
+    RD->addDecl(F); // not implicit: printed with the struct (-ast-print)
   }
   RD->completeDefinition();
   FD.addDecl(RD);
@@ -143,12 +142,10 @@ Expr *AstBuilder::addressOf(Expr *LValue) {
 
 Expr *AstBuilder::alignUp(Expr *Pointer, uint64_t Align, QualType To) {
   QualType UIntPtr = Ctx.getUIntPtrType();
-  Expr *Address = ImplicitCastExpr::Create(Ctx, UIntPtr, CK_PointerToIntegral,
-                                           Pointer, nullptr, VK_PRValue, fp());
+  Expr *Address = cast(Pointer, UIntPtr, CK_PointerToIntegral);
   Expr *Up = binary(BO_Add, Address, integer(Align - 1, UIntPtr));
-  Expr *Aligned = binary(BO_And, Up, integer(~(Align - 1), UIntPtr));
-  return ImplicitCastExpr::Create(Ctx, To, CK_IntegralToPointer, Aligned,
-                                  nullptr, VK_PRValue, fp());
+  Expr *Aligned = binary(BO_And, paren(Up), integer(~(Align - 1), UIntPtr));
+  return cast(paren(Aligned), To, CK_IntegralToPointer);
 }
 
 Expr *AstBuilder::paren(Expr *E) { return new (Ctx) ParenExpr(Loc, Loc, E); }
@@ -164,6 +161,12 @@ Expr *AstBuilder::bitCast(Expr *E, QualType To) {
                                   fp());
 }
 
+Expr *AstBuilder::cast(Expr *E, QualType To, CastKind Kind) {
+  return CStyleCastExpr::Create(Ctx, To, VK_PRValue, Kind, E, nullptr, fp(),
+                                Ctx.getTrivialTypeSourceInfo(To, Loc), Loc,
+                                Loc);
+}
+
 Expr *AstBuilder::functionAddress(FunctionDecl *Fn) {
   Expr *Ref = DeclRefExpr::Create(Ctx, NestedNameSpecifierLoc(),
                                   SourceLocation(), Fn, false, Loc,
@@ -171,7 +174,7 @@ Expr *AstBuilder::functionAddress(FunctionDecl *Fn) {
   Ref = ImplicitCastExpr::Create(Ctx, Ctx.getPointerType(Fn->getType()),
                                  CK_FunctionToPointerDecay, Ref, nullptr,
                                  VK_PRValue, fp());
-  return bitCast(Ref, Ctx.VoidPtrTy);
+  return cast(Ref, Ctx.VoidPtrTy);
 }
 
 Expr *AstBuilder::nullPointer() {
@@ -203,8 +206,8 @@ Expr *AstBuilder::call(FunctionDecl *Callee, ArrayRef<Expr *> Args) {
                           VK_PRValue, Loc, fp());
 }
 
-Stmt *AstBuilder::declare(VarDecl *VD) {
-  return new (Ctx) DeclStmt(DeclGroupRef(VD), Loc, Loc);
+Stmt *AstBuilder::declare(Decl *D) {
+  return new (Ctx) DeclStmt(DeclGroupRef(D), Loc, Loc);
 }
 
 CompoundStmt *AstBuilder::block(ArrayRef<Stmt *> Stmts) {

@@ -73,6 +73,10 @@ public:
   /// `*Pointer`, an lvalue.
   clang::Expr *deref(clang::Expr *Pointer);
   clang::Expr *bitCast(clang::Expr *E, clang::QualType To);
+  /// `(To)E`, a cast as the user would write it: the lowered AST has to be
+  /// valid C as printed (conversions C does not make implicitly).
+  clang::Expr *cast(clang::Expr *E, clang::QualType To,
+                    clang::CastKind Kind = clang::CK_BitCast);
   /// `(void *)Fn`: the address of a function, as a data pointer.
   clang::Expr *functionAddress(clang::FunctionDecl *Fn);
   clang::Expr *nullPointer();
@@ -83,7 +87,7 @@ public:
                     llvm::ArrayRef<clang::Expr *> Args);
 
   // Statements.
-  clang::Stmt *declare(clang::VarDecl *VD);
+  clang::Stmt *declare(clang::Decl *D);
   clang::CompoundStmt *block(llvm::ArrayRef<clang::Stmt *> Stmts);
   clang::Stmt *ifThen(clang::Expr *Cond, clang::Stmt *Then);
   clang::Stmt *jump(clang::LabelDecl *Target);

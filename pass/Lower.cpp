@@ -309,9 +309,8 @@ private:
           continue;
         B.Loc = V->getLocation();
         VarDecl *Live = declareZeroed(("__cdefer_live_" + V->getName()).str(),
-                                      S.Context.UnsignedCharTy);
-        Stmts.push_back(
-            B.assign(B.ref(Live), B.integer(1, S.Context.UnsignedCharTy)));
+                                      S.Context.IntTy);
+        Stmts.push_back(B.assign(B.ref(Live), B.integer(1, S.Context.IntTy)));
         Cleanups.push_back({V, Cleanup->getFunctionDecl(), Live});
         V->dropAttr<CleanupAttr>();
       }
@@ -492,8 +491,11 @@ private:
       for (SharedUse &U : L.Shared)
         if (U.Own)
           Prologue.push_back(B.declare(U.Own));
-      if (!Plan.OpenCoded && (!L.Captures.empty() || !L.Shared.empty()))
+      if (!Plan.OpenCoded && (!L.Captures.empty() || !L.Shared.empty())) {
+        // Defined by a declaration in the body, as C would have it.
         L.Record = recordFor(L);
+        Prologue.push_back(B.declare(L.Record));
+      }
     }
     if (!Plan.OpenCoded) {
       RecordAlign = commonRecordAlign();
@@ -641,8 +643,8 @@ private:
   }
 
   Expr *recordCaptures(const LoweredSite &L) {
-    return B.bitCast(B.load(B.ref(Captures)),
-                     S.Context.getPointerType(B.typeOf(L.Record)));
+    return B.paren(B.cast(B.load(B.ref(Captures)),
+                          S.Context.getPointerType(B.typeOf(L.Record))));
   }
 
   /// captures = cdefer_deferproc_site(&frame, site, size) (or, with one
@@ -731,7 +733,7 @@ private:
         return Fn->getBuiltinID() ? B.nullPointer() : B.functionAddress(Fn);
     for (const Capture &C : L.Captures)
       if (C.Field == "fn" && C.Slot->getType()->isFunctionPointerType())
-        return B.bitCast(B.load(B.ref(C.Slot)), S.Context.VoidPtrTy);
+        return B.cast(B.load(B.ref(C.Slot)), S.Context.VoidPtrTy);
     return B.nullPointer();
   }
 

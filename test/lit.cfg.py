@@ -7,6 +7,8 @@
 #               -O0 and -O2), runs each, and fails unless they all agree
 #   %go         Go, the oracle for semantics
 #   %go-oracle  builds and runs a Go program: PREFIX.out, .err, .status
+#   %ast-roundtrip SOURCE [flags]  prints the lowered AST as C, compiles and
+#               runs that with plain clang, and compares with the real build
 #   %expect-status N CMD  fails unless CMD exits with status N
 import os
 import shutil
@@ -43,6 +45,13 @@ config.substitutions.append(("%plugin", config.plugin))
 config.substitutions.append(
     ("%run-modes", "env CDEFER_COMPILE='%s' CDEFER_RUNTIME='%s' bash %s"
      % (cdefer, config.runtime, run_modes)))
+config.substitutions.append(
+    ("%ast-roundtrip",
+     "env CDEFER_COMPILE='%s' CDEFER_CLANG='%s' CDEFER_PLUGIN='%s' "
+     "CDEFER_RUNTIME='%s' bash %s"
+     % (cdefer, config.clang, config.plugin, config.runtime,
+        os.path.join(config.cdefer_src_root, "test", "tools",
+                     "ast-roundtrip.sh"))))
 config.substitutions.append(("%go-oracle", "bash " + os.path.join(
     config.cdefer_src_root, "test", "tools", "go-oracle.sh")))
 config.substitutions.append(("%expect-status", "bash " + os.path.join(
