@@ -49,7 +49,7 @@ int shape(int n) {
 // CHECK-NEXT:        }
 // CHECK-NEXT:        if (__cdefer_bits & 1ULL) {
 // CHECK-NEXT:            __cdefer_bits &= 18446744073709551614ULL;
-// CHECK-NEXT:            __cdefer_site_call(use);
+// CHECK-NEXT:            __cdefer_site_call((void *)use);
 // CHECK-NEXT:            use(__cdefer_s0_arg0);
 // CHECK-NEXT:        }
 // CHECK-NEXT:        return __cdefer_result;

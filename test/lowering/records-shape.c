@@ -31,20 +31,27 @@ void shape(int n, struct wide w) {
 // CHECK-NEXT:    void *__cdefer_captures;
 // CHECK-NEXT:    int __cdefer_s0_arg0;
 // CHECK-NEXT:    int __cdefer_s0_arg1;
+// CHECK-NEXT:    struct __cdefer_s0_record {
+// CHECK-NEXT:        int arg0;
+// CHECK-NEXT:        int arg1;
+// CHECK-NEXT:    };
 // CHECK-NEXT:    struct wide __cdefer_s1_arg0;
+// CHECK-NEXT:    struct __cdefer_s1_record {
+// CHECK-NEXT:        struct wide arg0;
+// CHECK-NEXT:    };
 // CHECK-NEXT:    void *__cdefer_stack[32];
 // CHECK-NEXT:    __cdefer_frame_start(&__cdefer_frame, &__cdefer_stack, 256UL);
 // CHECK-NEXT:    for (int i = 0; i < n; i++) {
 // CHECK-NEXT:        __cdefer_s0_arg0 = i;
 // CHECK-NEXT:        __cdefer_s0_arg1 = n;
 // CHECK-NEXT:        __cdefer_captures = __cdefer_deferproc_site(&__cdefer_frame, 0U, 16UL);
-// CHECK-NEXT:        __cdefer_captures->arg0 = __cdefer_s0_arg0;
-// CHECK-NEXT:        __cdefer_captures->arg1 = __cdefer_s0_arg1;
+// CHECK-NEXT:        ((struct __cdefer_s0_record *)__cdefer_captures)->arg0 = __cdefer_s0_arg0;
+// CHECK-NEXT:        ((struct __cdefer_s0_record *)__cdefer_captures)->arg1 = __cdefer_s0_arg1;
 // CHECK-NEXT:    }
 // CHECK-NEXT:    {
 // CHECK-NEXT:        __cdefer_s1_arg0 = w;
 // CHECK-NEXT:        __cdefer_captures = __cdefer_deferproc_site(&__cdefer_frame, 1U, 48UL);
-// CHECK-NEXT:        __cdefer_captures->arg0 = __cdefer_s1_arg0;
+// CHECK-NEXT:        ((struct __cdefer_s1_record *)__cdefer_captures)->arg0 = __cdefer_s1_arg0;
 // CHECK-NEXT:    }
 // CHECK-NEXT:    {
 // CHECK-NEXT:        __cdefer_deferproc_site(&__cdefer_frame, 2U, 8UL);
@@ -57,18 +64,18 @@ void shape(int n, struct wide w) {
 // CHECK-NEXT:                switch (__cdefer_deferred_site(&__cdefer_frame)) {
 // CHECK-NEXT:                  case 0U:
 // CHECK-NEXT:                    {
-// CHECK-NEXT:                        __cdefer_site_call(use3);
+// CHECK-NEXT:                        __cdefer_site_call((void *)use3);
 // CHECK-NEXT:                        __cdefer_captures = __cdefer_deferpop(&__cdefer_frame, 16UL);
-// CHECK-NEXT:                        __cdefer_s0_arg0 = __cdefer_captures->arg0;
-// CHECK-NEXT:                        __cdefer_s0_arg1 = __cdefer_captures->arg1;
+// CHECK-NEXT:                        __cdefer_s0_arg0 = ((struct __cdefer_s0_record *)__cdefer_captures)->arg0;
+// CHECK-NEXT:                        __cdefer_s0_arg1 = ((struct __cdefer_s0_record *)__cdefer_captures)->arg1;
 // CHECK-NEXT:                        use3(__cdefer_s0_arg0, __cdefer_s0_arg1, 7);
 // CHECK-NEXT:                    }
 // CHECK-NEXT:                    break;
 // CHECK-NEXT:                  case 1U:
 // CHECK-NEXT:                    {
-// CHECK-NEXT:                        __cdefer_site_call(use_wide);
+// CHECK-NEXT:                        __cdefer_site_call((void *)use_wide);
 // CHECK-NEXT:                        __cdefer_captures = __cdefer_deferpop(&__cdefer_frame, 48UL);
-// CHECK-NEXT:                        __cdefer_s1_arg0 = __cdefer_captures->arg0;
+// CHECK-NEXT:                        __cdefer_s1_arg0 = ((struct __cdefer_s1_record *)__cdefer_captures)->arg0;
 // CHECK-NEXT:                        use_wide(__cdefer_s1_arg0);
 // CHECK-NEXT:                    }
 // CHECK-NEXT:                    break;
@@ -101,7 +108,7 @@ void one_site(int n) {
 // CHECK:         do {
 // CHECK-NEXT:        while (__cdefer_deferpending(&__cdefer_frame))
 // CHECK-NEXT:            {
-// CHECK-NEXT:                __cdefer_site_call(use3);
+// CHECK-NEXT:                __cdefer_site_call((void *)use3);
 // CHECK-NEXT:                __cdefer_captures = __cdefer_deferpop(&__cdefer_frame, 12UL);
 
 // A defer that runs at most once gets room for one record. A 16-byte-aligned
@@ -119,6 +126,7 @@ void once(long double x) {
 // the site's record type; nothing else of the runtime's layout is assumed.
 // DUMP:      IntegerLiteral {{.*}} 'size_t':'unsigned long' 16
 // DUMP:      MemberExpr {{.*}} 'int' lvalue ->arg0
-// DUMP-NEXT:   ImplicitCastExpr {{.*}} 'struct __cdefer_s0_record *' <BitCast>
-// DUMP-NEXT:     ImplicitCastExpr {{.*}} 'void *' <LValueToRValue>
-// DUMP-NEXT:       DeclRefExpr {{.*}} 'void *' lvalue Var {{.*}} '__cdefer_captures' 'void *'
+// DUMP-NEXT:   ParenExpr {{.*}} 'struct __cdefer_s0_record *'
+// DUMP-NEXT:     CStyleCastExpr {{.*}} 'struct __cdefer_s0_record *' <BitCast>
+// DUMP-NEXT:       ImplicitCastExpr {{.*}} 'void *' <LValueToRValue>
+// DUMP-NEXT:         DeclRefExpr {{.*}} 'void *' lvalue Var {{.*}} '__cdefer_captures' 'void *'
