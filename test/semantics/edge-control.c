@@ -2,6 +2,8 @@
 // array declared later in the outermost block (the exit sequence then reads
 // it only when its defer ran), and defers re-reached by a computed goto.
 // RUN: %run-modes %s | FileCheck %s
+// Valid IR even before the plugin's IR pass (it used to be invalid there).
+// RUN: %cdefer -fverify-intermediate-code -c %s -o %t.o
 #include <cdefer.h>
 #include <stdio.h>
 static int vla_after_return(int n) {
