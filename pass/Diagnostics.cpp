@@ -141,6 +141,14 @@ void errShareBlockVariable(DiagnosticsEngine &D, SourceLocation Loc,
       << Name;
 }
 
+void errMissingHeader(DiagnosticsEngine &D, SourceLocation Loc,
+                      StringRef Name) {
+  CDEFER_REPORT(Error, "'%0' comes from <cdefer.h>: add '#include <cdefer.h>' "
+                       "(the cdefer plugin is loaded, but the header is not "
+                       "included)")
+      << Name;
+}
+
 void errMissingRuntime(DiagnosticsEngine &D, SourceLocation Loc,
                        StringRef Name) {
   CDEFER_REPORT(Error, "this code needs the cdefer runtime declaration "

@@ -57,6 +57,8 @@ void errCaptureVariablyModifiedArgument(DiagnosticsEngine &D,
                                         SourceLocation Loc);
 void errShareBlockVariable(DiagnosticsEngine &D, SourceLocation Loc,
                            llvm::StringRef Name);
+void errMissingHeader(DiagnosticsEngine &D, SourceLocation Loc,
+                      llvm::StringRef Name);
 void errMissingRuntime(DiagnosticsEngine &D, SourceLocation Loc,
                        llvm::StringRef Name);
 void errVariablyModifiedAfterReturn(DiagnosticsEngine &D, SourceLocation Loc,

@@ -18,6 +18,8 @@
 #include "clang/AST/Expr.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
+#include "clang/Sema/ExternalSemaSource.h"
+#include "clang/Sema/Lookup.h"
 #include "clang/Sema/Sema.h"
 #include "clang/Sema/SemaConsumer.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -33,11 +35,39 @@ struct Options {
   bool ForceRuntime = false; // -fplugin-arg-cdefer-strategy=runtime
 };
 
+/// Sema asks this when a name is not declared: `defer` (and the other
+/// names of <cdefer.h>) undeclared while the plugin is loaded means the
+/// header was forgotten, which the error should say.
+class MissingHeaderHint : public ExternalSemaSource {
+public:
+  explicit MissingHeaderHint(Sema &S) : S(S) {}
+
+  bool LookupUnqualified(LookupResult &R, Scope *) override {
+    const IdentifierInfo *Name = R.getLookupName().getAsIdentifierInfo();
+    if (!Name || !llvm::is_contained(HeaderNames, Name->getName()) ||
+        !Reported.insert(Name).second)
+      return false;
+    errMissingHeader(S.getDiagnostics(),
+                     userLoc(S.getSourceManager(), R.getNameLoc()),
+                     Name->getName());
+    return false;
+  }
+
+private:
+  static constexpr const char *HeaderNames[] = {
+      "defer", "defer_result", "panic", "panicf", "panic_value", "recover"};
+  Sema &S;
+  llvm::SmallPtrSet<const IdentifierInfo *, 4> Reported;
+};
+
 class DeferConsumer : public SemaConsumer {
 public:
   explicit DeferConsumer(Options Opts) : Opts(Opts) {}
 
-  void InitializeSema(Sema &S) override { this->S = &S; }
+  void InitializeSema(Sema &S) override {
+    this->S = &S;
+    S.addExternalSource(llvm::makeIntrusiveRefCnt<MissingHeaderHint>(S));
+  }
   void ForgetSema() override { S = nullptr; }
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {

@@ -25,7 +25,13 @@ enum __cdefer_abi { __cdefer_abi_version = CDEFER_ABI_VERSION };
 /* The runtime's own sources use the declarations below, not `defer`. */
 #elif defined(CDEFER_TOOLING)
 /* For clangd, clang-tidy and other tools that parse the code without the
- * plugin: `defer S;` reads as S, which type-checks the same. */
+ * plugin: `defer S;` reads as S, which type-checks the same. Never with the
+ * plugin: the program would run its deferred statements in place. */
+#  if defined(__has_attribute)
+#    if __has_attribute(cdefer)
+#      error "cdefer.h: CDEFER_TOOLING is for tools that parse the code without the cdefer plugin; with the plugin loaded, drop -DCDEFER_TOOLING (deferred statements would run in place)"
+#    endif
+#  endif
 #  define defer
 #  define defer_result
 #elif !defined(__has_attribute)
@@ -37,16 +43,12 @@ enum __cdefer_abi { __cdefer_abi_version = CDEFER_ABI_VERSION };
 #  define defer_result __attribute__((cdefer_result))
 #endif
 
+/* Written to compile without a warning under every -std from c89 to c23
+ * and in C++ (which may call the runtime, panic and recover, but cannot use
+ * defer), with -pedantic: GNU spellings, no bool, declarations first. */
+#define CDEFER__NORETURN __attribute__((__noreturn__))
 #ifdef __cplusplus
-/* C++ code may call the runtime (panic, recover) but cannot use defer. */
-#  define CDEFER__NORETURN [[noreturn]]
-#  define CDEFER__THREAD_LOCAL thread_local
-#  define CDEFER__BOOL bool
 extern "C" {
-#else
-#  define CDEFER__NORETURN _Noreturn
-#  define CDEFER__THREAD_LOCAL _Thread_local
-#  define CDEFER__BOOL _Bool
 #endif
 
 /*
@@ -109,9 +111,9 @@ struct __cdefer_chunk_top CDEFER_ABI_CHUNK_DROP(char *base);
  * frame's records have to move on to a new chunk.
  * Unoptimized builds keep them calls, to keep frames (and stepping) small. */
 #ifdef __OPTIMIZE__
-#  define CDEFER__INLINE static inline __attribute__((always_inline))
+#  define CDEFER__INLINE static __inline__ __attribute__((__always_inline__))
 #else
-#  define CDEFER__INLINE static inline
+#  define CDEFER__INLINE static __inline__
 #endif
 
 /* stack: the buffer the plugin reserves in the function's frame, aligned to
@@ -131,7 +133,8 @@ CDEFER__INLINE void *CDEFER_ABI_DEFERPROC(struct CDEFER_ABI_FRAME *frame,
     if (__builtin_expect((__UINTPTR_TYPE__)frame->limit - (__UINTPTR_TYPE__)at <
                              record_size,
                          0)) {
-        struct __cdefer_chunk_span chunk =
+        struct __cdefer_chunk_span chunk;
+        chunk =
             CDEFER_ABI_CHUNK_GROW(at, (char *)frame->base, (char *)frame->stack,
                               record_size);
         at = chunk.start;
@@ -153,7 +156,7 @@ CDEFER__INLINE void *CDEFER_ABI_DEFERPROC_SITE(struct CDEFER_ABI_FRAME *frame,
 }
 
 /* Whether the frame's newest chunk has a pending record. */
-CDEFER__INLINE CDEFER__BOOL CDEFER_ABI_DEFERPENDING(struct CDEFER_ABI_FRAME *frame)
+CDEFER__INLINE int CDEFER_ABI_DEFERPENDING(struct CDEFER_ABI_FRAME *frame)
 {
     return frame->top != frame->base;
 }
@@ -161,11 +164,12 @@ CDEFER__INLINE CDEFER__BOOL CDEFER_ABI_DEFERPENDING(struct CDEFER_ABI_FRAME *fra
 /* Once the newest chunk is empty: gives it back to the thread's cache and
  * moves to the next older one. False when the stack buffer is reached:
  * every record has run. */
-CDEFER__INLINE CDEFER__BOOL CDEFER_ABI_DEFERRETURN(struct CDEFER_ABI_FRAME *frame)
+CDEFER__INLINE int CDEFER_ABI_DEFERRETURN(struct CDEFER_ABI_FRAME *frame)
 {
+    struct __cdefer_chunk_top older;
     if (__builtin_expect(frame->base == frame->stack, 1))
         return 0;
-    struct __cdefer_chunk_top older = CDEFER_ABI_CHUNK_DROP((char *)frame->base);
+    older = CDEFER_ABI_CHUNK_DROP((char *)frame->base);
     frame->top = older.top;
     frame->base = older.base;
     return 1;
@@ -206,12 +210,10 @@ CDEFER__NORETURN void cdefer_panicf(const char *format, ...)
 CDEFER__NORETURN void cdefer_panic_value(void *value);
 void *cdefer_recover(void);
 
-/* Called by the code the plugin generates; not for direct use. */
+/* Called by the code the plugin generates for recover(); not for direct
+ * use. (The IR pass declares what its unwinding code calls itself.) */
 void *CDEFER_ABI_RECOVER(size_t token);
 size_t CDEFER_ABI_RECOVER_TOKEN(void *self);
-void CDEFER_ABI_UNWIND_CALL(void *callee);
-size_t CDEFER_ABI_UNWIND_BLOCK(void);
-CDEFER__BOOL CDEFER_ABI_UNWIND_RECOVERED(void *exception);
 
 #ifndef CDEFER_NO_SHORT_NAMES
 #  define panic cdefer_panic

@@ -80,6 +80,12 @@ CDEFER_HIDDEN void cdefer__panic_thread_exit(void);
  * and cdefer__panic_thread_exit. Cheap after the first call. */
 CDEFER_HIDDEN void cdefer__thread_keeps_state(void);
 
+/* panic.c: what the IR pass's unwinding code calls (pass/UnwindPass.cpp
+ * declares them in the code it generates). */
+void CDEFER_ABI_UNWIND_CALL(void *callee);
+size_t CDEFER_ABI_UNWIND_BLOCK(void);
+_Bool CDEFER_ABI_UNWIND_RECOVERED(void *exception);
+
 /* fatal.c */
 CDEFER_HIDDEN _Noreturn void cdefer__out_of_memory(size_t bytes);
 CDEFER_HIDDEN _Noreturn void cdefer__fatal(const char *why);

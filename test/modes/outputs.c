@@ -16,4 +16,4 @@
 // (no landing pad each, which would slow -O0 builds).
 // IR-NOT: invoke {{.*}} @cdefer_{{defer|frame_start}}
 // IR: call ptr @__cdefer_deferproc_site(
-// IR: call zeroext i1 @__cdefer_deferreturn(
+// IR: call i32 @__cdefer_deferreturn(
