@@ -244,6 +244,8 @@ Stmt *AstBuilder::doWhile(Stmt *Body, Expr *Cond) {
 Stmt *AstBuilder::dispatch(Expr *Cond, ArrayRef<uint64_t> Values,
                            ArrayRef<Stmt *> Bodies) {
   SwitchStmt *Switch = SwitchStmt::Create(Ctx, nullptr, nullptr, Cond, Loc, Loc);
+  // Every node has a location: coverage mapping walks them all.
+  Switch->setSwitchLoc(Loc);
   std::vector<Stmt *> Cases;
   for (size_t I = 0; I < Values.size(); ++I) {
     CaseStmt *Case = CaseStmt::Create(Ctx, integer(Values[I], Cond->getType()),

@@ -70,6 +70,9 @@ if lit_config.params.get("sanitize"):
 if shutil.which("qemu-aarch64") and os.path.isdir("/usr/aarch64-linux-gnu/lib"):
     config.available_features.add("qemu-aarch64")
 
+if os.path.exists(os.path.join(config.llvm_tools_dir, "llvm-cov")):
+    config.available_features.add("llvm-cov")
+
 for tool in ["go", "gdb", "valgrind", "ccache", "distcc", "distccd",
              "clang-tidy-22", "clangd-22", "pkg-config"]:
     if shutil.which(tool):
