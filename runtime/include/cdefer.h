@@ -107,13 +107,22 @@ struct __cdefer_chunk_top {
 };
 struct __cdefer_chunk_top CDEFER_ABI_CHUNK_DROP(char *base);
 
+/* No debug info for the helpers: a debugger's `step` goes from the user's
+ * code to the deferred code, never into cdefer.h. */
+#if defined(__clang__)
+#  define CDEFER__NODEBUG __attribute__((__nodebug__))
+#else
+#  define CDEFER__NODEBUG
+#endif
+
 /* The fast paths are inline: a defer costs a few instructions unless the
  * frame's records have to move on to a new chunk.
  * Unoptimized builds keep them calls, to keep frames (and stepping) small. */
 #ifdef __OPTIMIZE__
-#  define CDEFER__INLINE static __inline__ __attribute__((__always_inline__))
+#  define CDEFER__INLINE static __inline__ __attribute__((__always_inline__)) \
+      CDEFER__NODEBUG
 #else
-#  define CDEFER__INLINE static __inline__
+#  define CDEFER__INLINE static __inline__ CDEFER__NODEBUG
 #endif
 
 /* stack: the buffer the plugin reserves in the function's frame, aligned to
