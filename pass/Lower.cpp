@@ -34,6 +34,7 @@
 #include "Lower.h"
 #include "AstBuilder.h"
 #include "Diagnostics.h"
+#include "OuterCleanups.h"
 #include "OuterVlas.h"
 #include "SharedVariables.h"
 #include "StackBuffer.h"
@@ -152,12 +153,7 @@ private:
   llvm::DenseMap<VarDecl *, VarDecl *> CurrentOf; // shared variables
   std::vector<std::function<void()>> CallEdits;   // made once all is checked
   std::vector<VarDecl *> OuterVlas; // declared after a return (OuterVlas.h)
-  struct TakenCleanup {
-    VarDecl *Var;
-    FunctionDecl *Function;
-    VarDecl *Live; // set once the declaration has run
-  };
-  std::vector<TakenCleanup> Cleanups;
+  OuterCleanups Cleanups;
   RuntimeDecls Runtime;
   std::vector<Stmt *> Prologue;          // hidden declarations
   VarDecl *Result = nullptr;
@@ -285,53 +281,10 @@ private:
     return true;
   }
 
-  /// __attribute__((cleanup(f))) variables of the outermost block: the jump
-  /// of a `return` before one to the exit would enter its scope and run f
-  /// on a variable never initialized, and while unwinding with -fexceptions
-  /// its landing pad and the exit sequence's copy would both run f. The
-  /// exit sequence runs f itself instead, after the deferred statements,
-  /// last declared first, for each variable whose declaration ran:
-  ///   T c = init; __cdefer_live_c = 1;  ...  exit: ...; if (__cdefer_live_c) f(&c);
+  /// Cleanup-attribute variables of the outermost block: the exit sequence
+  /// runs their cleanups (OuterCleanups.h).
   void takeOverCleanups() {
-    std::vector<Stmt *> Stmts;
-    for (Stmt *St : Body->body()) {
-      Stmts.push_back(St);
-      Stmt *Inner = St;
-      while (auto *Label = dyn_cast<LabelStmt>(Inner))
-        Inner = Label->getSubStmt();
-      auto *DS = dyn_cast<DeclStmt>(Inner);
-      if (!DS)
-        continue;
-      for (Decl *Dl : DS->decls()) {
-        auto *V = dyn_cast<VarDecl>(Dl);
-        auto *Cleanup = V ? V->getAttr<CleanupAttr>() : nullptr;
-        if (!Cleanup || !Cleanup->getFunctionDecl())
-          continue;
-        B.Loc = V->getLocation();
-        VarDecl *Live = declareZeroed(("__cdefer_live_" + V->getName()).str(),
-                                      S.Context.IntTy);
-        Stmts.push_back(B.assign(B.ref(Live), B.integer(1, S.Context.IntTy)));
-        Cleanups.push_back({V, Cleanup->getFunctionDecl(), Live});
-        V->dropAttr<CleanupAttr>();
-      }
-    }
-    if (!Cleanups.empty())
-      Body = CompoundStmt::Create(S.Context, Stmts,
-                                  Body->getStoredFPFeaturesOrDefault(),
-                                  Body->getLBracLoc(), Body->getRBracLoc());
-  }
-
-  /// if (__cdefer_live_c) f(&c); for each cleanup, last declared first.
-  void runCleanups(std::vector<Stmt *> &Exiting) {
-    for (auto It = Cleanups.rbegin(); It != Cleanups.rend(); ++It) {
-      B.Loc = It->Var->getLocation();
-      Expr *Address = B.addressOf(B.ref(It->Var));
-      QualType Param = It->Function->getParamDecl(0)->getType();
-      if (!S.Context.hasSameType(Address->getType(), Param))
-        Address = B.bitCast(Address, Param);
-      Exiting.push_back(B.ifThen(B.load(B.ref(It->Live)),
-                                 B.call(It->Function, {Address})));
-    }
+    Body = Cleanups.takeOver(B, Body, Prologue);
   }
 
   /// Arrays of the outermost block that a `return` before them would jump
@@ -376,37 +329,12 @@ private:
           redirectUses(Value, B, CurrentOf, {});
           C.Value = cast<Expr>(Value);
         }
-    freshInstancePerIteration(Body);
+    freshInstancePerIteration(Body, B, CurrentOf);
     for (auto &[Var, Current] : CurrentOf)
       declareAfter(Body, Var, Current, S.Context);
   }
 
-  /// `for (int i = 0; i < n; i++)` declares one i for the whole loop in C;
-  /// deferred code sees one per iteration, as in Go (since 1.22): before
-  /// the increment, the next iteration's i starts as a copy of this one's,
-  ///   for (...; ...; (i = *__cdefer_i, __cdefer_i = &i, i++))
-  /// so the increment does not change what this iteration's defers keep.
-  void freshInstancePerIteration(Stmt *S) {
-    if (!S)
-      return;
-    if (auto *For = dyn_cast<ForStmt>(S))
-      if (auto *Init = dyn_cast_or_null<DeclStmt>(For->getInit()))
-        for (Decl *Dl : Init->decls())
-          if (auto *Var = dyn_cast<VarDecl>(Dl))
-            if (VarDecl *Current = CurrentOf.lookup(Var);
-                Current && !Var->getType().isConstQualified())
-              For->setInc(startNextInstance(Var, Current, For->getInc()));
-    for (Stmt *Child : S->children())
-      freshInstancePerIteration(Child);
-  }
 
-  Expr *startNextInstance(VarDecl *Var, VarDecl *Current, Expr *Then) {
-    B.Loc = Var->getLocation();
-    Expr *Copy = B.assign(B.ref(Var), B.load(B.deref(B.load(B.ref(Current)))));
-    Expr *Repoint = B.assign(B.ref(Current), B.addressOf(B.ref(Var)));
-    Expr *Fresh = B.comma(Copy, Repoint);
-    return Then ? B.comma(Fresh, Then) : Fresh;
-  }
 
   // --- The runtime's declarations, from <cdefer.h>. ---
 
@@ -693,7 +621,7 @@ private:
     std::vector<Stmt *> Sequence =
         Plan.OpenCoded ? openCodedExit() : recordsExit();
     Exiting.insert(Exiting.end(), Sequence.begin(), Sequence.end());
-    runCleanups(Exiting);
+    Cleanups.run(B, Exiting);
     B.Loc = Body->getRBracLoc();
     Exiting.push_back(B.ret(Result ? B.load(B.ref(Result)) : nullptr));
 

@@ -312,6 +312,32 @@ void redirectUses(Stmt *&S, AstBuilder &B,
     R.restoreInOwnInitializer(Var);
 }
 
+/// for (...; ...; (i = *__cdefer_i, __cdefer_i = &i, inc))
+static Expr *startNextInstance(AstBuilder &B, VarDecl *Var, VarDecl *Current,
+                               Expr *Then) {
+  B.Loc = Var->getLocation();
+  Expr *Copy = B.assign(B.ref(Var), B.load(B.deref(B.load(B.ref(Current)))));
+  Expr *Repoint = B.assign(B.ref(Current), B.addressOf(B.ref(Var)));
+  Expr *Fresh = B.comma(Copy, Repoint);
+  return Then ? B.comma(Fresh, Then) : Fresh;
+}
+
+void freshInstancePerIteration(
+    Stmt *S, AstBuilder &B,
+    const llvm::DenseMap<VarDecl *, VarDecl *> &CurrentOf) {
+  if (!S)
+    return;
+  if (auto *For = dyn_cast<ForStmt>(S))
+    if (auto *Init = dyn_cast_or_null<DeclStmt>(For->getInit()))
+      for (Decl *Dl : Init->decls())
+        if (auto *Var = dyn_cast<VarDecl>(Dl))
+          if (VarDecl *Current = CurrentOf.lookup(Var);
+              Current && !Var->getType().isConstQualified())
+            For->setInc(startNextInstance(B, Var, Current, For->getInc()));
+  for (Stmt *Child : S->children())
+    freshInstancePerIteration(Child, B, CurrentOf);
+}
+
 bool declareAfter(Stmt *Body, VarDecl *Var, VarDecl *Current,
                   ASTContext &Ctx) {
   DeclStmt *DS = declaringStmt(Body, Var);

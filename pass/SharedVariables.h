@@ -47,6 +47,15 @@ void redirectUses(clang::Stmt *&S, AstBuilder &B,
                   const llvm::DenseMap<clang::VarDecl *, clang::VarDecl *> &Through,
                   const llvm::DenseSet<const clang::Stmt *> &Skip);
 
+/// `for (int i = 0; i < n; i++)` declares one i for the whole loop in C;
+/// deferred code sees one per iteration, as in Go (since 1.22): before the
+/// increment, the next iteration's i starts as a copy of this one's, so the
+/// increment does not change what this iteration's defers keep. Applies to
+/// the loops in \p S whose variable is in \p CurrentOf.
+void freshInstancePerIteration(
+    clang::Stmt *S, AstBuilder &B,
+    const llvm::DenseMap<clang::VarDecl *, clang::VarDecl *> &CurrentOf);
+
 /// Declares \p Current, `T *Current = &Var;`, right after \p Var in the
 /// declaration statement of \p Body that declares it. Returns false if
 /// there is none.
