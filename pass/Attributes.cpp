@@ -141,10 +141,14 @@ struct ResultAttrInfo : ParsedAttrInfo {
     return false;
   }
 
+  // The function returns the named result: it is used even when nothing
+  // in the source reads it, or only deferred code does, which Sema cannot
+  // know (-Wunused-variable, -Wunused-but-set-variable).
   AttrHandling handleDeclAttribute(Sema &S, Decl *D,
                                    const ParsedAttr &A) const override {
     D->addAttr(AnnotateAttr::Create(S.Context, ResultAnnotation, nullptr, 0,
                                     A.getRange()));
+    D->addAttr(UnusedAttr::CreateImplicit(S.Context));
     return AttributeApplied;
   }
 };
