@@ -8,7 +8,7 @@
 //                                // records:    struct cdefer_frame frame
 //     <capture slots>            // one hidden local per captured value
 //     <records only>             // void *stack[n];
-//                                // cdefer_frame_start(&frame, stack, size)
+//                                // __cdefer_frame_start(&frame, stack, size)
 //     ... original body, where
 //         `defer S;`   becomes  { slot = value; ...; <register> }
 //         `return e;`  becomes  { result = e; goto exit; }
@@ -407,7 +407,7 @@ private:
     if (Plan.OpenCoded) {
       Bits = declareZeroed("__cdefer_bits", S.Context.UnsignedLongLongTy);
     } else {
-      // Not zeroed: cdefer_frame_start sets every field.
+      // Not zeroed: __cdefer_frame_start sets every field.
       Frame = B.local("__cdefer_frame", B.typeOf(Runtime.Frame));
       Prologue.push_back(B.declare(Frame));
       Captures = B.local("__cdefer_captures", S.Context.VoidPtrTy);
@@ -432,7 +432,7 @@ private:
     Exit = B.label("__cdefer_exit");
   }
 
-  /// void *stack[n]; cdefer_frame_start(&frame, stack, sizeof stack);
+  /// void *stack[n]; __cdefer_frame_start(&frame, stack, sizeof stack);
   void startFrame() {
     std::vector<uint64_t> Sizes;
     for (const LoweredSite &L : Sites)
@@ -575,8 +575,8 @@ private:
                           S.Context.getPointerType(B.typeOf(L.Record))));
   }
 
-  /// captures = cdefer_deferproc_site(&frame, site, size) (or, with one
-  /// defer statement, cdefer_deferproc(&frame, size)); captures->field = slot
+  /// captures = __cdefer_deferproc_site(&frame, site, size) (or, with one
+  /// defer statement, __cdefer_deferproc(&frame, size)); captures->field = slot
   void pushRecord(LoweredSite &L, std::vector<Stmt *> &Stmts) {
     Expr *Call;
     if (recordsKeepSite()) {

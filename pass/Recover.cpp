@@ -8,9 +8,9 @@
 // which calls recover:
 //
 //   T f(...) {                          // f calls recover() in its body:
-//     size_t entry = __cdefer_recover_token((void *)f);
-//     ... recover() ...        ==>      ... __cdefer_recover(entry) ...
-//     defer { ... recover() ... }  ==>  defer { ... __cdefer_recover(site) ... }
+//     size_t entry = __cdefer_v1_recover_token((void *)f);
+//     ... recover() ...        ==>      ... __cdefer_v1_recover_by_token(entry) ...
+//     defer { ... recover() ... }  ==>  defer { ... __cdefer_v1_recover_by_token(site) ... }
 //   }
 //
 // `entry` is the panic's current token only if the panic called f itself as

@@ -18,7 +18,7 @@ struct RecoverTokens {
   clang::VarDecl *SiteToken = nullptr;
 };
 
-/// How each recover() of a function becomes __cdefer_recover(token)
+/// How each recover() of a function becomes __cdefer_v1_recover_by_token(token)
 /// (Recover.cpp).
 class RecoverPlan {
 public:

@@ -57,9 +57,9 @@ namespace {
 
 /// The runtime's entry points for code running during an unwind.
 struct RuntimeHooks {
-  FunctionCallee DeferredCall;  // void __cdefer_unwind_call(void *callee)
-  FunctionCallee DeferredBlock; // size_t __cdefer_unwind_block(void)
-  FunctionCallee Recovered;     // bool __cdefer_unwind_recovered(void *)
+  FunctionCallee DeferredCall;  // void __cdefer_v1_unwind_call(void *callee)
+  FunctionCallee DeferredBlock; // size_t __cdefer_v1_unwind_block(void)
+  FunctionCallee Recovered;     // bool __cdefer_v1_unwind_recovered(void *)
   FunctionCallee Personality;   // __gcc_personality_v0
 
   explicit RuntimeHooks(Module &M) {
@@ -307,7 +307,7 @@ private:
     }
   }
 
-  /// ret V  ==>  if (__cdefer_unwind_recovered(exception)) ret V; else resume
+  /// ret V  ==>  if (__cdefer_v1_unwind_recovered(exception)) ret V; else resume
   void finishCopyReturns(ExitCopy &C) {
     std::vector<ReturnInst *> Returns;
     for (BasicBlock *BB : C.Blocks)
@@ -358,7 +358,7 @@ private:
     }
   }
 
-  /// __cdefer_unwind_call(callee), or, for a function the deferred call
+  /// __cdefer_v1_unwind_call(callee), or, for a function the deferred call
   /// names, a call with no operand to a thunk that makes it. A function's
   /// address is loop-invariant: machine LICM hoists it out of the second
   /// copy's loop into a callee-saved register, whose save and restore would
@@ -370,7 +370,7 @@ private:
     return B.CreateCall(armingThunk(*Fn));
   }
 
-  /// static void cdefer.arm.<fn>(void) { __cdefer_unwind_call(fn); }
+  /// static void cdefer.arm.<fn>(void) { __cdefer_v1_unwind_call(fn); }
   Function *armingThunk(Function &Callee) {
     Module &M = *F.getParent();
     std::string Name = (ArmingThunkPrefix + Callee.getName()).str();
