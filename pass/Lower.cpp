@@ -684,12 +684,12 @@ private:
   }
 
   /// do
-  ///   while (cdefer_deferpending(&frame))
-  ///     switch (cdefer_deferred_site(&frame)) {
-  ///     case i: { captures = cdefer_deferpop(&frame, size);
+  ///   while (__cdefer_deferpending(&frame))
+  ///     switch (__cdefer_deferred_site(&frame)) {
+  ///     case i: { captures = __cdefer_deferpop(&frame, size);
   ///               slot = captures->field; code } break;
   ///     }
-  /// while (cdefer_deferreturn(&frame));
+  /// while (__cdefer_deferreturn(&frame));
   /// A function with one defer statement needs no switch.
   std::vector<Stmt *> recordsExit() {
     std::vector<uint64_t> Values;
