@@ -167,14 +167,19 @@ Expr *AstBuilder::cast(Expr *E, QualType To, CastKind Kind) {
                                 Loc);
 }
 
-Expr *AstBuilder::functionAddress(FunctionDecl *Fn) {
+Expr *AstBuilder::functionPointer(FunctionDecl *Fn) {
+  // In C a function designator is a prvalue of function type that decays to
+  // a pointer (before a call too).
   Expr *Ref = DeclRefExpr::Create(Ctx, NestedNameSpecifierLoc(),
                                   SourceLocation(), Fn, false, Loc,
                                   Fn->getType(), VK_PRValue);
-  Ref = ImplicitCastExpr::Create(Ctx, Ctx.getPointerType(Fn->getType()),
-                                 CK_FunctionToPointerDecay, Ref, nullptr,
-                                 VK_PRValue, fp());
-  return cast(Ref, Ctx.VoidPtrTy);
+  return ImplicitCastExpr::Create(Ctx, Ctx.getPointerType(Fn->getType()),
+                                  CK_FunctionToPointerDecay, Ref, nullptr,
+                                  VK_PRValue, fp());
+}
+
+Expr *AstBuilder::functionAddress(FunctionDecl *Fn) {
+  return cast(functionPointer(Fn), Ctx.VoidPtrTy);
 }
 
 Expr *AstBuilder::nullPointer() {
@@ -194,16 +199,8 @@ Expr *AstBuilder::dot(Expr *Base, FieldDecl *Field) {
 }
 
 Expr *AstBuilder::call(FunctionDecl *Callee, ArrayRef<Expr *> Args) {
-  // In C a function designator is a prvalue of function type that decays to
-  // a pointer before the call.
-  Expr *Fn = DeclRefExpr::Create(Ctx, NestedNameSpecifierLoc(),
-                                 SourceLocation(), Callee, false, Loc,
-                                 Callee->getType(), VK_PRValue);
-  Fn = ImplicitCastExpr::Create(Ctx, Ctx.getPointerType(Callee->getType()),
-                                CK_FunctionToPointerDecay, Fn, nullptr,
-                                VK_PRValue, fp());
-  return CallExpr::Create(Ctx, Fn, Args, Callee->getCallResultType(),
-                          VK_PRValue, Loc, fp());
+  return CallExpr::Create(Ctx, functionPointer(Callee), Args,
+                          Callee->getCallResultType(), VK_PRValue, Loc, fp());
 }
 
 Stmt *AstBuilder::declare(Decl *D) {

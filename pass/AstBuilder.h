@@ -77,6 +77,8 @@ public:
   /// valid C as printed (conversions C does not make implicitly).
   clang::Expr *cast(clang::Expr *E, clang::QualType To,
                     clang::CastKind Kind = clang::CK_BitCast);
+  /// `Fn`, decayed to a pointer to the function.
+  clang::Expr *functionPointer(clang::FunctionDecl *Fn);
   /// `(void *)Fn`: the address of a function, as a data pointer.
   clang::Expr *functionAddress(clang::FunctionDecl *Fn);
   clang::Expr *nullPointer();
