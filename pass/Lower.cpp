@@ -99,10 +99,11 @@ bool namesFunction(const Expr *Callee) {
 
 class Lowering : public LoweringPlan {
 public:
-  Lowering(Sema &S, FunctionDefers &F, const Strategy &Plan)
+  Lowering(Sema &S, FunctionDefers &F, const Strategy &Plan, bool Markers)
       : S(S), D(S.getDiagnostics()), SM(S.getSourceManager()),
         Body(cast<CompoundStmt>(F.Function->getBody())),
-        B(S.Context, *F.Function, Body->getLBracLoc()), F(F), Plan(Plan) {}
+        B(S.Context, *F.Function, Body->getLBracLoc()), F(F), Plan(Plan),
+        Markers(Markers) {}
 
   /// Everything that can go wrong is found here, before any change.
   bool check() {
@@ -146,6 +147,7 @@ private:
   AstBuilder B;
   FunctionDefers &F;
   const Strategy &Plan;
+  const bool Markers; // for the IR pass; none when no code is generated
   RecoverTokens Tokens;
   std::vector<LoweredSite> Sites;
   llvm::DenseMap<const Stmt *, LoweredSite *> SiteOf;
@@ -614,10 +616,11 @@ private:
     // The state the unwinding copies run from: the mask, or the frame.
     Expr *StateAddress =
         B.bitCast(B.addressOf(B.ref(Bits ? Bits : Frame)), S.Context.VoidPtrTy);
-    std::vector<Stmt *> Exiting = {
-        B.call(B.markerFunction(ExitMarker, S.Context.VoidTy,
-                                {S.Context.VoidPtrTy}),
-               {StateAddress})};
+    std::vector<Stmt *> Exiting;
+    if (Markers)
+      Exiting.push_back(B.call(B.markerFunction(ExitMarker, S.Context.VoidTy,
+                                                {S.Context.VoidPtrTy}),
+                               {StateAddress}));
     std::vector<Stmt *> Sequence =
         Plan.OpenCoded ? openCodedExit() : recordsExit();
     Exiting.insert(Exiting.end(), Sequence.begin(), Sequence.end());
@@ -651,6 +654,11 @@ private:
     return Marker;
   }
 
+  void addSiteMarker(const LoweredSite &L, std::vector<Stmt *> &Stmts) {
+    if (Markers)
+      Stmts.push_back(siteMarker(L));
+  }
+
   /// The function a call-form defer calls, as a data pointer, or null when
   /// it cannot call recover() (a builtin, a block).
   Expr *calleeAddress(const LoweredSite &L) {
@@ -678,7 +686,14 @@ private:
       Stmt *Clear =
           B.compoundAssign(BO_AndAssign, B.ref(Bits), B.integer(~Mask, U64));
       Expr *Test = B.binary(BO_And, B.load(B.ref(Bits)), B.integer(Mask, U64));
-      Out.push_back(B.ifThen(Test, B.block({Clear, siteMarker(L), L.Code})));
+      // The bit is cleared for the unwinding copies (a panic in deferred
+      // code must not run it again), which exist only with the markers.
+      std::vector<Stmt *> Run;
+      if (Markers)
+        Run.push_back(Clear);
+      addSiteMarker(L, Run);
+      Run.push_back(L.Code);
+      Out.push_back(B.ifThen(Test, B.block(Run)));
     }
     return Out;
   }
@@ -728,7 +743,7 @@ private:
     bool MarkerNeedsCaptures = L.IsCall && hasCapturedCallee(L);
     std::vector<Stmt *> Stmts;
     if (!MarkerNeedsCaptures)
-      Stmts.push_back(siteMarker(L));
+      addSiteMarker(L, Stmts);
     if (!L.Record) {
       Stmts.push_back(Pop);
     } else {
@@ -739,7 +754,7 @@ private:
                                  B.load(B.arrow(recordCaptures(L), *Field++))));
     }
     if (MarkerNeedsCaptures)
-      Stmts.push_back(siteMarker(L));
+      addSiteMarker(L, Stmts);
     Stmts.push_back(L.Code);
     return B.block(Stmts);
   }
@@ -750,8 +765,8 @@ private:
 LoweringPlan::~LoweringPlan() = default;
 
 std::unique_ptr<LoweringPlan> planLowering(Sema &S, FunctionDefers &F,
-                                           const Strategy &Plan) {
-  auto L = std::make_unique<Lowering>(S, F, Plan);
+                                           const Strategy &Plan, bool Markers) {
+  auto L = std::make_unique<Lowering>(S, F, Plan, Markers);
   if (!L->check())
     return nullptr;
   return L;

@@ -25,9 +25,11 @@ public:
 
 /// Checks \p F's defers for everything that would make them impossible to
 /// lower (captures, the runtime's declarations); returns null after
-/// reporting an error, with nothing changed.
+/// reporting an error, with nothing changed. Without \p Markers (no code
+/// is generated, e.g. for the static analyzer) the lowered function has no
+/// calls for the IR pass: nothing opaque hides its state from an analysis.
 std::unique_ptr<LoweringPlan> planLowering(clang::Sema &S, FunctionDefers &F,
-                                           const Strategy &Plan);
+                                           const Strategy &Plan, bool Markers);
 
 } // namespace cdefer
 

@@ -17,6 +17,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendOptions.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Sema/ExternalSemaSource.h"
@@ -34,6 +35,7 @@ namespace {
 struct Options {
   bool Remarks = false;      // -fplugin-arg-cdefer-remarks
   bool ForceRuntime = false; // -fplugin-arg-cdefer-strategy=runtime
+  bool Markers = true;       // false when no code is generated (--analyze)
 };
 
 /// Sema asks this when a name is not declared: `defer` (and the other
@@ -108,7 +110,7 @@ private:
       Plan = chooseStrategy(S->Context, F, Opts.ForceRuntime);
       if (Opts.Remarks)
         remark(F, Plan);
-      if (!(Lowering = planLowering(*S, F, Plan)))
+      if (!(Lowering = planLowering(*S, F, Plan, Opts.Markers)))
         return;
     }
     if (Lowering)
@@ -226,6 +228,10 @@ class DeferAction : public PluginASTAction {
 protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
+    // The static analyzer reads the lowered function; the IR pass's markers,
+    // opaque calls that take the defers' state, would hide from it which
+    // deferred code runs.
+    Opts.Markers = CI.getFrontendOpts().ProgramAction != frontend::RunAnalysis;
     auto Watcher =
         std::make_shared<DeferredBlockWarnings>(CI.getPreprocessor());
     CI.getPreprocessor().setTokenWatcher(
