@@ -84,8 +84,6 @@ private:
   }
 };
 
-std::vector<CallBase *> callsToMarker(Module &M, StringRef Name);
-
 std::vector<CallBase *> callsTo(Module &M, StringRef Name) {
   std::vector<CallBase *> Out;
   if (Function *F = M.getFunction(Name))
@@ -93,6 +91,10 @@ std::vector<CallBase *> callsTo(Module &M, StringRef Name) {
       if (auto *CB = dyn_cast<CallBase>(U))
         Out.push_back(CB);
   return Out;
+}
+
+std::vector<CallBase *> callsToMarker(Module &M, StringRef Name) {
+  return callsTo(M, markerSymbol(Name));
 }
 
 /// A call to a record helper needs no landing pad (UnwindPass.h). Without
@@ -112,10 +114,6 @@ bool isMarker(const CallBase *CB, StringRef Name) {
   return Callee && Callee->getName() == markerSymbol(Name);
 }
 
-std::vector<CallBase *> callsToMarker(Module &M, StringRef Name) {
-  return callsTo(M, markerSymbol(Name));
-}
-
 /// One clone of the exit sequence.
 struct ExitCopy {
   std::vector<BasicBlock *> Blocks;
@@ -132,7 +130,6 @@ public:
   FunctionLowering(Function &F, RuntimeHooks &Hooks) : F(F), Hooks(Hooks) {}
 
   void run(CallBase *ExitMark) {
-    demoteUndominatedValues();
     State = dyn_cast<AllocaInst>(ExitMark->getArgOperand(0)->stripPointerCasts());
     if (State && F.callsFunctionThatReturnsTwice())
       keepStateInMemory();
@@ -386,27 +383,6 @@ private:
     B.CreateCall(Hooks.DeferredCall, {&Callee})->setTailCall();
     B.CreateRetVoid();
     return Thunk;
-  }
-
-  /// A `return` before a variable-length array's declaration jumps to the
-  /// exit sequence, which is in the array's scope: Sema never saw that jump,
-  /// the lowering made it. The exit sequence uses the array only when a
-  /// defer that ran after the declaration needs it, but in the IR the
-  /// array's alloca (and its stack save) then fail to dominate their uses.
-  /// Such values go through a stack slot instead: valid IR, read at run time
-  /// only where they were set, and promoted back to registers at -O1 and up.
-  void demoteUndominatedValues() {
-    DominatorTree DT(F);
-    std::vector<Instruction *> Undominated;
-    for (BasicBlock &BB : F)
-      for (Instruction &I : BB)
-        for (const Use &U : I.uses())
-          if (!DT.dominates(&I, U)) {
-            Undominated.push_back(&I);
-            break;
-          }
-    for (Instruction *I : Undominated)
-      DemoteRegToStack(*I);
   }
 
   /// Every call that might unwind gets an unwind edge to a landing pad.
