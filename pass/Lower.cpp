@@ -77,7 +77,7 @@ struct LoweredSite {
   bool IsCall = false;          // call form: callee and arguments captured
   RecordDecl *Record = nullptr; // records only: the captures' layout
   std::vector<SharedUse> Shared;
-  llvm::DenseMap<VarDecl *, VarDecl *> Uses; // shared variable -> Ref
+  VarDecl *CalleeSlot = nullptr; // call form: a callee evaluated at the defer
 };
 
 /// The declarations of the runtime a record-based function calls.
@@ -186,7 +186,7 @@ private:
 
   /// The callee (unless it names a function) and the non-constant
   /// arguments are evaluated at the defer, into slots. The call is changed
-  /// only once every site is known to be fine (run()).
+  /// only once every site is known to be fine (apply()).
   bool captureCall(LoweredSite &L, CallExpr *Call) {
     Expr *Callee = Call->getCallee();
     std::vector<std::pair<unsigned, Expr *>> Args;
@@ -203,10 +203,11 @@ private:
       }
       Args.push_back({I, Arg});
     }
-    if (!namesFunction(Callee))
-      CallEdits.push_back([=, Slot = addCapture(L, "fn", Callee)] {
-        Call->setCallee(B.load(Slot));
-      });
+    if (!namesFunction(Callee)) {
+      Expr *Slot = addCapture(L, "fn", Callee);
+      L.CalleeSlot = L.Captures.back().Slot;
+      CallEdits.push_back([=] { Call->setCallee(B.load(Slot)); });
+    }
     for (const auto &Pending : Args) {
       unsigned I = Pending.first;
       Expr *Slot = addCapture(L, "arg" + std::to_string(I), Pending.second);
@@ -278,9 +279,17 @@ private:
         Own = B.local(slotName(L, Name + "_kept"),
                       V->getType().getUnqualifiedType());
       L.Shared.push_back({V, Current, Ref, Own, Name + "_kept"});
-      L.Uses[V] = Ref;
     }
     return true;
+  }
+
+  /// Each shared variable the site's code names, and the site's pointer to
+  /// the instance it keeps.
+  static llvm::DenseMap<VarDecl *, VarDecl *> sitePointers(const LoweredSite &L) {
+    llvm::DenseMap<VarDecl *, VarDecl *> Through;
+    for (const SharedUse &U : L.Shared)
+      Through[U.Var] = U.Ref;
+    return Through;
   }
 
   /// Cleanup-attribute variables of the outermost block: the exit sequence
@@ -320,7 +329,7 @@ private:
     for (LoweredSite &L : Sites)
       if (!L.IsCall) {
         DeferredCode.insert(L.Code);
-        redirectUses(L.Code, B, L.Uses, {});
+        redirectUses(L.Code, B, sitePointers(L), {});
       }
     for (Stmt *&St : Body->body())
       redirectUses(St, B, CurrentOf, DeferredCode);
@@ -667,9 +676,8 @@ private:
     if (auto *Ref = dyn_cast<DeclRefExpr>(Callee))
       if (auto *Fn = dyn_cast<FunctionDecl>(Ref->getDecl()))
         return Fn->getBuiltinID() ? B.nullPointer() : B.functionAddress(Fn);
-    for (const Capture &C : L.Captures)
-      if (C.Field == "fn" && C.Slot->getType()->isFunctionPointerType())
-        return B.cast(B.load(B.ref(C.Slot)), S.Context.VoidPtrTy);
+    if (L.CalleeSlot && L.CalleeSlot->getType()->isFunctionPointerType())
+      return B.cast(B.load(B.ref(L.CalleeSlot)), S.Context.VoidPtrTy);
     return B.nullPointer();
   }
 
@@ -683,14 +691,13 @@ private:
     for (auto It = ByBit.rbegin(); It != ByBit.rend(); ++It) {
       LoweredSite &L = **It;
       uint64_t Mask = 1ull << Plan.Bit[L.Site->Index];
-      Stmt *Clear =
-          B.compoundAssign(BO_AndAssign, B.ref(Bits), B.integer(~Mask, U64));
       Expr *Test = B.binary(BO_And, B.load(B.ref(Bits)), B.integer(Mask, U64));
       // The bit is cleared for the unwinding copies (a panic in deferred
       // code must not run it again), which exist only with the markers.
       std::vector<Stmt *> Run;
       if (Markers)
-        Run.push_back(Clear);
+        Run.push_back(B.compoundAssign(BO_AndAssign, B.ref(Bits),
+                                       B.integer(~Mask, U64)));
       addSiteMarker(L, Run);
       Run.push_back(L.Code);
       Out.push_back(B.ifThen(Test, B.block(Run)));
@@ -723,13 +730,6 @@ private:
     return {B.doWhile(B.block({B.whileLoop(Pending, Run)}), Older)};
   }
 
-  static bool hasCapturedCallee(const LoweredSite &L) {
-    for (const Capture &C : L.Captures)
-      if (C.Field == "fn")
-        return true;
-    return false;
-  }
-
   /// Takes the newest record, whose site is L, and runs L's code with the
   /// values it captured.
   Stmt *runRecord(LoweredSite &L) {
@@ -740,7 +740,7 @@ private:
     // The marker first: in the unwinding copies it becomes a call, and
     // nothing loaded from the record then has to be kept across it. A
     // captured callee is the marker's operand, so then it comes after.
-    bool MarkerNeedsCaptures = L.IsCall && hasCapturedCallee(L);
+    bool MarkerNeedsCaptures = L.CalleeSlot != nullptr;
     std::vector<Stmt *> Stmts;
     if (!MarkerNeedsCaptures)
       addSiteMarker(L, Stmts);
