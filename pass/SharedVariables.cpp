@@ -177,32 +177,6 @@ public:
       rewrite(Child);
   }
 
-private:
-  AstBuilder &B;
-  const llvm::DenseMap<VarDecl *, VarDecl *> &Through;
-  const llvm::DenseSet<const Stmt *> &Skip;
-
-  VarDecl *target(const DeclRefExpr *Ref) const {
-    auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
-    return VD ? Through.lookup(VD) : nullptr;
-  }
-
-  /// x  ==>  (*__cdefer_x), an lvalue of x's type.
-  Expr *deref(DeclRefExpr *Ref, VarDecl *Pointer) {
-    B.Loc = Ref->getLocation();
-    Expr *P = DeclRefExpr::Create(
-        B.Ctx, NestedNameSpecifierLoc(), SourceLocation(), Pointer,
-        Ref->refersToEnclosingVariableOrCapture(), B.Loc, Pointer->getType(),
-        VK_LValue);
-    Expr *Deref = UnaryOperator::Create(B.Ctx, B.load(P), UO_Deref,
-                                        Ref->getType(), VK_LValue, OK_Ordinary,
-                                        B.Loc, false, FPOptionsOverride());
-    Deref = B.paren(Deref);
-    Replaced[Deref] = Ref;
-    return Deref;
-  }
-
-public:
   /// A variable's own initializer runs before its pointer exists (it is
   /// declared after it): there, `&node` in `struct node node = {&node}`
   /// stays the variable itself.
@@ -214,7 +188,24 @@ public:
   }
 
 private:
-  llvm::DenseMap<const Stmt *, DeclRefExpr *> Replaced;
+  AstBuilder &B;
+  const llvm::DenseMap<VarDecl *, VarDecl *> &Through;
+  const llvm::DenseSet<const Stmt *> &Skip;
+  llvm::DenseMap<const Stmt *, DeclRefExpr *> Replaced; // what deref() made
+
+  VarDecl *target(const DeclRefExpr *Ref) const {
+    auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+    return VD ? Through.lookup(VD) : nullptr;
+  }
+
+  /// x  ==>  (*__cdefer_x), an lvalue of x's type. Block literals are not
+  /// entered (copyCaptures), so no use here is a capture.
+  Expr *deref(DeclRefExpr *Ref, VarDecl *Pointer) {
+    B.Loc = Ref->getLocation();
+    Expr *Deref = B.paren(B.deref(B.load(B.ref(Pointer))));
+    Replaced[Deref] = Ref;
+    return Deref;
+  }
 
   void restore(Stmt *&S, const VarDecl *Var) {
     if (!S)
