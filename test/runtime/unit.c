@@ -2,12 +2,16 @@
 // plugin's output calls it: LIFO per frame, frames independent, records of
 // every size intact and aligned, the stack buffer first, then chunks that
 // grow, big records on their own, chunks reused through the thread's cache,
-// and a burst's memory given back to malloc.
+// a burst's memory given back to malloc, and half a cache moved between a
+// thread's cache and the pool per lock.
 // RUN: %clang -O1 -I%S/../../runtime/src -I%include %s %runtime -o %t
 // RUN: %t | FileCheck %s
 // CHECK: unit: {{[0-9]+}} passed, 0 failed
+#define _GNU_SOURCE /* RTLD_NEXT */
 #include "internal.h"
 
+#include <dlfcn.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,6 +22,16 @@ extern void __libc_free(void *);
 static long mallocs, frees;
 void *malloc(size_t n) { mallocs++; return __libc_malloc(n); }
 void free(void *p) { if (p) frees++; __libc_free(p); }
+
+// Counts the pool's lock taking (the runtime calls pthread_mutex_lock).
+static long locks;
+int pthread_mutex_lock(pthread_mutex_t *m) {
+  static int (*real)(pthread_mutex_t *);
+  if (!real)
+    real = (int (*)(pthread_mutex_t *))dlsym(RTLD_NEXT, "pthread_mutex_lock");
+  locks++;
+  return real(m);
+}
 
 static int passed, failed;
 #define EXPECT(cond)                                                         \
@@ -183,6 +197,34 @@ static void burst_is_given_back(void) {
   EXPECT(frees >= taken - 100);
 }
 
+// A thread that keeps giving chunks back, or keeps taking them, moves half
+// a cache (4 of class 0's 8) between its cache and the pool under one lock,
+// as Go's per-P defer pools do: 16 chunks cost 2 locks each way, not 8. On
+// a thread of its own, whose cache starts empty.
+static void *batches(void *unused) {
+  (void)unused;
+  struct cdefer__chunk *c[16];
+  for (int i = 0; i < 16; i++)
+    c[i] = cdefer__chunk_take(0, 16);
+  locks = 0;
+  for (int i = 0; i < 16; i++) // 8 fill the cache, 8 go to the pool
+    cdefer__chunk_give(c[i]);
+  EXPECT(locks == 2);
+  locks = 0;
+  for (int i = 0; i < 16; i++) // 8 from the cache, 8 from the pool
+    c[i] = cdefer__chunk_take(0, 16);
+  EXPECT(locks == 2);
+  for (int i = 0; i < 16; i++)
+    cdefer__chunk_give(c[i]);
+  return NULL;
+}
+
+static void half_a_cache_per_lock(void) {
+  pthread_t t;
+  pthread_create(&t, NULL, batches, NULL);
+  pthread_join(t, NULL);
+}
+
 int main(void) {
   lifo_across_chunks();
   frames_are_independent();
@@ -190,6 +232,7 @@ int main(void) {
   first_record_too_big();
   chunks_come_back();
   burst_is_given_back();
+  half_a_cache_per_lock();
   printf("unit: %d passed, %d failed\n", passed, failed);
   return failed != 0;
 }
