@@ -8,6 +8,7 @@
 #include "Defers.h"
 #include "Diagnostics.h"
 #include "Lower.h"
+#include "ParseHooks.h"
 #include "Recover.h"
 #include "Strategy.h"
 #include "UnwindPass.h"
@@ -19,9 +20,6 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendOptions.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
-#include "clang/Lex/Preprocessor.h"
-#include "clang/Sema/ExternalSemaSource.h"
-#include "clang/Sema/Lookup.h"
 #include "clang/Sema/Sema.h"
 #include "clang/Sema/SemaConsumer.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -38,38 +36,13 @@ struct Options {
   bool Markers = true;       // false when no code is generated (--analyze)
 };
 
-/// Sema asks this when a name is not declared: `defer` (and the other
-/// names of <cdefer.h>) undeclared while the plugin is loaded means the
-/// header was forgotten, which the error should say.
-class MissingHeaderHint : public ExternalSemaSource {
-public:
-  explicit MissingHeaderHint(Sema &S) : S(S) {}
-
-  bool LookupUnqualified(LookupResult &R, Scope *) override {
-    const IdentifierInfo *Name = R.getLookupName().getAsIdentifierInfo();
-    if (!Name || !llvm::is_contained(HeaderNames, Name->getName()) ||
-        !Reported.insert(Name).second)
-      return false;
-    errMissingHeader(S.getDiagnostics(),
-                     userLoc(S.getSourceManager(), R.getNameLoc()),
-                     Name->getName());
-    return false;
-  }
-
-private:
-  static constexpr const char *HeaderNames[] = {
-      "defer", "defer_result", "panic", "panicf", "panic_value", "recover"};
-  Sema &S;
-  llvm::SmallPtrSet<const IdentifierInfo *, 4> Reported;
-};
-
 class DeferConsumer : public SemaConsumer {
 public:
   explicit DeferConsumer(Options Opts) : Opts(Opts) {}
 
   void InitializeSema(Sema &S) override {
     this->S = &S;
-    S.addExternalSource(llvm::makeIntrusiveRefCnt<MissingHeaderHint>(S));
+    addMissingHeaderHint(S);
   }
   void ForgetSema() override { S = nullptr; }
 
@@ -158,72 +131,6 @@ private:
   }
 };
 
-/// Sema's -Wuninitialized runs on the body as written, where a deferred
-/// block's code stands at its `defer`, before the assignments that precede
-/// it at exit: `int x; defer { use(x); } x = 5;` would warn. The analysis
-/// runs when the function is finished, before the plugin can lower it, so
-/// instead the warnings are turned off inside deferred blocks, the way
-/// `#pragma clang diagnostic` does, from their `{` to their `}`. Seen in
-/// the token stream: `__attribute__((cdefer))` then `{`. A call-form
-/// defer's arguments, which really are evaluated at the defer, still warn.
-class DeferredBlockWarnings {
-public:
-  explicit DeferredBlockWarnings(Preprocessor &PP) : PP(PP) {}
-
-  void see(const Token &T) {
-    switch (State) {
-    case Idle:
-      if (T.is(tok::identifier) && T.getIdentifierInfo()->isStr(DeferAnnotation))
-        State = AfterName;
-      return;
-    case AfterName:
-    case AfterParen:
-      State = T.is(tok::r_paren) ? Next(State) : Idle;
-      return;
-    case AfterAttribute:
-      State = Idle;
-      if (T.is(tok::l_brace))
-        enter(T);
-      return;
-    case InBlock:
-      if (T.is(tok::l_brace))
-        ++Depth;
-      else if (T.is(tok::r_brace) && --Depth == 0)
-        leave(T);
-      return;
-    }
-  }
-
-private:
-  enum Stage { Idle, AfterName, AfterParen, AfterAttribute, InBlock };
-  static Stage Next(Stage S) {
-    return S == AfterName ? AfterParen : AfterAttribute;
-  }
-
-  Preprocessor &PP;
-  Stage State = Idle;
-  unsigned Depth = 0;
-
-  SourceLocation at(const Token &T) const {
-    return PP.getSourceManager().getExpansionLoc(T.getLocation());
-  }
-
-  void enter(const Token &T) {
-    DiagnosticsEngine &D = PP.getDiagnostics();
-    D.pushMappings(at(T));
-    for (StringRef Group : {"uninitialized", "conditional-uninitialized"})
-      D.setSeverityForGroup(diag::Flavor::WarningOrError, Group,
-                            diag::Severity::Ignored, at(T));
-    State = InBlock;
-    Depth = 1;
-  }
-
-  void leave(const Token &T) {
-    PP.getDiagnostics().popMappings(at(T));
-    State = Idle;
-  }
-};
-
 class DeferAction : public PluginASTAction {
 protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
@@ -232,10 +139,7 @@ protected:
     // opaque calls that take the defers' state, would hide from it which
     // deferred code runs.
     Opts.Markers = CI.getFrontendOpts().ProgramAction != frontend::RunAnalysis;
-    auto Watcher =
-        std::make_shared<DeferredBlockWarnings>(CI.getPreprocessor());
-    CI.getPreprocessor().setTokenWatcher(
-        [Watcher](const Token &T) { Watcher->see(T); });
+    quietUninitializedInDeferredBlocks(CI.getPreprocessor());
     // The IR half: landing pads for panics, at every optimization level.
     CI.getCodeGenOpts().PassBuilderCallbacks.push_back(
         [](llvm::PassBuilder &PB) {

@@ -1,0 +1,127 @@
+//===- ParseHooks.cpp - what the plugin does while clang parses -----------===//
+//
+// Some of what the plugin must say or silence happens before any function
+// reaches it: Sema reports undeclared names and runs its flow-sensitive
+// warnings as it parses.
+//
+//===----------------------------------------------------------------------===//
+#include "ParseHooks.h"
+#include "Defers.h"
+#include "Diagnostics.h"
+
+#include "clang/Lex/Preprocessor.h"
+#include "clang/Sema/ExternalSemaSource.h"
+#include "clang/Sema/Lookup.h"
+#include "clang/Sema/Sema.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+#include <memory>
+
+using namespace clang;
+
+namespace cdefer {
+namespace {
+
+/// Sema asks this when a name is not declared: `defer` (and the other
+/// names of <cdefer.h>) undeclared while the plugin is loaded means the
+/// header was forgotten, which the error should say.
+class MissingHeaderHint : public ExternalSemaSource {
+public:
+  explicit MissingHeaderHint(Sema &S) : S(S) {}
+
+  bool LookupUnqualified(LookupResult &R, Scope *) override {
+    const IdentifierInfo *Name = R.getLookupName().getAsIdentifierInfo();
+    if (!Name || !llvm::is_contained(HeaderNames, Name->getName()) ||
+        !Reported.insert(Name).second)
+      return false;
+    errMissingHeader(S.getDiagnostics(),
+                     userLoc(S.getSourceManager(), R.getNameLoc()),
+                     Name->getName());
+    return false;
+  }
+
+private:
+  static constexpr const char *HeaderNames[] = {
+      "defer", "defer_result", "panic", "panicf", "panic_value", "recover"};
+  Sema &S;
+  llvm::SmallPtrSet<const IdentifierInfo *, 4> Reported;
+};
+
+/// Sema's -Wuninitialized runs on the body as written, where a deferred
+/// block's code stands at its `defer`, before the assignments that precede
+/// it at exit: `int x; defer { use(x); } x = 5;` would warn. The analysis
+/// runs when the function is finished, before the plugin can lower it, so
+/// instead the warnings are turned off inside deferred blocks, the way
+/// `#pragma clang diagnostic` does, from their `{` to their `}`. Seen in
+/// the token stream: `__attribute__((cdefer))` then `{`. A call-form
+/// defer's arguments, which really are evaluated at the defer, still warn.
+class DeferredBlockWarnings {
+public:
+  explicit DeferredBlockWarnings(Preprocessor &PP) : PP(PP) {}
+
+  void see(const Token &T) {
+    switch (State) {
+    case Idle:
+      if (T.is(tok::identifier) && T.getIdentifierInfo()->isStr(DeferAnnotation))
+        State = AfterName;
+      return;
+    case AfterName:
+    case AfterParen:
+      State = T.is(tok::r_paren) ? Next(State) : Idle;
+      return;
+    case AfterAttribute:
+      State = Idle;
+      if (T.is(tok::l_brace))
+        enter(T);
+      return;
+    case InBlock:
+      if (T.is(tok::l_brace))
+        ++Depth;
+      else if (T.is(tok::r_brace) && --Depth == 0)
+        leave(T);
+      return;
+    }
+  }
+
+private:
+  enum Stage { Idle, AfterName, AfterParen, AfterAttribute, InBlock };
+  static Stage Next(Stage S) {
+    return S == AfterName ? AfterParen : AfterAttribute;
+  }
+
+  Preprocessor &PP;
+  Stage State = Idle;
+  unsigned Depth = 0;
+
+  SourceLocation at(const Token &T) const {
+    return PP.getSourceManager().getExpansionLoc(T.getLocation());
+  }
+
+  void enter(const Token &T) {
+    DiagnosticsEngine &D = PP.getDiagnostics();
+    D.pushMappings(at(T));
+    for (StringRef Group : {"uninitialized", "conditional-uninitialized"})
+      D.setSeverityForGroup(diag::Flavor::WarningOrError, Group,
+                            diag::Severity::Ignored, at(T));
+    State = InBlock;
+    Depth = 1;
+  }
+
+  void leave(const Token &T) {
+    PP.getDiagnostics().popMappings(at(T));
+    State = Idle;
+  }
+};
+
+} // namespace
+
+void addMissingHeaderHint(Sema &S) {
+  S.addExternalSource(llvm::makeIntrusiveRefCnt<MissingHeaderHint>(S));
+}
+
+void quietUninitializedInDeferredBlocks(Preprocessor &PP) {
+  auto Watcher = std::make_shared<DeferredBlockWarnings>(PP);
+  PP.setTokenWatcher([Watcher](const Token &T) { Watcher->see(T); });
+}
+
+} // namespace cdefer
