@@ -9,6 +9,7 @@
 #include "Defers.h"
 #include "Diagnostics.h"
 
+#include "clang/Basic/DiagnosticSema.h"
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Sema/ExternalSemaSource.h"
 #include "clang/Sema/Lookup.h"
@@ -113,15 +114,61 @@ private:
   }
 };
 
+/// Sema runs the thread-safety analysis when a function is finished, on the
+/// body as written, where `defer unlock(&mu);` reads as an unlock at the
+/// defer. The plugin runs it itself once the function is lowered
+/// (ThreadSafetyWarnings.cpp); Sema's run is switched off for the functions
+/// that have a defer, by turning its trigger off at their closing `}`: Sema
+/// decides whether to run the analysis from the warnings in effect there.
+/// Top-level braces are counted in the token stream: the `}` that brings the
+/// count back to 0 after a `cdefer` attribute ends a function with defers.
+class FunctionEnds {
+public:
+  explicit FunctionEnds(Preprocessor &PP) : PP(PP) {}
+
+  void see(const Token &T) {
+    if (T.is(tok::l_brace)) {
+      ++Depth;
+    } else if (T.is(tok::r_brace) && Depth > 0 && --Depth == 0) {
+      if (HasDefer)
+        quietThreadSafetyAt(T);
+      HasDefer = false;
+    } else if (Depth > 0 && T.is(tok::identifier) &&
+               T.getIdentifierInfo()->isStr(DeferAnnotation)) {
+      HasDefer = true;
+    }
+  }
+
+private:
+  Preprocessor &PP;
+  unsigned Depth = 0;
+  bool HasDefer = false;
+
+  /// Only the closing brace itself: every warning inside the function, and
+  /// all that follows it, keeps the mapping the user chose.
+  void quietThreadSafetyAt(const Token &T) {
+    DiagnosticsEngine &D = PP.getDiagnostics();
+    SourceLocation Brace =
+        PP.getSourceManager().getExpansionLoc(T.getLocation());
+    D.pushMappings(Brace);
+    D.setSeverity(diag::warn_double_lock, diag::Severity::Ignored, Brace);
+    D.popMappings(Brace.getLocWithOffset(1));
+  }
+};
+
 } // namespace
 
 void addMissingHeaderHint(Sema &S) {
   S.addExternalSource(llvm::makeIntrusiveRefCnt<MissingHeaderHint>(S));
 }
 
-void quietUninitializedInDeferredBlocks(Preprocessor &PP) {
-  auto Watcher = std::make_shared<DeferredBlockWarnings>(PP);
-  PP.setTokenWatcher([Watcher](const Token &T) { Watcher->see(T); });
+void watchDeferredCode(Preprocessor &PP) {
+  auto Blocks = std::make_shared<DeferredBlockWarnings>(PP);
+  auto Ends = std::make_shared<FunctionEnds>(PP);
+  PP.setTokenWatcher([Blocks, Ends](const Token &T) {
+    Blocks->see(T);
+    Ends->see(T);
+  });
 }
 
 } // namespace cdefer

@@ -13,8 +13,11 @@ namespace cdefer {
 /// is missing.
 void addMissingHeaderHint(clang::Sema &S);
 
-/// Turns -Wuninitialized off inside deferred blocks (ParseHooks.cpp).
-void quietUninitializedInDeferredBlocks(clang::Preprocessor &PP);
+/// Keeps Sema's flow-sensitive warnings from reading deferred code where it
+/// is written (ParseHooks.cpp): -Wuninitialized is off inside deferred
+/// blocks, and Sema's -Wthread-safety run is off for functions with defers
+/// (ThreadSafetyWarnings.h runs it on the lowered function instead).
+void watchDeferredCode(clang::Preprocessor &PP);
 
 } // namespace cdefer
 

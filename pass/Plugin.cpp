@@ -11,6 +11,7 @@
 #include "ParseHooks.h"
 #include "Recover.h"
 #include "Strategy.h"
+#include "ThreadSafetyWarnings.h"
 #include "UnwindPass.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -85,6 +86,8 @@ private:
         remark(F, Plan);
       if (!(Lowering = planLowering(*S, F, Plan, Opts.Markers)))
         return;
+      if (wantsThreadSafety(*S, F))
+        warnThreadSafety(*S, F, Plan);
     }
     if (Lowering)
       Lowering->apply(Recover ? Recover->tokens() : RecoverTokens());
@@ -139,7 +142,7 @@ protected:
     // opaque calls that take the defers' state, would hide from it which
     // deferred code runs.
     Opts.Markers = CI.getFrontendOpts().ProgramAction != frontend::RunAnalysis;
-    quietUninitializedInDeferredBlocks(CI.getPreprocessor());
+    watchDeferredCode(CI.getPreprocessor());
     // The IR half: landing pads for panics, at every optimization level.
     CI.getCodeGenOpts().PassBuilderCallbacks.push_back(
         [](llvm::PassBuilder &PB) {

@@ -1,0 +1,268 @@
+//===- ExitView.cpp - a function as flow-sensitive analyses should see it -===//
+//
+// Clang's flow-sensitive analyses (thread safety first) are path-insensitive
+// where paths join: the lowered function's `if (bits & mask) unlock(m);`
+// reads to them as "maybe released", and a defer seen where it is written
+// reads as "released right here". Neither is the program. The view is what
+// a careful hand-written twin looks like:
+//
+//   lock(&mu);                         lock(&mu);
+//   if (!ok) return -1;                if (!ok) { -1; goto exit_1; }
+//   defer unlock(&mu);        ==>      0;                   // the defer
+//   counter++;                         counter++;
+//   return 0;                          { 0; goto exit_0; }
+//                                      goto exit_1;         // end of body
+//                                    exit_0: unlock(&mu);
+//                                    exit_1: return;
+//
+// Which defers a `return` has executed comes from a must/may dataflow over
+// the view's own CFG, with the defers as its only events. A defer that every
+// `return` entering the chain at or before it has certainly executed runs
+// unconditionally; one that only some did runs under an opaque condition.
+//
+//===----------------------------------------------------------------------===//
+#include "ExitView.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/DenseMap.h"
+
+using namespace clang;
+
+namespace cdefer {
+namespace {
+
+/// What each `return` of the view has executed of the defers.
+struct Executed {
+  llvm::BitVector Must, May;
+};
+
+class ViewBuilder {
+public:
+  ViewBuilder(ASTContext &Ctx, FunctionDefers &F,
+              std::vector<std::pair<Stmt **, Stmt *>> &Undo)
+      : Ctx(Ctx), F(F), Undo(Undo), N(F.Sites.size()) {
+    for (const DeferSite &Site : F.Sites)
+      SiteOf[Site.Statement] = &Site;
+  }
+
+  CompoundStmt *build(const std::vector<unsigned> &ExitOrder) {
+    auto *Body = cast<CompoundStmt>(F.Function->getBody());
+    Loc = Body->getRBracLoc();
+    for (Stmt *&St : Body->body())
+      replaceIn(St);
+    Exits.push_back(jump(nullptr)); // falling off the end of the body
+    std::vector<Executed> Facts = executedAtExits(Body);
+    return chain(Body, ExitOrder, Facts);
+  }
+
+private:
+  ASTContext &Ctx;
+  FunctionDefers &F;
+  std::vector<std::pair<Stmt **, Stmt *>> &Undo;
+  const unsigned N;
+  SourceLocation Loc;
+  llvm::DenseMap<const Stmt *, const DeferSite *> SiteOf;
+  llvm::DenseMap<const Stmt *, unsigned> DeferEvent; // stand-in -> site index
+  std::vector<GotoStmt *> Exits;
+
+  void set(Stmt *&Slot, Stmt *New) {
+    Undo.push_back({&Slot, Slot});
+    Slot = New;
+  }
+
+  void replaceIn(Stmt *&Slot) {
+    Stmt *St = Slot;
+    if (!St || isa<BlockExpr>(St))
+      return;
+    if (auto *R = dyn_cast<ReturnStmt>(St))
+      return set(Slot, exitFrom(R));
+    if (const DeferSite *Site = SiteOf.lookup(St))
+      return set(Slot, standIn(*Site));
+    for (Stmt *&Child : St->children())
+      replaceIn(Child);
+  }
+
+  /// `defer S;` ==> an expression statement with no effect, which the CFG
+  /// keeps as an element: the dataflow's event for this defer.
+  Stmt *standIn(const DeferSite &Site) {
+    auto *Event = IntegerLiteral::Create(
+        Ctx, llvm::APInt(Ctx.getTypeSize(Ctx.IntTy), Site.Index), Ctx.IntTy,
+        Site.Loc);
+    DeferEvent[Event] = Site.Index;
+    return Event;
+  }
+
+  /// `return e;` ==> `{ e; goto <its entry into the chain>; }`
+  Stmt *exitFrom(ReturnStmt *R) {
+    std::vector<Stmt *> Stmts;
+    if (Expr *Value = R->getRetValue())
+      Stmts.push_back(Value);
+    GotoStmt *Jump = jump(nullptr);
+    Jump->setGotoLoc(R->getReturnLoc());
+    Stmts.push_back(Jump);
+    Exits.push_back(Jump);
+    return CompoundStmt::Create(Ctx, Stmts, FPOptionsOverride(),
+                                R->getReturnLoc(), R->getReturnLoc());
+  }
+
+  GotoStmt *jump(LabelDecl *Target) {
+    return new (Ctx) GotoStmt(Target, Loc, Loc);
+  }
+
+  LabelStmt *labeled(LabelDecl *&Label, Stmt *Sub) {
+    Label = LabelDecl::Create(Ctx, F.Function, Loc, &Ctx.Idents.get(
+        "__cdefer_exit_" + std::to_string(LabelCount++)));
+    auto *LS = new (Ctx) LabelStmt(Loc, Label, Sub);
+    Label->setStmt(LS);
+    return LS;
+  }
+  unsigned LabelCount = 0;
+
+  Stmt *plainReturn() { return ReturnStmt::Create(Ctx, Loc, nullptr, nullptr); }
+
+  // --- Which defers each exit has executed. ---
+
+  std::vector<Executed> executedAtExits(CompoundStmt *Body) {
+    LabelDecl *End;
+    Stmt *EndStmt = labeled(End, plainReturn());
+    for (GotoStmt *G : Exits)
+      G->setLabel(End);
+    CompoundStmt *Probe = CompoundStmt::Create(
+        Ctx, {Body, Exits.back(), EndStmt}, FPOptionsOverride(), Loc, Loc);
+    CFG::BuildOptions Options;
+    Options.PruneTriviallyFalseEdges = true;
+    Options.setAllAlwaysAdd();
+    std::unique_ptr<CFG> G =
+        CFG::buildCFG(F.Function, Probe, &Ctx, Options);
+    // Without a CFG nothing is known: every defer may or may not have run.
+    std::vector<Executed> Facts(Exits.size(),
+                                {llvm::BitVector(N), llvm::BitVector(N, true)});
+    if (!G)
+      return Facts;
+    std::vector<Executed> Out = solve(*G);
+    llvm::DenseMap<const Stmt *, size_t> ExitIndex;
+    for (size_t I = 0; I < Exits.size(); ++I)
+      ExitIndex[Exits[I]] = I;
+    // An exit the CFG leaves out cannot be reached: it has run nothing.
+    for (Executed &E : Facts)
+      E = {llvm::BitVector(N, true), llvm::BitVector(N)};
+    for (const CFGBlock *B : *G)
+      if (const Stmt *T = B->getTerminatorStmt())
+        if (auto It = ExitIndex.find(T); It != ExitIndex.end())
+          Facts[It->second] = Out[B->getBlockID()];
+    return Facts;
+  }
+
+  /// Forward dataflow to a fixpoint: Must shrinks and May grows, from
+  /// "everything" and "nothing" (the values of blocks nothing reaches).
+  std::vector<Executed> solve(const CFG &G) {
+    std::vector<Executed> Out(G.getNumBlockIDs(),
+                              {llvm::BitVector(N, true), llvm::BitVector(N)});
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      for (const CFGBlock *B : G) {
+        Executed Next = entering(G, *B, Out);
+        for (const CFGElement &E : *B)
+          if (auto S = E.getAs<CFGStmt>())
+            if (auto It = DeferEvent.find(S->getStmt());
+                It != DeferEvent.end()) {
+              Next.Must.set(It->second);
+              Next.May.set(It->second);
+            }
+        Executed &Old = Out[B->getBlockID()];
+        if (Next.Must != Old.Must || Next.May != Old.May) {
+          Old = std::move(Next);
+          Changed = true;
+        }
+      }
+    }
+    return Out;
+  }
+
+  Executed entering(const CFG &G, const CFGBlock &B,
+                    const std::vector<Executed> &Out) const {
+    if (&B == &G.getEntry())
+      return {llvm::BitVector(N), llvm::BitVector(N)};
+    Executed In{llvm::BitVector(N, true), llvm::BitVector(N)};
+    for (const CFGBlock *P : B.preds())
+      if (P) {
+        In.Must &= Out[P->getBlockID()].Must;
+        In.May |= Out[P->getBlockID()].May;
+      }
+    return In;
+  }
+
+  // --- The cleanup chain. ---
+
+  CompoundStmt *chain(CompoundStmt *Body, const std::vector<unsigned> &Order,
+                      const std::vector<Executed> &Facts) {
+    // Each exit enters at the first deferred code it may have to run.
+    std::vector<size_t> Entry(Exits.size(), Order.size());
+    for (size_t E = 0; E < Exits.size(); ++E)
+      for (size_t J = 0; J < Order.size(); ++J)
+        if (Facts[E].May.test(Order[J])) {
+          Entry[E] = J;
+          break;
+        }
+    VarDecl *Opaque = opaqueCondition();
+    std::vector<Stmt *> All = {declare(Opaque), Body, Exits.back()};
+    std::vector<LabelDecl *> Labels(Order.size() + 1);
+    for (size_t J = 0; J < Order.size(); ++J) {
+      const DeferSite &Site = F.Sites[Order[J]];
+      bool Certain = true;
+      for (size_t E = 0; E < Exits.size(); ++E)
+        if (Entry[E] <= J && !Facts[E].Must.test(Order[J]))
+          Certain = false;
+      Stmt *Step = Site.Deferred;
+      if (!Certain)
+        Step = IfStmt::Create(Ctx, Site.Loc, IfStatementKind::Ordinary,
+                              nullptr, nullptr, read(Opaque), Site.Loc,
+                              Site.Loc, Step);
+      All.push_back(labeled(Labels[J], Step));
+    }
+    All.push_back(labeled(Labels[Order.size()], plainReturn()));
+    for (size_t E = 0; E < Exits.size(); ++E)
+      Exits[E]->setLabel(Labels[Entry[E]]);
+    return CompoundStmt::Create(Ctx, All, FPOptionsOverride(), Loc, Loc);
+  }
+
+  /// int __cdefer_some_paths; never assigned: no analysis can tell which
+  /// way a test of it goes.
+  VarDecl *opaqueCondition() {
+    return VarDecl::Create(Ctx, F.Function, Loc, Loc,
+                           &Ctx.Idents.get("__cdefer_some_paths"), Ctx.IntTy,
+                           Ctx.getTrivialTypeSourceInfo(Ctx.IntTy, Loc),
+                           SC_None);
+  }
+
+  Stmt *declare(VarDecl *VD) {
+    return new (Ctx) DeclStmt(DeclGroupRef(VD), Loc, Loc);
+  }
+
+  Expr *read(VarDecl *VD) {
+    auto *Ref = DeclRefExpr::Create(Ctx, NestedNameSpecifierLoc(),
+                                    SourceLocation(), VD, false, Loc,
+                                    VD->getType(), VK_LValue);
+    return ImplicitCastExpr::Create(Ctx, VD->getType(), CK_LValueToRValue, Ref,
+                                    nullptr, VK_PRValue, FPOptionsOverride());
+  }
+};
+
+} // namespace
+
+ExitView::ExitView(ASTContext &Ctx, FunctionDefers &F,
+                   const std::vector<unsigned> &ExitOrder)
+    : F(F), OriginalBody(F.Function->getBody()) {
+  F.Function->setBody(ViewBuilder(Ctx, F, Undo).build(ExitOrder));
+}
+
+ExitView::~ExitView() {
+  for (auto It = Undo.rbegin(); It != Undo.rend(); ++It)
+    *It->first = It->second;
+  F.Function->setBody(OriginalBody);
+}
+
+} // namespace cdefer
