@@ -117,14 +117,21 @@ static char *read_file(const char *path)
     defer fclose(f);
     size_t cap = 4096, len = 0;
     char *text = malloc(cap);
+    if (!text)
+        return NULL;
     size_t n;
-    while (text && (n = fread(text + len, 1, cap - len - 1, f)) > 0) {
+    while ((n = fread(text + len, 1, cap - len - 1, f)) > 0) {
         len += n;
-        if (len + 1 == cap)
-            text = realloc(text, cap *= 2);
+        if (len + 1 < cap)
+            break; /* a short read: the end of the file, or an error */
+        char *bigger = realloc(text, cap *= 2);
+        if (!bigger) {
+            free(text);
+            return NULL;
+        }
+        text = bigger;
     }
-    if (text)
-        text[len] = '\0';
+    text[len] = '\0';
     return text;
 }
 

@@ -97,7 +97,7 @@ public:
   clang::Stmt *ret(clang::Expr *Value);
   clang::Stmt *whileLoop(clang::Expr *Cond, clang::Stmt *Body);
   clang::Stmt *doWhile(clang::Stmt *Body, clang::Expr *Cond);
-  /// switch (Cond) { case Values[i]: Bodies[i]; break; ... }
+  /// switch (Cond) { case Values[i]: Bodies[i]; break; ... default: break; }
   clang::Stmt *dispatch(clang::Expr *Cond, llvm::ArrayRef<uint64_t> Values,
                         llvm::ArrayRef<clang::Stmt *> Bodies);
 

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "Defers.h"
 #include "Diagnostics.h"
+#include "ParseHooks.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
@@ -64,6 +65,7 @@ SourceLocation attrLoc(Sema &S, const ParsedAttr &A) {
 /// `extern "C"` block, a member function, a lambda, a template), it is an
 /// error here, where Sema parses it, so no function escapes the check.
 bool rejectedInCxx(Sema &S, const ParsedAttr &A) {
+  rememberSemaOfDefer(S); // every handler starts here
   if (!S.getLangOpts().CPlusPlus)
     return false;
   errDeferInCxx(S.getDiagnostics(), attrLoc(S, A));

@@ -158,14 +158,42 @@ private:
 
 } // namespace
 
+static Sema *LastSema = nullptr;
+
+Sema *semaOfLastDefer() { return LastSema; }
+void rememberSemaOfDefer(Sema &S) { LastSema = &S; }
+void forgetSemaOfDefer() { LastSema = nullptr; }
+
 void addMissingHeaderHint(Sema &S) {
   S.addExternalSource(llvm::makeIntrusiveRefCnt<MissingHeaderHint>(S));
+}
+
+/// The eof token at the end of the main file, not one of those that end
+/// the token streams of macro arguments.
+static bool endsMainFile(const SourceManager &SM, const Token &T) {
+  SourceLocation Loc = T.getLocation();
+  if (!Loc.isFileID())
+    return false;
+  auto [File, Offset] = SM.getDecomposedLoc(Loc);
+  // On the last newline, if the file ends with one.
+  return File == SM.getMainFileID() &&
+         Offset + 1 >= SM.getBufferData(File).size();
 }
 
 void watchDeferredCode(Preprocessor &PP) {
   auto Blocks = std::make_shared<DeferredBlockWarnings>(PP);
   auto Ends = std::make_shared<FunctionEnds>(PP);
-  PP.setTokenWatcher([Blocks, Ends](const Token &T) {
+  // Diagnostic mappings can only be added in source order. After the end
+  // of the file, tokens come from lexing it again (the analyzer's HTML
+  // reports highlight macros that way): the watchers must not see them.
+  auto Parsed = std::make_shared<bool>(false);
+  PP.setTokenWatcher([&PP, Blocks, Ends, Parsed](const Token &T) {
+    if (*Parsed)
+      return;
+    if (T.is(tok::eof)) {
+      *Parsed = endsMainFile(PP.getSourceManager(), T);
+      return;
+    }
     Blocks->see(T);
     Ends->see(T);
   });

@@ -19,6 +19,14 @@ void addMissingHeaderHint(clang::Sema &S);
 /// (ThreadSafetyWarnings.h runs it on the lowered function instead).
 void watchDeferredCode(clang::Preprocessor &PP);
 
+/// The Sema that last parsed a `defer` or `defer_result` in this process,
+/// or null. For hosts that give the plugin no AST consumer of its own, and
+/// so no Sema (clang-tidy: TidyModule.cpp); valid while that file is parsed
+/// and its AST consumers run.
+clang::Sema *semaOfLastDefer();
+void rememberSemaOfDefer(clang::Sema &S);
+void forgetSemaOfDefer();
+
 } // namespace cdefer
 
 #endif

@@ -5,13 +5,9 @@
 // it and before CodeGen emits it, and lowers the function's defers there.
 //
 //===----------------------------------------------------------------------===//
-#include "Defers.h"
 #include "Diagnostics.h"
-#include "Lower.h"
+#include "FunctionLowering.h"
 #include "ParseHooks.h"
-#include "Recover.h"
-#include "Strategy.h"
-#include "ThreadSafetyWarnings.h"
 #include "UnwindPass.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -25,113 +21,34 @@
 #include "clang/Sema/SemaConsumer.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Plugins/PassPlugin.h"
+#include <optional>
 
 using namespace clang;
 
 namespace cdefer {
 namespace {
 
-struct Options {
-  bool Remarks = false;      // -fplugin-arg-cdefer-remarks
-  bool ForceRuntime = false; // -fplugin-arg-cdefer-strategy=runtime
-  bool Markers = true;       // false when no code is generated (--analyze)
-};
-
 class DeferConsumer : public SemaConsumer {
 public:
-  explicit DeferConsumer(Options Opts) : Opts(Opts) {}
+  explicit DeferConsumer(LoweringOptions Opts) : Opts(Opts) {}
 
   void InitializeSema(Sema &S) override {
-    this->S = &S;
+    Lowering.emplace(S, Opts);
     addMissingHeaderHint(S);
   }
-  void ForgetSema() override { S = nullptr; }
+  void ForgetSema() override { Lowering.reset(); }
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
     for (Decl *D : Group)
       if (auto *FD = dyn_cast<FunctionDecl>(D))
         if (FD->doesThisDeclarationHaveABody() && !FD->isInvalidDecl())
-          handleFunction(*FD);
+          Lowering->lower(*FD);
     return true;
   }
 
 private:
-  Options Opts;
-  Sema *S = nullptr;
-  bool AbiChecked = false, AbiOk = false;
-
-  void handleFunction(FunctionDecl &FD) {
-    FunctionDefers F;
-    // C++ never gets here with a defer (Attributes.cpp rejects it), and
-    // recover() there stays cdefer_recover().
-    if (S->getLangOpts().CPlusPlus || !collectDefers(*S, FD, F))
-      return;
-    bool Recovers = callsRecover(FD.getBody());
-    // With an error anywhere nothing is generated; lowering would only risk
-    // walking an AST that Sema gave up on.
-    if ((F.Sites.empty() && !Recovers) ||
-        S->getDiagnostics().hasErrorOccurred())
-      return;
-    // Everything is checked before anything changes.
-    if (!abiMatches(F))
-      return;
-    std::unique_ptr<RecoverPlan> Recover;
-    if (Recovers && !(Recover = planRecovers(*S, F)))
-      return;
-    Strategy Plan; // outlives Lowering, which refers to it
-    std::unique_ptr<LoweringPlan> Lowering;
-    if (!F.Sites.empty()) {
-      Plan = chooseStrategy(S->Context, F, Opts.ForceRuntime);
-      if (Opts.Remarks)
-        remark(F, Plan);
-      if (!(Lowering = planLowering(*S, F, Plan, Opts.Markers)))
-        return;
-      if (wantsThreadSafety(*S, F))
-        warnThreadSafety(*S, F, Plan);
-    }
-    if (Lowering)
-      Lowering->apply(Recover ? Recover->tokens() : RecoverTokens());
-    if (Recover)
-      Recover->apply();
-  }
-
-  /// The <cdefer.h> this file includes must be for the ABI this plugin
-  /// generates code for (cdefer_abi.h); checked once per file.
-  bool abiMatches(const FunctionDefers &F) {
-    if (AbiChecked)
-      return AbiOk;
-    AbiChecked = true;
-    SourceLocation Loc = F.Sites.empty()
-                             ? userLoc(S->getSourceManager(),
-                                       F.Function->getLocation())
-                             : F.Sites.front().Loc;
-    const EnumConstantDecl *Version = nullptr;
-    for (NamedDecl *ND : S->Context.getTranslationUnitDecl()->lookup(
-             &S->Context.Idents.get(AbiVersionName)))
-      Version = dyn_cast<EnumConstantDecl>(ND);
-    if (!Version) {
-      errMissingRuntime(S->getDiagnostics(), Loc, AbiVersionName);
-      return AbiOk = false;
-    }
-    if (Version->getInitVal() != AbiVersion) {
-      errAbiVersion(S->getDiagnostics(), Loc,
-                    std::to_string(Version->getInitVal().getExtValue()),
-                    AbiVersion);
-      return AbiOk = false;
-    }
-    return AbiOk = true;
-  }
-
-  void remark(const FunctionDefers &F, const Strategy &Plan) {
-    std::string Count = std::to_string(F.Sites.size()) +
-                        (F.Sites.size() == 1 ? " defer" : " defers");
-    std::string Text = Plan.OpenCoded
-                           ? Count + " open-coded"
-                           : Count + " use runtime records: " + Plan.Reason;
-    remarkStrategy(S->getDiagnostics(),
-                   userLoc(S->getSourceManager(), F.Function->getLocation()),
-                   F.Function->getName(), Text);
-  }
+  LoweringOptions Opts;
+  std::optional<FunctionLowering> Lowering;
 };
 
 class DeferAction : public PluginASTAction {
@@ -174,7 +91,7 @@ protected:
   ActionType getActionType() override { return AddBeforeMainAction; }
 
 private:
-  Options Opts;
+  LoweringOptions Opts;
 };
 
 } // namespace

@@ -3,6 +3,7 @@
 #   %cdefer     clang-22 with the plugin and <cdefer.h>
 #   %runtime    what a program using defer links with
 #   %cdefer-cc  the driver from this build
+#   %cdefer-tidy  clang-tidy with cdefer's lowering, from this build
 #   %run-modes  builds a program four ways (open-coded and runtime records,
 #               -O0 and -O2), runs each, and fails unless they all agree
 #   %go         Go, the oracle for semantics
@@ -35,6 +36,7 @@ run_modes = os.path.join(config.cdefer_src_root, "test", "tools",
                          "run-modes.sh")
 
 config.substitutions.append(("%cdefer-cc", config.cdefer_cc))
+config.substitutions.append(("%cdefer-tidy", config.cdefer_tidy))
 config.substitutions.append(("%cdefer-build", config.cdefer_obj_root))
 config.substitutions.append(("%cdefer-src", config.cdefer_src_root))
 config.substitutions.append(("%cdefer", cdefer))
@@ -74,6 +76,7 @@ if os.path.exists(os.path.join(config.llvm_tools_dir, "llvm-cov")):
     config.available_features.add("llvm-cov")
 
 for tool in ["go", "gdb", "valgrind", "ccache", "distcc", "distccd",
-             "clang-tidy-22", "clangd-22", "pkg-config", "meson", "ninja"]:
+             "clang-tidy-22", "clangd-22", "scan-build-22", "pkg-config",
+             "meson", "ninja"]:
     if shutil.which(tool):
         config.available_features.add(tool)

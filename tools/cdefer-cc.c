@@ -3,57 +3,21 @@
  * <cdefer.h> on the include path, and the runtime linked when it links.
  *
  * Every argument is passed through to clang unchanged and clang's exit
- * status is returned (the driver execs clang). Where things are:
- *   build tree  the paths CMake compiled in (CDEFER_PLUGIN, ...);
- *   installed   relative to this executable: ../lib/cdefer/cdefer.so,
- *               ../include, ../lib/libcdefer.a (CDEFER_INSTALLED).
+ * status is returned (the driver execs clang). Where things are: layout.h.
  * CDEFER_CLANG in the environment overrides the clang to run.
  */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <libgen.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "layout.h"
+
 #ifndef CDEFER_VERSION
 #define CDEFER_VERSION "unknown"
 #endif
-
-struct layout {
-    char plugin[PATH_MAX + 32];
-    char include[PATH_MAX + 32];
-    char runtime[PATH_MAX + 32];
-    const char *clang;
-};
-
-static void find_layout(struct layout *l)
-{
-    const char *env = getenv("CDEFER_CLANG");
-    l->clang = env && *env ? env : CDEFER_CLANG;
-#ifdef CDEFER_INSTALLED
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n < 0) {
-        perror("cdefer-cc: cannot find its own location");
-        exit(1);
-    }
-    exe[n] = '\0';
-    char *prefix = dirname(dirname(exe));
-    snprintf(l->plugin, sizeof l->plugin, "%s/%s/cdefer/cdefer.so", prefix,
-             CDEFER_LIBDIR);
-    snprintf(l->include, sizeof l->include, "%s/%s", prefix,
-             CDEFER_INCLUDEDIR);
-    snprintf(l->runtime, sizeof l->runtime, "%s/%s/libcdefer.a", prefix,
-             CDEFER_LIBDIR);
-#else
-    snprintf(l->plugin, sizeof l->plugin, "%s", CDEFER_PLUGIN);
-    snprintf(l->include, sizeof l->include, "%s", CDEFER_INCLUDE);
-    snprintf(l->runtime, sizeof l->runtime, "%s", CDEFER_RUNTIME);
-#endif
-}
 
 static int starts_with(const char *s, const char *prefix)
 {
@@ -67,7 +31,7 @@ static int stops_before_link(int argc, char **argv)
 {
     static const char *const stops[] = {"-c", "-S", "-E", "-fsyntax-only",
                                         "-M", "-MM", "-emit-llvm", "-###",
-                                        "--precompile", NULL};
+                                        "--precompile", "--analyze", NULL};
     for (int i = 1; i < argc; i++)
         for (const char *const *s = stops; *s; s++)
             if (strcmp(argv[i], *s) == 0)
@@ -131,18 +95,47 @@ static void usage(const char *clang)
            clang);
 }
 
+/* scan-build runs the compiler it is given (--use-cc) for the build and a
+ * clang of its own (--use-analyzer, or the environment's CLANG) for the
+ * analysis. Unless that clang is cdefer-cc too, the analysis runs without
+ * the plugin and fails on every file that uses defer. */
+static void check_scan_build(const struct layout *l)
+{
+    const char *analyzer = getenv("CLANG");
+    if (!getenv("CCC_ANALYZER_HTML") || !analyzer || !l->self[0])
+        return;
+    char resolved[PATH_MAX];
+    if (realpath(analyzer, resolved) && strcmp(resolved, l->self) == 0)
+        return;
+    fprintf(stderr, "cdefer-cc: note: scan-build analyses with '%s', which "
+                    "does not load the cdefer plugin; add "
+                    "'--use-analyzer=%s' to scan-build's options\n",
+            analyzer, l->self);
+}
+
 int main(int argc, char **argv)
 {
     struct layout l;
     find_layout(&l);
+    const char *clang = env_or("CDEFER_CLANG", CDEFER_CLANG);
     if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-        usage(l.clang);
+        usage(clang);
         return 0;
     }
     if (argc == 2 && strcmp(argv[1], "--version") == 0) {
         printf("cdefer-cc (cdefer) %s\n", CDEFER_VERSION);
         fflush(stdout);
     }
+    /* A frontend job that a driver (this one, through -###) already
+     * made: it names the plugin itself (scan-build runs these). */
+    if (argc > 1 && starts_with(argv[1], "-cc1")) {
+        argv[0] = (char *)clang;
+        execvp(clang, argv);
+        fprintf(stderr, "cdefer-cc: cannot run '%s': %s\n", clang,
+                strerror(errno));
+        return 127;
+    }
+    check_scan_build(&l);
 
     char **args = calloc((size_t)argc + 8, sizeof *args);
     if (!args) {
@@ -159,7 +152,7 @@ int main(int argc, char **argv)
      * (-pedantic -Werror), and coverage reports leave it out. */
     snprintf(include_flag, sizeof include_flag, "-isystem%s", l.include);
     int n = 0;
-    args[n++] = (char *)l.clang;
+    args[n++] = (char *)clang;
     args[n++] = plugin_flag;
     args[n++] = pass_flag;
     if (!only_preprocessed_inputs(argc, argv))
@@ -171,8 +164,8 @@ int main(int argc, char **argv)
         args[n++] = "-pthread";
     }
     args[n] = NULL;
-    execvp(l.clang, args);
-    fprintf(stderr, "cdefer-cc: cannot run '%s': %s\n", l.clang,
+    execvp(clang, args);
+    fprintf(stderr, "cdefer-cc: cannot run '%s': %s\n", clang,
             strerror(errno));
     return 127;
 }

@@ -88,6 +88,8 @@ void shape(int n, struct wide w) {
 // CHECK-NEXT:                        }
 // CHECK-NEXT:                    }
 // CHECK-NEXT:                    break;
+// CHECK-NEXT:                  default:
+// CHECK-NEXT:                    break;
 // CHECK-NEXT:                }
 // CHECK-NEXT:        } while (__cdefer_deferreturn(&__cdefer_frame));
 // CHECK-NEXT:        return;

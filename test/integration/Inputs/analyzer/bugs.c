@@ -1,12 +1,12 @@
-/* Planted bugs the static analyzer must still find. */
+/* Planted bugs in code that uses defer: each must still be found. */
 #include <cdefer.h>
 #include <stdio.h>
 #include <stdlib.h>
 int use_after_deferred_free(void) {
   char *p = malloc(8);
   if (!p) return -1;
+  defer { p[0] = 1; }   /* runs last: after the free below */
   defer free(p);
-  defer { p[0] = 1; }   /* runs first: fine */
   return 0;
 }
 int leak_on_path(int k) {
@@ -20,4 +20,10 @@ int double_free(void) {
   defer free(p);
   free(p);
   return 0;
+}
+void uninitialized_argument(void) {
+  int x;
+  defer printf("%d\n", x); /* evaluated here, before x is set */
+  x = 1;
+  printf("%d\n", x);
 }

@@ -1,0 +1,94 @@
+//===- FunctionLowering.cpp - one function's defers, checked then lowered -===//
+#include "FunctionLowering.h"
+#include "Abi.h"
+#include "Defers.h"
+#include "Diagnostics.h"
+#include "Lower.h"
+#include "Recover.h"
+#include "Strategy.h"
+#include "ThreadSafetyWarnings.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/Sema/Sema.h"
+
+using namespace clang;
+
+namespace cdefer {
+namespace {
+
+void remark(Sema &S, const FunctionDefers &F, const Strategy &Plan) {
+  std::string Count = std::to_string(F.Sites.size()) +
+                      (F.Sites.size() == 1 ? " defer" : " defers");
+  std::string Text = Plan.OpenCoded
+                         ? Count + " open-coded"
+                         : Count + " use runtime records: " + Plan.Reason;
+  remarkStrategy(S.getDiagnostics(),
+                 userLoc(S.getSourceManager(), F.Function->getLocation()),
+                 F.Function->getName(), Text);
+}
+
+/// The <cdefer.h> the file includes must be for the ABI this plugin
+/// generates code for (cdefer_abi.h).
+bool abiMatches(Sema &S, const FunctionDefers &F) {
+  SourceLocation Loc =
+      F.Sites.empty()
+          ? userLoc(S.getSourceManager(), F.Function->getLocation())
+          : F.Sites.front().Loc;
+  const EnumConstantDecl *Version = nullptr;
+  for (NamedDecl *ND : S.Context.getTranslationUnitDecl()->lookup(
+           &S.Context.Idents.get(AbiVersionName)))
+    Version = dyn_cast<EnumConstantDecl>(ND);
+  if (!Version) {
+    errMissingRuntime(S.getDiagnostics(), Loc, AbiVersionName);
+    return false;
+  }
+  if (Version->getInitVal() != AbiVersion) {
+    errAbiVersion(S.getDiagnostics(), Loc,
+                  std::to_string(Version->getInitVal().getExtValue()),
+                  AbiVersion);
+    return false;
+  }
+  return true;
+}
+
+} // namespace
+
+void FunctionLowering::lower(FunctionDecl &FD) {
+  FunctionDefers F;
+  // C++ never gets here with a defer (Attributes.cpp rejects it), and
+  // recover() there stays cdefer_recover().
+  if (S.getLangOpts().CPlusPlus || !collectDefers(S, FD, F))
+    return;
+  bool Recovers = callsRecover(FD.getBody());
+  // With an error anywhere nothing is generated; lowering would only risk
+  // walking an AST that Sema gave up on.
+  if ((F.Sites.empty() && !Recovers) || S.getDiagnostics().hasErrorOccurred())
+    return;
+  // Everything is checked before anything changes; the ABI once per file.
+  if (!AbiChecked) {
+    AbiChecked = true;
+    AbiOk = abiMatches(S, F);
+  }
+  if (!AbiOk)
+    return;
+  std::unique_ptr<RecoverPlan> Recover;
+  if (Recovers && !(Recover = planRecovers(S, F)))
+    return;
+  Strategy Plan; // outlives Lowering, which refers to it
+  std::unique_ptr<LoweringPlan> Lowering;
+  if (!F.Sites.empty()) {
+    Plan = chooseStrategy(S.Context, F, Opts.ForceRuntime);
+    if (Opts.Remarks)
+      remark(S, F, Plan);
+    if (!(Lowering = planLowering(S, F, Plan, Opts.Markers)))
+      return;
+    if (Opts.ThreadSafety && wantsThreadSafety(S, F))
+      warnThreadSafety(S, F, Plan);
+  }
+  if (Lowering)
+    Lowering->apply(Recover ? Recover->tokens() : RecoverTokens());
+  if (Recover)
+    Recover->apply();
+}
+
+} // namespace cdefer

@@ -1,0 +1,79 @@
+//===- TidyModule.cpp - clang-tidy's checks on the lowered program ---------===//
+//
+// clang-tidy runs no frontend plugin, so its checks (and the static
+// analyzer it embeds) would read `defer S;` as S in place. This library,
+// loaded into clang-tidy-22 with --load (tools/cdefer-tidy.c does that),
+// registers the cdefer attributes, so that <cdefer.h> sees the plugin, and
+// a check, cdefer-lowering, that lowers every function of the file before
+// any other check looks at it: its matcher is on the translation unit, the
+// first node clang-tidy's matchers visit, and clang-tidy runs its
+// clang-analyzer-* checks after all matchers. The lowered functions are
+// those the plugin makes for --analyze: no markers for the IR pass.
+//
+//===----------------------------------------------------------------------===//
+#include "FunctionLowering.h"
+#include "ParseHooks.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Sema/Sema.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using namespace clang::tidy;
+
+namespace cdefer {
+namespace {
+
+class LoweringCheck : public ClangTidyCheck {
+public:
+  LoweringCheck(StringRef Name, ClangTidyContext *Context)
+      : ClangTidyCheck(Name, Context) {}
+
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return !LangOpts.CPlusPlus; // defer is C only
+  }
+
+  /// Each file starts here: the warnings Sema would misread are handled as
+  /// in the plugin, and a Sema of an earlier file is forgotten.
+  void registerPPCallbacks(const SourceManager &, Preprocessor *PP,
+                           Preprocessor *) override {
+    forgetSemaOfDefer();
+    watchDeferredCode(*PP);
+  }
+
+  void registerMatchers(MatchFinder *Finder) override {
+    Finder->addMatcher(translationUnitDecl().bind("file"), this);
+  }
+
+  void check(const MatchFinder::MatchResult &Result) override {
+    // Without a defer in the file there is no Sema to lower with, and
+    // nothing to lower but recover() calls, which analyses take as calls.
+    Sema *S = semaOfLastDefer();
+    if (!S || &S->Context != Result.Context)
+      return;
+    LoweringOptions Opts;
+    Opts.Markers = false;
+    FunctionLowering Lowering(*S, Opts);
+    const auto *File = Result.Nodes.getNodeAs<TranslationUnitDecl>("file");
+    for (Decl *D : File->decls())
+      if (auto *FD = dyn_cast<FunctionDecl>(D))
+        if (FD->doesThisDeclarationHaveABody() && !FD->isInvalidDecl())
+          Lowering.lower(*FD);
+  }
+};
+
+class CdeferModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<LoweringCheck>("cdefer-lowering");
+  }
+};
+
+} // namespace
+} // namespace cdefer
+
+static clang::tidy::ClangTidyModuleRegistry::Add<cdefer::CdeferModule>
+    Module("cdefer-module", "lowers defer before the other checks run");
