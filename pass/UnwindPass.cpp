@@ -35,6 +35,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "UnwindPass.h"
+#include "DeferredScopes.h"
 
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -122,6 +123,10 @@ struct ExitCopy {
   bool contains(BasicBlock *BB) const { return Set.count(BB); }
 };
 
+/// The artificial variable of the exit sequence's debug scopes: 0 at a
+/// normal exit, 1 in the copies that run while a panic unwinds.
+constexpr const char *UnwindingMarker = "__cdefer_unwinding";
+
 /// Which code a block belongs to.
 enum class Place { Function, First, Again };
 
@@ -146,6 +151,9 @@ public:
     finishCopyReturns(Again);
     rewriteSiteMarkers();
     makeCallsInvoke();
+    giveOwnDebugScope(F, Region.getArrayRef(), UnwindingMarker, 0);
+    giveOwnDebugScope(F, First.Blocks, UnwindingMarker, 1);
+    giveOwnDebugScope(F, Again.Blocks, UnwindingMarker, 1);
     if (!F.hasPersonalityFn())
       F.setPersonalityFn(cast<Constant>(Hooks.Personality.getCallee()));
   }

@@ -7,7 +7,7 @@ need="clang-22 libclang-22-dev llvm-22-dev llvm-22-tools libclang-rt-22-dev
       cmake ninja-build"
 if [ "${1:-}" = test ]; then
     need="$need golang-go gdb valgrind ccache distcc clang-tidy-22 clangd-22
-          clang-tools-22
+          clang-tools-22 lldb-22
           pkg-config g++ make meson lld-22 qemu-user gcc-aarch64-linux-gnu
           libc6-dev-arm64-cross"
 fi

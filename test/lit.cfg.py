@@ -76,7 +76,7 @@ if os.path.exists(os.path.join(config.llvm_tools_dir, "llvm-cov")):
     config.available_features.add("llvm-cov")
 
 for tool in ["go", "gdb", "valgrind", "ccache", "distcc", "distccd",
-             "clang-tidy-22", "clangd-22", "scan-build-22", "pkg-config",
+             "clang-tidy-22", "clangd-22", "scan-build-22", "lldb-22", "pkg-config",
              "meson", "ninja"]:
     if shutil.which(tool):
         config.available_features.add(tool)
