@@ -73,3 +73,8 @@ int main(void) {
 // LLDB:      (int) __cdefer_unwinding = 1
 // LLDB:      stop reason = breakpoint 1.{{[34]}}
 // LLDB:      explode(n=2) at debugger-breakpoints.c:21
+
+// The debug scopes the IR pass makes are valid at every level:
+// RUN: %cdefer -g -O0 -fverify-intermediate-code -c -o /dev/null %S/../panic/recover-identity.c
+// RUN: %cdefer -g -O2 -fverify-intermediate-code -c -o /dev/null %S/../panic/recover-identity.c -fplugin-arg-cdefer-strategy=runtime
+// RUN: %cdefer -g -O3 -fverify-intermediate-code -c -o /dev/null %S/../semantics/loops.c
