@@ -33,19 +33,46 @@ LabelDecl *AstBuilder::label(StringRef Name) {
   return LD;
 }
 
+/// The bytes of padding a struct of \p Fields, each aligned to at most
+/// \p MaxFieldAlign, has after its last field: what its layout will say,
+/// computed without asking for the layout (which warns as it is made).
+static uint64_t tailPadding(ASTContext &Ctx,
+                            ArrayRef<std::pair<std::string, QualType>> Fields,
+                            uint64_t MaxFieldAlign) {
+  uint64_t End = 0, Align = 1;
+  for (const auto &Field : Fields) {
+    uint64_t A = std::min<uint64_t>(
+        Ctx.getTypeAlignInChars(Field.second).getQuantity(), MaxFieldAlign);
+    End = llvm::alignTo(End, A) +
+          Ctx.getTypeSizeInChars(Field.second).getQuantity();
+    Align = std::max(Align, A);
+  }
+  return llvm::alignTo(End, Align) - End;
+}
+
 RecordDecl *
 AstBuilder::record(StringRef Name,
                    ArrayRef<std::pair<std::string, QualType>> Fields,
                    unsigned MaxFieldAlign) {
+  // -Wpadded is about the user's structs, not the plugin's: fields without
+  // a location never warn of the padding before them, and the padding
+  // after the last one is a field of its own.
   RecordDecl *RD = RecordDecl::Create(Ctx, TagTypeKind::Struct, &FD, Loc, Loc,
                                       &Ctx.Idents.get(Name));
   RD->setImplicit();
   RD->addAttr(MaxFieldAlignmentAttr::CreateImplicit(Ctx, MaxFieldAlign * 8));
   RD->startDefinition();
-  for (const auto &[FieldName, T] : Fields) {
+  std::vector<std::pair<std::string, QualType>> All(Fields.begin(),
+                                                    Fields.end());
+  if (uint64_t Tail = tailPadding(Ctx, Fields, MaxFieldAlign))
+    All.push_back({"tail_padding",
+                   Ctx.getConstantArrayType(Ctx.CharTy, llvm::APInt(64, Tail),
+                                            nullptr, ArraySizeModifier::Normal,
+                                            0)});
+  for (const auto &[FieldName, T] : All) {
     FieldDecl *F = FieldDecl::Create(
-        Ctx, RD, Loc, Loc, &Ctx.Idents.get(FieldName), T,
-        Ctx.getTrivialTypeSourceInfo(T, Loc), nullptr, false, ICIS_NoInit);
+        Ctx, RD, SourceLocation(), SourceLocation(), &Ctx.Idents.get(FieldName),
+        T, Ctx.getTrivialTypeSourceInfo(T, Loc), nullptr, false, ICIS_NoInit);
     RD->addDecl(F); // not implicit: printed with the struct (-ast-print)
   }
   RD->completeDefinition();
