@@ -238,6 +238,12 @@ CompoundStmt *AstBuilder::block(ArrayRef<Stmt *> Stmts) {
   return CompoundStmt::Create(Ctx, Stmts, fp(), Loc, Loc);
 }
 
+CompoundStmt *AstBuilder::blockSpanning(ArrayRef<Stmt *> Stmts,
+                                        const Stmt *Code) {
+  return CompoundStmt::Create(Ctx, Stmts, fp(), Code->getBeginLoc(),
+                              Code->getEndLoc());
+}
+
 Stmt *AstBuilder::ifThen(Expr *Cond, Stmt *Then) {
   return IfStmt::Create(Ctx, Loc, IfStatementKind::Ordinary, nullptr, nullptr,
                         Cond, Loc, Loc, Then);

@@ -91,6 +91,12 @@ public:
   // Statements.
   clang::Stmt *declare(clang::Decl *D);
   clang::CompoundStmt *block(llvm::ArrayRef<clang::Stmt *> Stmts);
+  /// A block whose braces are \p Code's first and last tokens. Coverage
+  /// mapping gives the body of an `if` a region over its source range, with
+  /// the count of its runs: deferred code in the exit sequence then counts
+  /// on its own lines, where it is written.
+  clang::CompoundStmt *blockSpanning(llvm::ArrayRef<clang::Stmt *> Stmts,
+                                     const clang::Stmt *Code);
   clang::Stmt *ifThen(clang::Expr *Cond, clang::Stmt *Then);
   clang::Stmt *jump(clang::LabelDecl *Target);
   clang::Stmt *labeled(clang::LabelDecl *Label, clang::Stmt *Sub);

@@ -551,7 +551,7 @@ private:
         Stmts.push_back(B.assign(B.ref(C.Slot), C.Value));
     if (Plan.OpenCoded) {
       for (SharedUse &U : L.Shared)
-        keepInstance(U, [&] { return B.ref(U.Own); }, Stmts);
+        keepInstance(L, U, [&] { return B.ref(U.Own); }, Stmts);
       Stmts.push_back(B.compoundAssign(BO_OrAssign, B.ref(Bits), mask(L)));
     } else {
       pushRecord(L, Stmts);
@@ -564,14 +564,22 @@ private:
   /// The first defer of the variable's instance moves it into storage of
   /// its own, which the rest of the block then uses; later ones share it.
   /// \p Own makes a new reference to that storage each time it is called.
-  void keepInstance(SharedUse &U, llvm::function_ref<Expr *()> Own,
+  void keepInstance(const LoweredSite &L, SharedUse &U,
+                    llvm::function_ref<Expr *()> Own,
                     std::vector<Stmt *> &Stmts) {
-    Expr *StillInBlock =
-        B.compare(BO_EQ, B.load(B.ref(U.Current)), B.addressOf(B.ref(U.Var)));
+    // Coverage sums the counts of regions with the same source range: the
+    // test, the move and what follows them must not all stand at the
+    // `defer`, or its line would count several times. The test spans the
+    // `defer` and the block's brace, and the move stands at the brace.
+    SourceLocation AtDefer = B.Loc;
+    Expr *Current = B.load(B.ref(U.Current));
+    B.Loc = L.Code->getBeginLoc();
+    Expr *StillInBlock = B.compare(BO_EQ, Current, B.addressOf(B.ref(U.Var)));
     Stmt *Move = B.block(
         {B.assign(Own(), B.load(B.deref(B.load(B.ref(U.Current))))),
          B.assign(B.ref(U.Current),
                   B.bitCast(B.addressOf(Own()), U.Current->getType()))});
+    B.Loc = AtDefer;
     Stmts.push_back(B.ifThen(StillInBlock, Move));
     Stmts.push_back(B.assign(B.ref(U.Ref), B.load(B.ref(U.Current))));
   }
@@ -611,7 +619,7 @@ private:
     auto OwnField = std::next(Field, L.Captures.size());
     for (SharedUse &U : L.Shared) {
       FieldDecl *Kept = *OwnField++;
-      keepInstance(U, [&] { return keptInRecord(L, U, Kept); }, Stmts);
+      keepInstance(L, U, [&] { return keptInRecord(L, U, Kept); }, Stmts);
     }
     for (Capture &C : L.Captures)
       Stmts.push_back(
@@ -700,7 +708,7 @@ private:
                                        B.integer(~Mask, U64)));
       addSiteMarker(L, Run);
       Run.push_back(L.Code);
-      Out.push_back(B.ifThen(Test, B.block(Run)));
+      Out.push_back(B.ifThen(Test, B.blockSpanning(Run, L.Code)));
     }
     return Out;
   }
@@ -755,7 +763,9 @@ private:
     }
     if (MarkerNeedsCaptures)
       addSiteMarker(L, Stmts);
-    Stmts.push_back(L.Code);
+    // `if (1)`, which costs no code, gives the code a coverage region of
+    // its own, counting its runs (AstBuilder::blockSpanning).
+    Stmts.push_back(B.ifThen(B.integer(1, S.Context.IntTy), L.Code));
     return B.block(Stmts);
   }
 };

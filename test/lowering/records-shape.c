@@ -6,7 +6,8 @@
 // stored in the returned record; and an exit loop that runs the records of
 // the newest chunk while __cdefer_deferpending, dispatching on
 // __cdefer_deferred_site, each site taking its record with __cdefer_deferpop,
-// and moves to older chunks with __cdefer_deferreturn.
+// and moves to older chunks with __cdefer_deferreturn. Each site's code is
+// wrapped in `if (1)`, which gives it a coverage region of its own.
 // RUN: %cdefer -fsyntax-only -fplugin-arg-cdefer-strategy=runtime -Xclang -ast-print %s | FileCheck %s
 // RUN: %cdefer -fsyntax-only -fplugin-arg-cdefer-strategy=runtime -Xclang -ast-dump %s | FileCheck %s --check-prefix=DUMP
 #include <cdefer.h>
@@ -68,7 +69,8 @@ void shape(int n, struct wide w) {
 // CHECK-NEXT:                        __cdefer_captures = __cdefer_deferpop(&__cdefer_frame, 16UL);
 // CHECK-NEXT:                        __cdefer_s0_arg0 = ((struct __cdefer_s0_record *)__cdefer_captures)->arg0;
 // CHECK-NEXT:                        __cdefer_s0_arg1 = ((struct __cdefer_s0_record *)__cdefer_captures)->arg1;
-// CHECK-NEXT:                        use3(__cdefer_s0_arg0, __cdefer_s0_arg1, 7);
+// CHECK-NEXT:                        if (1)
+// CHECK-NEXT:                            use3(__cdefer_s0_arg0, __cdefer_s0_arg1, 7);
 // CHECK-NEXT:                    }
 // CHECK-NEXT:                    break;
 // CHECK-NEXT:                  case 1U:
@@ -76,14 +78,15 @@ void shape(int n, struct wide w) {
 // CHECK-NEXT:                        __cdefer_site_call((void *)use_wide);
 // CHECK-NEXT:                        __cdefer_captures = __cdefer_deferpop(&__cdefer_frame, 48UL);
 // CHECK-NEXT:                        __cdefer_s1_arg0 = ((struct __cdefer_s1_record *)__cdefer_captures)->arg0;
-// CHECK-NEXT:                        use_wide(__cdefer_s1_arg0);
+// CHECK-NEXT:                        if (1)
+// CHECK-NEXT:                            use_wide(__cdefer_s1_arg0);
 // CHECK-NEXT:                    }
 // CHECK-NEXT:                    break;
 // CHECK-NEXT:                  case 2U:
 // CHECK-NEXT:                    {
 // CHECK-NEXT:                        __cdefer_site_block();
 // CHECK-NEXT:                        __cdefer_deferpop(&__cdefer_frame, 8UL);
-// CHECK-NEXT:                        {
+// CHECK-NEXT:                        if (1) {
 // CHECK-NEXT:                            use3(n, 0, 0);
 // CHECK-NEXT:                        }
 // CHECK-NEXT:                    }

@@ -1,7 +1,11 @@
 // Coverage builds (-fprofile-instr-generate -fcoverage-mapping) work under
-// both strategies: a function with a loop defer and another defer used to
-// crash clang ("File exit not handled before popRegions": the dispatch
-// switch had no location). cdefer.h, a system header for cdefer-cc, is not
+// both strategies, and llvm-cov counts each deferred statement on its own
+// lines, as the number of times it ran. e62146e crashed clang on a function
+// with a loop defer and another defer ("File exit not handled before
+// popRegions"); until the exit sequence gave deferred code regions of its
+// own, a statement after an `if` inside a deferred block took the count of
+// the exit loop (3 instead of 4 below), and the `defer {` line counted its
+// registration three times. cdefer.h, a system header for cdefer-cc, is not
 // in the report.
 // REQUIRES: llvm-cov
 // RUN: rm -rf %t && mkdir %t && cd %t
@@ -13,16 +17,36 @@
 // RUN: llvm-cov show ./prog-auto -instr-profile=auto.profdata %s | FileCheck %s
 // RUN: llvm-cov show ./prog-runtime -instr-profile=runtime.profdata %s | FileCheck %s
 // RUN: llvm-cov report ./prog-runtime -instr-profile=runtime.profdata | FileCheck %s --check-prefix=REPORT
-// CHECK: {{^ *}}[[@LINE+5]]|      1|  defer printf("once\n");
-// CHECK: {{^ *}}[[@LINE+6]]|      2|    defer printf("%d\n", i);
+// CHECK: {{^ *}}[[@LINE+14]]|      3|  defer printf("once\n");
+// CHECK: {{^ *}}[[@LINE+15]]|      4|    defer printf("%d\n", i);
+// CHECK: {{^ *}}[[@LINE+17]]|      4|    defer {
+// CHECK: {{^ *}}[[@LINE+17]]|      4|      if (i % 2)
+// CHECK: {{^ *}}[[@LINE+17]]|      2|        printf("odd %d\n", i);
+// CHECK: {{^ *}}[[@LINE+17]]|      4|      printf("%d\n", i);
+// CHECK: {{^ *}}[[@LINE+17]]|      4|    }
+// CHECK: {{^ *}}[[@LINE+19]]|      1|    defer printf("only when n > 3\n");
 #include <cdefer.h>
 #include <stdio.h>
+
+static void count(int n) { printf("count %d\n", n); }
+
 static int f(int n) {
   defer printf("once\n");
   for (int i = 0; i < n; i++)
     defer printf("%d\n", i);
+  for (int i = 0; i < n; i++) {
+    count(i);
+    defer {
+      if (i % 2)
+        printf("odd %d\n", i);
+      printf("%d\n", i);
+    }
+  }
+  if (n > 3)
+    defer printf("only when n > 3\n");
   return n;
 }
-int main(void) { return f(2) - 2; }
+
+int main(void) { return f(4) + f(0) + f(0) - 4; }
 // REPORT-NOT: cdefer.h
 // REPORT: TOTAL
