@@ -210,7 +210,9 @@ CDEFER__INLINE void *CDEFER_ABI_DEFERPOP(struct CDEFER_ABI_FRAME *frame,
  * the panicking function, then of its caller, and so on outward; recover(),
  * called directly by deferred code during a panic, stops it and returns its
  * value (the message for panic and panicf). Uncaught, a panic prints
- * "panic: <message>" on stderr and exits with status 2.
+ * "panic: <message>" on stderr, then the stack from the function that
+ * called panic outwards (CDEFER_TRACEBACK=none|single|all, as Go's
+ * GOTRACEBACK; llvm-symbolizer names the frames), and exits with status 2.
  *
  * The plugin turns each recover() into __cdefer_v1_recover_by_token(token), with the
  * token of the deferred code it is in (runtime/src/panic.c). Without the
@@ -221,6 +223,11 @@ CDEFER__NORETURN void cdefer_panicf(const char *format, ...)
     __attribute__((format(printf, 1, 2)));
 CDEFER__NORETURN void cdefer_panic_value(void *value);
 void *cdefer_recover(void);
+
+/* Makes SIGSEGV, SIGBUS, SIGFPE and SIGILL print the same kind of stack
+ * before they take their default action (also: CDEFER_TRACE_SIGNALS=1 in
+ * the environment). Returns 0, or -1 if a handler could not be set. */
+int cdefer_trace_signals(void);
 
 /* Called by the code the plugin generates for recover(); not for direct
  * use. (The IR pass declares what its unwinding code calls itself.) */

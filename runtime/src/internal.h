@@ -33,6 +33,8 @@
 
 #include <stdalign.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
 
 #define CDEFER_HIDDEN __attribute__((visibility("hidden")))
 
@@ -85,6 +87,45 @@ CDEFER_HIDDEN void cdefer__thread_keeps_state(void);
 void CDEFER_ABI_UNWIND_CALL(void *callee);
 size_t CDEFER_ABI_UNWIND_BLOCK(void);
 _Bool CDEFER_ABI_UNWIND_RECOVERED(void *exception);
+
+/* traceback.c: the frames a panic unwinds, newest first, as the unwinder
+ * reaches them (panic.c's stop function): what an uncaught panic prints. */
+enum { CDEFER_TRACE_FRAMES = 100 };
+struct cdefer__trace {
+    uintptr_t site;      /* the return address into panic's caller */
+    uintptr_t last_cfa;  /* of the frame recorded last */
+    unsigned count;      /* frames in pc */
+    unsigned dropped;    /* frames past the first CDEFER_TRACE_FRAMES */
+    uintptr_t pc[CDEFER_TRACE_FRAMES]; /* return addresses */
+};
+
+/* A frame the unwinder reached. A frame whose landing pad ran deferred
+ * code is reached again when the unwind resumes from it: once is enough. */
+static inline void cdefer__trace_frame(struct cdefer__trace *t, uintptr_t pc,
+                                       uintptr_t cfa)
+{
+    if (t->count && cfa == t->last_cfa)
+        return;
+    t->last_cfa = cfa;
+    if (t->count < CDEFER_TRACE_FRAMES)
+        t->pc[t->count++] = pc;
+    else
+        t->dropped++;
+}
+
+/* Prints the stack of an uncaught panic after its panic lines, as
+ * CDEFER_TRACEBACK says (none, single or all); unwound_to is the
+ * frame the unwinder could not go past, 0 at the real end of the stack. */
+CDEFER_HIDDEN void cdefer__print_traceback(const struct cdefer__trace *t,
+                                           uintptr_t unwound_to);
+/* With CDEFER_TRACEBACK=all, the thread's newest panic, for the others'
+ * tracebacks (NULL when it has none left). */
+CDEFER_HIDDEN void cdefer__trace_panicking(const struct cdefer__trace *t);
+
+/* symbolize.c: "function\n\tfile:line:col" for each code address (calls
+ * already stepped back into their call instruction). */
+CDEFER_HIDDEN void cdefer__print_frames(FILE *out, const uintptr_t *pcs,
+                                        unsigned count);
 
 /* fatal.c */
 CDEFER_HIDDEN _Noreturn void cdefer__out_of_memory(size_t bytes);

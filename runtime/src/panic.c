@@ -61,6 +61,7 @@ struct cdefer_panic {
     void *callee;        /* the function about to be called with it */
     uintptr_t frame_sp;  /* the unwinder's CFA of the frame it reached last:
                             only to tell when a newer panic leaves it */
+    struct cdefer__trace trace; /* last: new_panic clears only its head */
 };
 
 static _Thread_local struct cdefer_panic *panicking;
@@ -91,13 +92,17 @@ static void print_panics(const struct cdefer_panic *p)
     fputc('\n', stderr);
 }
 
-static _Noreturn void die(const struct cdefer_panic *p, const char *why)
+/* unwound_to: the frame the unwinder could not go past, or 0. */
+static _Noreturn void die(const struct cdefer_panic *p, const char *why,
+                          uintptr_t unwound_to)
 {
     fflush(NULL);
     if (p)
         print_panics(p);
     if (why)
         fprintf(stderr, "fatal error: cdefer: %s\n", why);
+    if (p)
+        cdefer__print_traceback(&p->trace, unwound_to);
     fflush(stderr);
     _exit(2);
 }
@@ -138,6 +143,7 @@ static void finish(struct cdefer_panic *p)
         panicking = q->link;
         free_panic(q);
     }
+    cdefer__trace_panicking(panicking ? &panicking->trace : NULL);
 }
 
 /* Called by _Unwind_DeleteException, when foreign code (a C++ catch (...)
@@ -158,22 +164,31 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
 {
     (void)version, (void)cls, (void)e;
     struct cdefer_panic *p = arg;
-    if (actions & _UA_END_OF_STACK)
-        die(p, NULL);
     int signal_frame = 0;
-    _Unwind_GetIPInfo(context, &signal_frame);
+    uintptr_t pc = _Unwind_GetIPInfo(context, &signal_frame);
+    /* The end of the stack has no return address; a frame without unwind
+     * tables ends it too early, and has one. */
+    if (actions & _UA_END_OF_STACK)
+        die(p, NULL, pc);
     if (signal_frame)
         die(p, "panic in a signal handler cannot unwind the code it "
-               "interrupted");
+               "interrupted", 0);
     /* The context's CFA is the callee's: the stack pointer of this frame at
      * its call, which is where its landing pad runs its deferred code. */
     p->frame_sp = _Unwind_GetCFA(context);
+    cdefer__trace_frame(&p->trace, pc, p->frame_sp);
     p->token = 0;
     p->callee = NULL;
     struct cdefer_panic *older = p->link;
     if (older && !older->aborted && p->frame_sp >= older->frame_sp)
         older->aborted = 1;
     return _URC_NO_REASON;
+}
+
+/* All but the recorded frames, which only the count says are there. */
+static void clear(struct cdefer_panic *p)
+{
+    memset(p, 0, offsetof(struct cdefer_panic, trace.pc));
 }
 
 static struct cdefer_panic *new_panic(void)
@@ -183,13 +198,13 @@ static struct cdefer_panic *new_panic(void)
     if (!p)
         p = malloc(sizeof *p);
     if (p) {
-        memset(p, 0, sizeof *p);
+        clear(p);
         return p;
     }
     p = &emergency_panic;
     if (p->emergency)
         return NULL;
-    memset(p, 0, sizeof *p);
+    clear(p);
     p->emergency = 1;
     return p;
 }
@@ -200,16 +215,19 @@ static _Noreturn void start(struct cdefer_panic *p)
     p->exception.exception_cleanup = delete_exception;
     p->link = panicking;
     panicking = p;
+    cdefer__trace_panicking(&p->trace);
     _Unwind_ForcedUnwind(&p->exception, stop, p);
     die(p, "the stack cannot be unwound (is it compiled without unwind "
-           "tables?)");
+           "tables?)", 0);
 }
 
 static _Noreturn void panic_out_of_memory(void *value, _Bool is_value)
 {
-    struct cdefer_panic p = {.value = value, .is_value = is_value};
+    static struct cdefer_panic p;
+    p.value = value;
+    p.is_value = is_value;
     p.link = panicking;
-    die(&p, "out of memory while panicking");
+    die(&p, "out of memory while panicking", 0);
 }
 
 void cdefer_panic(const char *message)
@@ -218,6 +236,7 @@ void cdefer_panic(const char *message)
     if (!p)
         panic_out_of_memory((void *)message, 0);
     p->value = (void *)message;
+    p->trace.site = (uintptr_t)__builtin_return_address(0);
     start(p);
 }
 
@@ -228,6 +247,7 @@ void cdefer_panic_value(void *value)
         panic_out_of_memory(value, 1);
     p->value = value;
     p->is_value = 1;
+    p->trace.site = (uintptr_t)__builtin_return_address(0);
     start(p);
 }
 
@@ -245,6 +265,7 @@ void cdefer_panicf(const char *format, ...)
         panic_out_of_memory(message, 0);
     p->value = message;
     p->formatted = message;
+    p->trace.site = (uintptr_t)__builtin_return_address(0);
     start(p);
 }
 

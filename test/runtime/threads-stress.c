@@ -1,7 +1,7 @@
 // Threads defer in loops, exit and are replaced while others run; chunks of
 // records move between per-thread caches and the pool. Clean under
 // ThreadSanitizer, and every deferred call runs exactly once.
-// RUN: %cdefer -O1 -fsanitize=thread %s -o %t -I%S/../../runtime/src %S/../../runtime/src/record.c %S/../../runtime/src/pool.c %S/../../runtime/src/thread.c %S/../../runtime/src/fatal.c %S/../../runtime/src/panic.c -pthread
+// RUN: %cdefer -O1 -fsanitize=thread %s -o %t -I%S/../../runtime/src %S/../../runtime/src/*.c -pthread
 // RUN: env TSAN_OPTIONS=halt_on_error=1 %t | FileCheck %s
 // RUN: %run-modes %s | FileCheck %s
 // CHECK: threads: 24 finished, defers run 960000 of 960000
