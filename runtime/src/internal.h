@@ -90,27 +90,27 @@ _Bool CDEFER_ABI_UNWIND_RECOVERED(void *exception);
 
 /* traceback.c: the frames a panic unwinds, newest first, as the unwinder
  * reaches them (panic.c's stop function): what an uncaught panic prints. */
-enum { CDEFER_TRACE_FRAMES = 100 };
+enum { CDEFER_TRACE_FRAMES = 128 };
 struct cdefer__trace {
     uintptr_t site;      /* the return address into panic's caller */
-    uintptr_t last_cfa;  /* of the frame recorded last */
-    unsigned count;      /* frames in pc */
-    unsigned dropped;    /* frames past the first CDEFER_TRACE_FRAMES */
-    uintptr_t pc[CDEFER_TRACE_FRAMES]; /* return addresses */
+    unsigned count;      /* frames seen; the first CDEFER_TRACE_FRAMES kept */
+    uintptr_t pc[CDEFER_TRACE_FRAMES];  /* return addresses */
+    uintptr_t cfa[CDEFER_TRACE_FRAMES]; /* the frames' canonical frame
+                                           addresses: a frame whose landing
+                                           pad ran is seen again when the
+                                           unwind resumes from it, and is
+                                           printed once */
 };
 
-/* A frame the unwinder reached. A frame whose landing pad ran deferred
- * code is reached again when the unwind resumes from it: once is enough. */
+/* A frame the unwinder reached: two stores, on every panic. */
 static inline void cdefer__trace_frame(struct cdefer__trace *t, uintptr_t pc,
                                        uintptr_t cfa)
 {
-    if (t->count && cfa == t->last_cfa)
-        return;
-    t->last_cfa = cfa;
-    if (t->count < CDEFER_TRACE_FRAMES)
-        t->pc[t->count++] = pc;
-    else
-        t->dropped++;
+    unsigned i = t->count++;
+    if (i < CDEFER_TRACE_FRAMES) {
+        t->pc[i] = pc;
+        t->cfa[i] = cfa;
+    }
 }
 
 /* Prints the stack of an uncaught panic after its panic lines, as

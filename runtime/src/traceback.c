@@ -78,18 +78,28 @@ static void print_calls(const uintptr_t *returns, unsigned count)
     free(calls);
 }
 
-/* The recorded frames from panic's caller on: the runtime's own come
- * first, up to the site. */
+/* The recorded frames from panic's caller on (the runtime's own come
+ * first, up to the site), each frame once. */
 static void print_stack(const struct cdefer__trace *t)
 {
+    unsigned kept = t->count < CDEFER_TRACE_FRAMES ? t->count
+                                                   : CDEFER_TRACE_FRAMES;
     unsigned first = 0;
-    while (first < t->count && t->pc[first] != t->site)
+    while (first < kept && t->pc[first] != t->site)
         first++;
-    if (first == t->count)
+    if (first == kept)
         first = 0;
-    print_calls(t->pc + first, t->count - first);
-    if (t->dropped)
-        fprintf(stderr, "...%u frames elided...\n", t->dropped);
+    uintptr_t *frames = malloc((kept ? kept : 1) * sizeof *frames);
+    if (!frames)
+        return;
+    unsigned n = 0;
+    for (unsigned i = first; i < kept; i++)
+        if (i == first || t->cfa[i] != t->cfa[i - 1])
+            frames[n++] = t->pc[i];
+    print_calls(frames, n);
+    free(frames);
+    if (t->count > kept)
+        fputs("...additional frames elided...\n", stderr);
 }
 
 static void print_unwinding_stopped(uintptr_t at)
