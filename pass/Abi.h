@@ -30,6 +30,10 @@ inline constexpr const char *AbiVersionName = "__cdefer_abi_version";
 inline constexpr const char *ExitMarker = "__cdefer_exit_mark";
 inline constexpr const char *CallSiteMarker = "__cdefer_site_call";
 inline constexpr const char *BlockSiteMarker = "__cdefer_site_block";
+/// size_t __cdefer_block_token(void): in the call that stands for a
+/// deferred block moved into a function of its own (OutlineDeferred.cpp),
+/// the block's recover() token; Recover.cpp replaces it.
+inline constexpr const char *BlockTokenMarker = "__cdefer_block_token";
 /// void *__cdefer_alloca(size_t bytes, size_t align): stack memory that
 /// lasts until the function returns (OuterVlas.cpp).
 inline constexpr const char *AllocaMarker = "__cdefer_alloca";

@@ -292,13 +292,16 @@ private:
                   const DeferSite *InDefer, bool InStmtExpr) {
     SourceLocation Loc = loc(AttrLoc);
     DeferSite Site{Statement, Deferred, Loc, unsigned(Out.Sites.size())};
-    if (InDefer) {
-      errNestedDefer(D, Loc);
-      noteDeferHere(D, InDefer->Loc);
-      Ok = false;
-    } else if (InStmtExpr) {
+    if (InStmtExpr) {
       errDeferInStmtExpr(D, Loc);
       Ok = false;
+    } else if (InDefer) {
+      // In a deferred block (a deferred expression could only hold it in a
+      // statement expression): it runs when the block ends, and the block
+      // becomes a function of its own, whose defer this is
+      // (OutlineDeferred.cpp).
+      if (!llvm::is_contained(Out.Outlined, InDefer->Index))
+        Out.Outlined.push_back(InDefer->Index);
     } else {
       Out.Sites.push_back(Site);
     }

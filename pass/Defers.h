@@ -48,6 +48,8 @@ struct FunctionDefers {
   clang::FunctionDecl *Function = nullptr;
   std::vector<DeferSite> Sites;
   clang::VarDecl *Result = nullptr; // the `defer_result` variable, if any
+  /// Sites whose deferred block has defers of its own (OutlineDeferred.h).
+  std::vector<unsigned> Outlined;
 };
 
 /// Returns \p S as a defer site's statement, or null if it is not a `defer`.

@@ -46,10 +46,12 @@ void errDeferInBlockLiteral(DiagnosticsEngine &D, SourceLocation Loc) {
                        "use a function");
 }
 
-void errNestedDefer(DiagnosticsEngine &D, SourceLocation Loc) {
-  CDEFER_REPORT(Error, "'defer' inside a deferred statement is not "
-                       "supported; it would run while the function is "
-                       "already returning");
+void errCannotOutline(DiagnosticsEngine &D, SourceLocation Loc,
+                      StringRef What) {
+  CDEFER_REPORT(Error, "a deferred block with defers of its own runs as a "
+                       "function of its own, which cannot take '%0': move "
+                       "it out of the block, or the inner defers out of it")
+      << What;
 }
 
 void errDeferInDeferTS(DiagnosticsEngine &D, SourceLocation Loc) {

@@ -36,7 +36,8 @@ void errDeferOperand(DiagnosticsEngine &D, SourceLocation Loc,
 void errDeferOfDeclaration(DiagnosticsEngine &D, SourceLocation Loc);
 void errDeferInStmtExpr(DiagnosticsEngine &D, SourceLocation Loc);
 void errDeferInBlockLiteral(DiagnosticsEngine &D, SourceLocation Loc);
-void errNestedDefer(DiagnosticsEngine &D, SourceLocation Loc);
+void errCannotOutline(DiagnosticsEngine &D, SourceLocation Loc,
+                      llvm::StringRef What);
 void errDeferInDeferTS(DiagnosticsEngine &D, SourceLocation Loc);
 void errDeferInCxx(DiagnosticsEngine &D, SourceLocation Loc);
 void errLeavesDeferred(DiagnosticsEngine &D, SourceLocation Loc,

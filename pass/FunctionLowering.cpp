@@ -4,6 +4,7 @@
 #include "Defers.h"
 #include "Diagnostics.h"
 #include "Lower.h"
+#include "OutlineDeferred.h"
 #include "Recover.h"
 #include "Strategy.h"
 #include "ThreadSafetyWarnings.h"
@@ -54,15 +55,17 @@ bool abiMatches(Sema &S, const FunctionDefers &F) {
 } // namespace
 
 void FunctionLowering::lower(FunctionDecl &FD) {
+  if (!Lowered.insert(&FD).second)
+    return;
   FunctionDefers F;
   // C++ never gets here with a defer (Attributes.cpp rejects it), and
   // recover() there stays cdefer_recover().
   if (S.getLangOpts().CPlusPlus || !collectDefers(S, FD, F))
     return;
-  bool Recovers = callsRecover(FD.getBody());
   // With an error anywhere nothing is generated; lowering would only risk
   // walking an AST that Sema gave up on.
-  if ((F.Sites.empty() && !Recovers) || S.getDiagnostics().hasErrorOccurred())
+  if ((F.Sites.empty() && !callsRecover(FD.getBody())) ||
+      S.getDiagnostics().hasErrorOccurred())
     return;
   // Everything is checked before anything changes; the ABI once per file.
   if (!AbiChecked) {
@@ -71,8 +74,22 @@ void FunctionLowering::lower(FunctionDecl &FD) {
   }
   if (!AbiOk)
     return;
+  std::vector<FunctionDecl *> Outlined;
+  if (!F.Outlined.empty() && !outlineDeferredBlocks(S, F, Outlined))
+    return;
+  lowerChecked(F);
+  for (FunctionDecl *Fn : Outlined) {
+    lower(*Fn);
+    if (Emit)
+      Emit(*Fn);
+  }
+}
+
+/// \p F's defers and recover() calls, once its blocks with defers of their
+/// own are functions of their own.
+void FunctionLowering::lowerChecked(FunctionDefers &F) {
   std::unique_ptr<RecoverPlan> Recover;
-  if (Recovers && !(Recover = planRecovers(S, F)))
+  if (callsRecover(F.Function->getBody()) && !(Recover = planRecovers(S, F)))
     return;
   Strategy Plan; // outlives Lowering, which refers to it
   std::unique_ptr<LoweringPlan> Lowering;

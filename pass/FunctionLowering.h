@@ -2,6 +2,10 @@
 #ifndef CDEFER_PASS_FUNCTIONLOWERING_H
 #define CDEFER_PASS_FUNCTIONLOWERING_H
 
+#include "Defers.h"
+#include "llvm/ADT/DenseSet.h"
+#include <functional>
+
 namespace clang {
 class FunctionDecl;
 class Sema;
@@ -24,16 +28,24 @@ struct LoweringOptions {
 /// finished: the plugin's AST consumer and the clang-tidy module share it.
 class FunctionLowering {
 public:
-  FunctionLowering(clang::Sema &S, LoweringOptions Opts) : S(S), Opts(Opts) {}
+  /// \p Emit hands a function the lowering made (a deferred block's,
+  /// OutlineDeferred.h), lowered already, to whatever generates code.
+  FunctionLowering(clang::Sema &S, LoweringOptions Opts,
+                   std::function<void(clang::FunctionDecl &)> Emit = nullptr)
+      : S(S), Opts(Opts), Emit(std::move(Emit)) {}
 
   /// Checks \p FD's defers and recover() calls and lowers them, or reports
-  /// why it cannot and leaves the function as it was.
+  /// why it cannot and leaves the function as it was. Once per function.
   void lower(clang::FunctionDecl &FD);
 
 private:
   clang::Sema &S;
   LoweringOptions Opts;
+  std::function<void(clang::FunctionDecl &)> Emit;
   bool AbiChecked = false, AbiOk = false;
+  llvm::DenseSet<const clang::FunctionDecl *> Lowered;
+
+  void lowerChecked(FunctionDefers &F);
 };
 
 } // namespace cdefer

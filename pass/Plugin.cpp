@@ -33,7 +33,11 @@ public:
   explicit DeferConsumer(LoweringOptions Opts) : Opts(Opts) {}
 
   void InitializeSema(Sema &S) override {
-    Lowering.emplace(S, Opts);
+    // A function the lowering makes goes to every consumer, CodeGen
+    // included, as Sema's own do; this one has lowered it already.
+    Lowering.emplace(S, Opts, [&S](FunctionDecl &Fn) {
+      S.Consumer.HandleTopLevelDecl(DeclGroupRef(&Fn));
+    });
     addMissingHeaderHint(S);
   }
   void ForgetSema() override { Lowering.reset(); }

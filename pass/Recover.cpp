@@ -22,8 +22,10 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Recover.h"
+#include "Abi.h"
 #include "AstBuilder.h"
 #include "Diagnostics.h"
+#include "OutlineDeferred.h"
 #include "UnwindPass.h"
 
 #include "clang/AST/Expr.h"
@@ -35,16 +37,27 @@ using namespace clang;
 
 namespace cdefer {
 
-static bool isPublicRecover(const CallExpr *Call) {
+static bool calls(const CallExpr *Call, llvm::StringRef Name) {
   const FunctionDecl *Callee = Call->getDirectCallee();
-  return Callee && Callee->getIdentifier() &&
-         Callee->getName() == recovery::Public && Call->getNumArgs() == 0;
+  return Callee && Callee->getIdentifier() && Callee->getName() == Name &&
+         Call->getNumArgs() == 0;
+}
+
+static bool isPublicRecover(const CallExpr *Call) {
+  return calls(Call, recovery::Public);
+}
+
+/// A deferred block moved into a function of its own passes its token
+/// there (OutlineDeferred.cpp).
+static bool isBlockToken(const CallExpr *Call) {
+  return calls(Call, BlockTokenMarker);
 }
 
 bool callsRecover(const Stmt *S) {
   if (!S || isa<BlockExpr>(S))
     return false;
-  if (const auto *Call = dyn_cast<CallExpr>(S); Call && isPublicRecover(Call))
+  if (const auto *Call = dyn_cast<CallExpr>(S);
+      Call && (isPublicRecover(Call) || isBlockToken(Call)))
     return true;
   for (const Stmt *Child : S->children())
     if (callsRecover(Child))
@@ -108,6 +121,7 @@ private:
   llvm::DenseSet<const Stmt *> DeferredRecover;
   /// Each recover() call, and whether it is in a deferred block.
   llvm::MapVector<const CallExpr *, bool> Uses;
+  llvm::DenseSet<const CallExpr *> BlockTokens; // of the Uses: just the token
   FunctionDecl *WithToken = nullptr, *EntryTokenFn = nullptr;
   VarDecl *EntryToken = nullptr;
   RecoverTokens Tokens;
@@ -125,6 +139,10 @@ private:
     if (auto *Call = dyn_cast<CallExpr>(S);
         Call && isPublicRecover(Call) && !DeferredRecover.count(Call))
       Uses.insert({Call, InDeferredBlock});
+    if (auto *Call = dyn_cast<CallExpr>(S); Call && isBlockToken(Call)) {
+      Uses.insert({Call, true});
+      BlockTokens.insert(Call);
+    }
     for (Stmt *Child : S->children())
       find(Child, InDeferredBlock);
   }
@@ -135,7 +153,9 @@ private:
     bool InBody = false, InBlocks = false;
     for (auto &[Call, InDeferredBlock] : Uses)
       (InDeferredBlock ? InBlocks : InBody) = true;
-    if (InBody) {
+    if (InBody && (EntryToken = outlinedBlockToken(&FD))) {
+      // A deferred block's function: its recover() calls are the block's.
+    } else if (InBody) {
       // First of all: a call the body makes before it could be a recursive
       // call of this very function, which must not take the token.
       EntryToken = B.local("__cdefer_entry_token", Size);
@@ -156,7 +176,8 @@ private:
     if (It != Uses.end()) {
       B.Loc = Call->getBeginLoc();
       VarDecl *Token = It->second ? Tokens.SiteToken : EntryToken;
-      S = B.call(WithToken, {B.load(B.ref(Token))});
+      S = BlockTokens.count(Call) ? B.load(B.ref(Token))
+                                  : B.call(WithToken, {B.load(B.ref(Token))});
       return;
     }
     for (Stmt *&Child : S->children())

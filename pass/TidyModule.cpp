@@ -58,10 +58,15 @@ public:
     Opts.Markers = false;
     FunctionLowering Lowering(*S, Opts);
     const auto *File = Result.Nodes.getNodeAs<TranslationUnitDecl>("file");
+    // Lowering adds functions to the file (OutlineDeferred.h): the list is
+    // taken first, and those are lowered with the function they come from.
+    std::vector<FunctionDecl *> Functions;
     for (Decl *D : File->decls())
       if (auto *FD = dyn_cast<FunctionDecl>(D))
         if (FD->doesThisDeclarationHaveABody() && !FD->isInvalidDecl())
-          Lowering.lower(*FD);
+          Functions.push_back(FD);
+    for (FunctionDecl *FD : Functions)
+      Lowering.lower(*FD);
   }
 };
 

@@ -1,0 +1,265 @@
+//===- OutlineDeferred.cpp - deferred blocks with defers of their own -----===//
+//
+// A defer inside a deferred block runs when that block ends (Go's defers
+// in a deferred function literal). The block becomes a function of its own,
+// whose defers are lowered as any function's: open-coded or with records,
+// with its own landing pads, so a panic inside the block (in its inner
+// deferred code included) runs the inner defers, then the rest of the
+// enclosing function's:
+//
+//   defer {                          static void __cdefer_deferred_f_0(
+//     FILE *log = open_log();            size_t __cdefer_token, int *__cdefer_n) {
+//     defer fclose(log);      ==>      FILE *log = open_log();
+//     report(log, n);                  defer fclose(log);
+//   }                                  report(log, (*__cdefer_n));
+//                                    }
+//                                    defer { __cdefer_deferred_f_0(token, &n); }
+//
+// The variables of the enclosing function the block names are passed by
+// address: the block reads and writes them where they are, as before. The
+// token is the block's recover() token (Recover.cpp): recover() directly
+// in the block still stops a panic that runs the block.
+//
+//===----------------------------------------------------------------------===//
+#include "OutlineDeferred.h"
+#include "Abi.h"
+#include "AstBuilder.h"
+#include "Diagnostics.h"
+#include "Recover.h"
+#include "SharedVariables.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Sema/Sema.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+
+namespace cdefer {
+namespace {
+
+constexpr llvm::StringLiteral NamePrefix = "__cdefer_deferred_";
+constexpr llvm::StringLiteral TokenName = "__cdefer_token";
+
+/// The variables of the enclosing function a deferred block names, and
+/// what keeps the block from moving.
+class Captures {
+public:
+  Captures(DiagnosticsEngine &D, const SourceManager &SM, SourceLocation Defer)
+      : D(D), SM(SM), Defer(Defer) {}
+
+  std::vector<VarDecl *> Vars;
+
+  bool find(Stmt *Block) {
+    declaredIn(Block);
+    scan(Block);
+    return Ok;
+  }
+
+private:
+  DiagnosticsEngine &D;
+  const SourceManager &SM;
+  SourceLocation Defer;
+  llvm::DenseSet<const VarDecl *> Inside, Seen;
+  bool Ok = true;
+
+  void declaredIn(Stmt *S) {
+    if (!S)
+      return;
+    if (auto *DS = dyn_cast<DeclStmt>(S))
+      for (Decl *Dl : DS->decls())
+        if (auto *VD = dyn_cast<VarDecl>(Dl)) {
+          Inside.insert(VD);
+          if (VD->getType()->isVariablyModifiedType())
+            fail(VD->getLocation(), VD->getName());
+        }
+    for (Stmt *Child : S->children())
+      declaredIn(Child);
+  }
+
+  void scan(Stmt *S) {
+    if (!S)
+      return;
+    if (isa<BlockExpr>(S))
+      return fail(S->getBeginLoc(), "a block literal");
+    if (auto *Ref = dyn_cast<DeclRefExpr>(S))
+      if (auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+        if (VD->isLocalVarDeclOrParm() && !Inside.count(VD)) {
+          if (VD->getStorageClass() == SC_Register ||
+              VD->getType()->isVariablyModifiedType())
+            return fail(Ref->getLocation(), VD->getName());
+          if (Seen.insert(VD).second)
+            Vars.push_back(VD);
+        }
+    for (Stmt *Child : S->children())
+      scan(Child);
+  }
+
+  void fail(SourceLocation Loc, llvm::StringRef What) {
+    errCannotOutline(D, userLoc(SM, Loc), What);
+    noteDeferHere(D, Defer);
+    Ok = false;
+  }
+};
+
+class Outliner {
+public:
+  Outliner(Sema &S, FunctionDefers &F)
+      : S(S), Ctx(S.Context), F(F),
+        B(S.Context, *F.Function, F.Function->getLocation()) {}
+
+  bool check() {
+    bool Ok = true;
+    for (unsigned Index : F.Outlined) {
+      Captures C(S.getDiagnostics(), S.getSourceManager(), F.Sites[Index].Loc);
+      Ok &= C.find(F.Sites[Index].Deferred);
+      Vars.push_back(std::move(C.Vars));
+    }
+    return Ok;
+  }
+
+  void apply(std::vector<FunctionDecl *> &Made) {
+    for (size_t I = 0; I < F.Outlined.size(); ++I)
+      Made.push_back(outline(F.Sites[F.Outlined[I]], Vars[I]));
+  }
+
+private:
+  Sema &S;
+  ASTContext &Ctx;
+  FunctionDefers &F;
+  AstBuilder B;
+  std::vector<std::vector<VarDecl *>> Vars;
+
+  FunctionDecl *outline(DeferSite &Site, const std::vector<VarDecl *> &Captured) {
+    auto *Block = cast<CompoundStmt>(Site.Deferred);
+    B.Loc = Block->getLBracLoc();
+    bool NeedsToken = callsRecover(Block);
+    FunctionDecl *Fn = declareFunction(Site, Captured);
+    llvm::DenseMap<VarDecl *, VarDecl *> Through;
+    for (size_t I = 0; I < Captured.size(); ++I)
+      Through[Captured[I]] = Fn->getParamDecl(I + 1);
+    Stmt *Body = Block;
+    redirectUses(Body, B, Through, {});
+    moveDeclarations(Body, Fn);
+    Fn->setBody(Body);
+    replaceSite(Site, call(Fn, Captured, NeedsToken, Block));
+    return Fn;
+  }
+
+  /// static void __cdefer_deferred_<function>_<site>(size_t token, T *v...)
+  FunctionDecl *declareFunction(const DeferSite &Site,
+                                const std::vector<VarDecl *> &Captured) {
+    std::vector<QualType> Params = {Ctx.getSizeType()};
+    for (VarDecl *V : Captured)
+      Params.push_back(Ctx.getPointerType(V->getType()));
+    QualType T = Ctx.getFunctionType(Ctx.VoidTy, Params,
+                                     FunctionProtoType::ExtProtoInfo());
+    std::string Name = (NamePrefix + F.Function->getName() + "_" +
+                        llvm::Twine(Site.Index))
+                           .str();
+    TranslationUnitDecl *TU = Ctx.getTranslationUnitDecl();
+    FunctionDecl *Fn = FunctionDecl::Create(
+        Ctx, TU, B.Loc, B.Loc, &Ctx.Idents.get(Name), T,
+        Ctx.getTrivialTypeSourceInfo(T, B.Loc), SC_Static);
+    std::vector<ParmVarDecl *> Parms;
+    for (size_t I = 0; I < Params.size(); ++I) {
+      std::string ParmName =
+          I == 0 ? TokenName.str()
+                 : ("__cdefer_" + Captured[I - 1]->getName()).str();
+      Parms.push_back(ParmVarDecl::Create(
+          Ctx, Fn, B.Loc, B.Loc, &Ctx.Idents.get(ParmName), Params[I],
+          Ctx.getTrivialTypeSourceInfo(Params[I], B.Loc), SC_None, nullptr));
+    }
+    Fn->setParams(Parms);
+    Fn->setIsUsed();
+    Fn->setReferenced();
+    addBefore(TU, F.Function, Fn);
+    return Fn;
+  }
+
+  /// Adds \p New to \p TU right before \p Anchor, where printing the
+  /// file (-ast-print) defines it before its caller, as C wants.
+  static void addBefore(TranslationUnitDecl *TU, Decl *Anchor, Decl *New) {
+    std::vector<Decl *> From;
+    bool Found = false;
+    for (Decl *D : TU->decls())
+      if ((Found |= D == Anchor))
+        From.push_back(D);
+    for (Decl *D : From)
+      TU->removeDecl(D);
+    TU->addDecl(New);
+    for (Decl *D : From)
+      TU->addDecl(D);
+  }
+
+  /// The block's own variables belong to the new function now.
+  static void moveDeclarations(Stmt *S, FunctionDecl *Fn) {
+    if (!S)
+      return;
+    if (auto *DS = dyn_cast<DeclStmt>(S))
+      for (Decl *D : DS->decls())
+        if (isa<VarDecl>(D))
+          D->setDeclContext(Fn);
+    for (Stmt *Child : S->children())
+      moveDeclarations(Child, Fn);
+  }
+
+  /// { __cdefer_deferred_f_N(token, &v...); }, with the block's braces.
+  CompoundStmt *call(FunctionDecl *Fn, const std::vector<VarDecl *> &Captured,
+                     bool NeedsToken, const CompoundStmt *Block) {
+    std::vector<Expr *> Args;
+    Args.push_back(NeedsToken
+                       ? B.call(B.markerFunction(BlockTokenMarker,
+                                                 Ctx.getSizeType(), {}),
+                                {})
+                       : B.integer(0, Ctx.getSizeType()));
+    for (VarDecl *V : Captured)
+      Args.push_back(B.addressOf(B.ref(V)));
+    return B.blockSpanning({B.call(Fn, Args)}, Block);
+  }
+
+  void replaceSite(DeferSite &Site, CompoundStmt *Call) {
+    if (auto *Attributed = dyn_cast<AttributedStmt>(Site.Statement)) {
+      *Attributed->child_begin() = Call;
+    } else if (LabelStmt *Label = labelOf(F.Function->getBody(), Site.Statement)) {
+      Label->setSubStmt(Call);
+      Site.Statement = Call;
+    }
+    Site.Deferred = Call;
+  }
+
+  static LabelStmt *labelOf(Stmt *S, const Stmt *Sub) {
+    if (!S)
+      return nullptr;
+    if (auto *L = dyn_cast<LabelStmt>(S); L && L->getSubStmt() == Sub)
+      return L;
+    for (Stmt *Child : S->children())
+      if (LabelStmt *L = labelOf(Child, Sub))
+        return L;
+    return nullptr;
+  }
+};
+
+} // namespace
+
+bool outlineDeferredBlocks(Sema &S, FunctionDefers &F,
+                           std::vector<FunctionDecl *> &Made) {
+  Outliner O(S, F);
+  if (!O.check())
+    return false;
+  O.apply(Made);
+  return true;
+}
+
+VarDecl *outlinedBlockToken(const FunctionDecl *FD) {
+  if (!FD->getIdentifier() || !FD->getName().starts_with(NamePrefix) ||
+      FD->getNumParams() == 0)
+    return nullptr;
+  ParmVarDecl *First = const_cast<ParmVarDecl *>(FD->getParamDecl(0));
+  return First->getIdentifier() && First->getName() == TokenName ? First
+                                                                  : nullptr;
+}
+
+} // namespace cdefer

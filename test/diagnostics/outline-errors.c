@@ -1,0 +1,43 @@
+// A deferred block with defers of its own becomes a function of its own
+// (pass/OutlineDeferred.cpp), which reaches the enclosing function's
+// variables by address: what has no address, or a type sized by the
+// enclosing function, is an error that says what to move.
+// One case per compile: after an error, later functions are not lowered.
+// RUN: %cdefer -fsyntax-only -fblocks -Xclang -verify %s -DCASE=1
+// RUN: %cdefer -fsyntax-only -fblocks -Xclang -verify %s -DCASE=2
+// RUN: %cdefer -fsyntax-only -fblocks -Xclang -verify %s -DCASE=3
+#include <cdefer.h>
+
+void use(int);
+
+#if CASE == 1
+void register_variable(int x) {
+  register int r = x;
+  defer { // expected-note {{deferred statement is here}}
+    defer use(4);
+    use(r); // expected-error {{a deferred block with defers of its own runs as a function of its own, which cannot take 'r': move it out of the block, or the inner defers out of it}}
+  }
+}
+
+#elif CASE == 2
+void block_literal(void) {
+  defer { // expected-note {{deferred statement is here}}
+    defer use(5);
+    void (^b)(void) = ^{ use(6); }; // expected-error {{cannot take 'a block literal'}}
+    b();
+  }
+}
+
+#else
+void variably_modified(int n) {
+  int vla[n];
+  vla[0] = 1;
+  defer { // expected-note 2 {{deferred statement is here}}
+    defer use(7);
+    use(vla[0]); // expected-error {{cannot take 'vla'}}
+    int inner[n]; // expected-error {{cannot take 'inner'}}
+    inner[0] = 2;
+    use(inner[0]);
+  }
+}
+#endif
