@@ -216,7 +216,8 @@ private:
       for (size_t E = 0; E < Exits.size(); ++E)
         if (Entry[E] <= J && !Facts[E].Must.test(Order[J]))
           Certain = false;
-      Stmt *Step = Site.Deferred;
+      // A block that is a function of its own now is read as it was.
+      Stmt *Step = Site.Outlined ? Site.Outlined : Site.Deferred;
       if (!Certain)
         Step = IfStmt::Create(Ctx, Site.Loc, IfStatementKind::Ordinary,
                               nullptr, nullptr, read(Opaque), Site.Loc,

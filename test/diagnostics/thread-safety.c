@@ -120,3 +120,16 @@ void only_on_some_paths(int c) {
 void no_defer_bug(void) {
   counter++; // expected-warning {{writing variable 'counter' requires holding mutex 'mu' exclusively}}
 }
+
+// A deferred block with defers of its own runs as a function of its own;
+// -Wthread-safety still reads it where it runs, in the enclosing function.
+void log_done(void);
+void block_with_its_own_defer(void) {
+  lock(&mu);
+  defer {
+    defer log_done();
+    counter = 0;
+    unlock(&mu);
+  }
+  counter++;
+}
