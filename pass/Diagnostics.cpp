@@ -219,8 +219,18 @@ void errResultType(DiagnosticsEngine &D, SourceLocation Loc,
 void errUnknownArgument(DiagnosticsEngine &D, StringRef Arg) {
   SourceLocation Loc;
   CDEFER_REPORT(Error, "unknown cdefer plugin argument '%0'; known arguments "
-                       "are 'remarks' and 'strategy=auto|runtime'")
+                       "are 'remarks', 'strategy=auto|runtime' and the "
+                       "warning options 'Wcdefer-<name>', 'Wno-cdefer-<name>' "
+                       "and 'Werror=cdefer-<name>'")
       << Arg;
+}
+
+void errUnknownLint(DiagnosticsEngine &D, StringRef Arg, StringRef Known) {
+  SourceLocation Loc;
+  CDEFER_REPORT(Error, "unknown cdefer warning option '-%0'; the warnings are "
+                       "-Wcdefer-<name> with <name> one of: %1 (and "
+                       "-Wcdefer for all of them)")
+      << Arg << Known;
 }
 
 void remarkStrategy(DiagnosticsEngine &D, SourceLocation Loc,

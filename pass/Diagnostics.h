@@ -81,6 +81,8 @@ void errResultType(DiagnosticsEngine &D, SourceLocation Loc,
 
 // Plugin arguments.
 void errUnknownArgument(DiagnosticsEngine &D, llvm::StringRef Arg);
+void errUnknownLint(DiagnosticsEngine &D, llvm::StringRef Arg,
+                    llvm::StringRef Known);
 
 // -fplugin-arg-cdefer-remarks.
 void remarkStrategy(DiagnosticsEngine &D, SourceLocation Loc,

@@ -74,6 +74,7 @@ void FunctionLowering::lower(FunctionDecl &FD) {
   }
   if (!AbiOk)
     return;
+  lintDefers(S, F, Opts.Lints, Opts.Remarks);
   std::vector<FunctionDecl *> Outlined;
   if (!F.Outlined.empty() && !outlineDeferredBlocks(S, F, Outlined))
     return;

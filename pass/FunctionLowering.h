@@ -3,6 +3,7 @@
 #define CDEFER_PASS_FUNCTIONLOWERING_H
 
 #include "Defers.h"
+#include "Lints.h"
 #include "llvm/ADT/DenseSet.h"
 #include <functional>
 
@@ -22,6 +23,7 @@ struct LoweringOptions {
   /// -Wthread-safety on the lowered function, where Sema's run was turned
   /// off (ParseHooks.h).
   bool ThreadSafety = true;
+  LintSettings Lints; // -Wcdefer-... (Lints.h)
 };
 
 /// Lowers the functions of one translation unit, in the order they are

@@ -86,8 +86,12 @@ protected:
         Opts.ForceRuntime = true;
       else if (Arg == "strategy=auto")
         Opts.ForceRuntime = false;
-      else
+      else if (llvm::StringRef(Arg).starts_with("W")) {
+        if (!Opts.Lints.apply(Arg))
+          errUnknownLint(CI.getDiagnostics(), Arg, LintSettings::known());
+      } else {
         errUnknownArgument(CI.getDiagnostics(), Arg);
+      }
     }
     return true;
   }

@@ -95,6 +95,28 @@ static void usage(const char *clang)
            clang);
 }
 
+/* -Wcdefer-<name>, -Wno-cdefer-<name> and -Werror=cdefer-<name> name the
+ * plugin's own warnings (pass/Lints.cpp), which clang does not know: they
+ * go to the plugin as its arguments, -fplugin-arg-cdefer-W... */
+static char *plugin_warning_option(const char *arg)
+{
+    static const char *const prefixes[] = {"-Wcdefer", "-Wno-cdefer",
+                                           "-Werror=cdefer", NULL};
+    for (const char *const *p = prefixes; *p; p++)
+        if (starts_with(arg, *p)) {
+            static const char flag[] = "-fplugin-arg-cdefer-";
+            char *out = malloc(sizeof flag + strlen(arg));
+            if (!out) {
+                perror("cdefer-cc");
+                exit(1);
+            }
+            strcpy(out, flag);
+            strcat(out, arg + 1);
+            return out;
+        }
+    return NULL;
+}
+
 /* scan-build runs the compiler it is given (--use-cc) for the build and a
  * clang of its own (--use-analyzer, or the environment's CLANG) for the
  * analysis. Unless that clang is cdefer-cc too, the analysis runs without
@@ -157,8 +179,10 @@ int main(int argc, char **argv)
     args[n++] = pass_flag;
     if (!only_preprocessed_inputs(argc, argv))
         args[n++] = include_flag;
-    for (int i = 1; i < argc; i++)
-        args[n++] = argv[i];
+    for (int i = 1; i < argc; i++) {
+        char *warning = plugin_warning_option(argv[i]);
+        args[n++] = warning ? warning : argv[i];
+    }
     if (!stops_before_link(argc, argv) && has_inputs(argc, argv)) {
         args[n++] = l.runtime;
         args[n++] = "-pthread";

@@ -1,0 +1,359 @@
+//===- Lints.cpp - warnings about traps that only defer in C has ----------===//
+//
+// Go's garbage collector and its explicit error values hide these; in C
+// they are double frees, null dereferences at exit and unbounded memory:
+//
+//   reassigned-argument  defer free(p); ... p = realloc(p, n);
+//                        the call keeps the old pointer: use a block, which
+//                        reads p at exit.
+//   unchecked-resource   f = fopen(...); defer fclose(f); if (!f) ...
+//                        fclose(NULL) at exit: defer after the check.
+//   deferred-recover     defer recover();  recover is the deferred call
+//                        itself, not called by deferred code: it does
+//                        nothing (as in Go).
+//   endless-loop         a defer in a loop that never ends: its records
+//                        pile up forever.
+//
+// Each is on by default, with its own -Wcdefer-<name> (cdefer-cc passes
+// those to the plugin; with clang itself, -fplugin-arg-cdefer-W...).
+//
+//===----------------------------------------------------------------------===//
+#include "Lints.h"
+#include "Abi.h"
+#include "Diagnostics.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Sema/Sema.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+
+namespace cdefer {
+
+static constexpr const char *LintNames[] = {
+    "reassigned-argument", "unchecked-resource", "deferred-recover",
+    "endless-loop"};
+
+StringRef LintSettings::name(Lint L) { return LintNames[size_t(L)]; }
+
+std::string LintSettings::known() {
+  std::string All;
+  for (const char *N : LintNames)
+    All += (All.empty() ? "" : ", ") + std::string(N);
+  return All;
+}
+
+bool LintSettings::apply(StringRef Option) {
+  bool Error = Option.consume_front("Werror=");
+  bool Off = !Error && Option.consume_front("Wno-");
+  if (!Error && !Off && !Option.consume_front("W"))
+    return false;
+  if (!Option.consume_front("cdefer"))
+    return false;
+  for (size_t I = 0; I < size_t(Lint::Count); ++I) {
+    if (!Option.empty() && Option != ("-" + std::string(LintNames[I])))
+      continue;
+    this->On[I] = !Off;
+    if (Error)
+      this->Error[I] = true;
+    if (!Option.empty())
+      return true;
+  }
+  return Option.empty();
+}
+
+namespace {
+
+/// The local variable an argument is, through parentheses and casts.
+const VarDecl *argumentVariable(const Expr *Arg) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreParenCasts());
+  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return VD && VD->hasLocalStorage() ? VD : nullptr;
+}
+
+const VarDecl *refersTo(const Expr *E) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts()
+                                                    : nullptr);
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
+bool isNull(ASTContext &Ctx, const Expr *E) {
+  return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+         Expr::NPCK_NotNull;
+}
+
+class Linter {
+public:
+  Linter(Sema &S, const FunctionDefers &F, const LintSettings &Settings,
+         bool Remarks)
+      : S(S), Ctx(S.Context), SM(S.getSourceManager()), F(F),
+        Settings(Settings), Remarks(Remarks), Parents(F.Function->getBody()) {
+    for (const DeferSite &Site : F.Sites)
+      DeferredCode.insert(Site.Deferred);
+  }
+
+  void run() {
+    for (const DeferSite &Site : F.Sites) {
+      if (CallExpr *Call = deferredCall(Ctx, Site.Deferred))
+        lintCall(Site, Call);
+      if (Settings.enabled(Lint::EndlessLoop))
+        lintLoops(Site);
+    }
+  }
+
+private:
+  Sema &S;
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  const FunctionDefers &F;
+  const LintSettings &Settings;
+  const bool Remarks;
+  ParentMap Parents;
+  llvm::DenseSet<const Stmt *> DeferredCode;
+
+  bool after(SourceLocation A, SourceLocation B) const {
+    return SM.isBeforeInTranslationUnit(userLoc(SM, B), userLoc(SM, A));
+  }
+
+  /// Every statement of the function outside deferred code, in order.
+  template <typename Fn> void forEachInBody(Stmt *S, Fn Visit) {
+    if (!S || isa<BlockExpr>(S) || DeferredCode.count(S))
+      return;
+    Visit(S);
+    for (Stmt *Child : S->children())
+      forEachInBody(Child, Visit);
+  }
+
+  DiagnosticBuilder report(Lint L, SourceLocation Loc, StringRef Text) {
+    auto Level = Settings.isError(L) ? DiagnosticsEngine::Error
+                                     : DiagnosticsEngine::Warning;
+    std::string Full =
+        (Text + " [-W" + (Settings.isError(L) ? "error=" : "") + "cdefer-" +
+         LintSettings::name(L) + "]")
+            .str();
+    DiagnosticsEngine &D = S.getDiagnostics();
+    return D.Report(userLoc(SM, Loc), D.getCustomDiagID(Level, "%0"))
+           << Full;
+  }
+
+  DiagnosticBuilder note(SourceLocation Loc, StringRef Text) {
+    DiagnosticsEngine &D = S.getDiagnostics();
+    return D.Report(userLoc(SM, Loc),
+                    D.getCustomDiagID(DiagnosticsEngine::Note, "%0"))
+           << Text;
+  }
+
+  /// `defer f(x);` ==> `defer { f(x); }`, a fix-it when it is the fix.
+  void suggestBlock(DiagnosticBuilder &&Diag, const CallExpr *Call) {
+    // Around the macro, if the call is spelled by one (`recover()`).
+    SourceLocation Begin = SM.getExpansionLoc(Call->getBeginLoc());
+    SourceLocation End = SM.getExpansionRange(Call->getEndLoc()).getEnd();
+    SourceLocation AfterSemi = Lexer::findLocationAfterToken(
+        End, tok::semi, SM, Ctx.getLangOpts(), false);
+    if (AfterSemi.isInvalid())
+      return;
+    Diag << FixItHint::CreateInsertion(Begin, "{ ")
+         << FixItHint::CreateInsertion(AfterSemi, " }");
+  }
+
+  // --- Call-form defers. ---
+
+  void lintCall(const DeferSite &Site, CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && Callee->getIdentifier() &&
+        Callee->getName() == recovery::Public) {
+      if (Settings.enabled(Lint::DeferredRecover))
+        suggestBlock(report(Lint::DeferredRecover, Site.Loc,
+                            "'defer recover();' does nothing: recover is the "
+                            "deferred call itself, not called by deferred "
+                            "code; write 'defer { recover(); }'"),
+                     Call);
+      return;
+    }
+    for (const Expr *Arg : Call->arguments())
+      if (const VarDecl *V = argumentVariable(Arg)) {
+        // Pointers: what is freed or closed. An int that changes after
+        // `defer print(n);` is usually meant to be printed as it was.
+        if (Settings.enabled(Lint::ReassignedArgument) &&
+            V->getType()->isPointerType())
+          lintReassigned(Site, Call, V);
+        if (Settings.enabled(Lint::UncheckedResource) &&
+            V->getType()->isPointerType() && !isFree(Callee))
+          lintUnchecked(Site, Call, V);
+      }
+  }
+
+  static bool isFree(const FunctionDecl *Callee) {
+    return Callee && Callee->getBuiltinID() == Builtin::BIfree;
+  }
+
+  /// The first write to \p V after \p From, and whether a later call-form
+  /// defer passes \p V again (Go's idiom of reusing the variable for the
+  /// next resource: the value is then meant to be captured).
+  const Stmt *firstWriteAfter(SourceLocation From, const VarDecl *V,
+                              bool &DeferredAgain) {
+    const Stmt *First = nullptr;
+    forEachInBody(F.Function->getBody(), [&](Stmt *St) {
+      const VarDecl *Written = nullptr;
+      if (auto *BO = dyn_cast<BinaryOperator>(St); BO && BO->isAssignmentOp())
+        Written = refersTo(BO->getLHS());
+      else if (auto *UO = dyn_cast<UnaryOperator>(St);
+               UO && UO->isIncrementDecrementOp())
+        Written = refersTo(UO->getSubExpr());
+      if (Written == V && after(St->getBeginLoc(), From) &&
+          (!First || after(First->getBeginLoc(), St->getBeginLoc())))
+        First = St;
+    });
+    DeferredAgain = false;
+    if (First)
+      for (const DeferSite &Other : F.Sites)
+        if (after(Other.Loc, First->getBeginLoc()))
+          if (CallExpr *Call = deferredCall(Ctx, Other.Deferred))
+            for (const Expr *Arg : Call->arguments())
+              DeferredAgain |= argumentVariable(Arg) == V;
+    return First;
+  }
+
+  void lintReassigned(const DeferSite &Site, CallExpr *Call, const VarDecl *V) {
+    bool DeferredAgain;
+    const Stmt *Write = firstWriteAfter(Site.Loc, V, DeferredAgain);
+    if (!Write || DeferredAgain)
+      return;
+    suggestBlock(report(Lint::ReassignedArgument, Site.Loc,
+                        ("the deferred call gets '" + V->getName() +
+                         "' as it is now, not as it is at exit: '" +
+                         V->getName() +
+                         "' changes later; to pass its final value, defer a "
+                         "block: 'defer { ... }'")
+                            .str()),
+                 Call);
+    note(Write->getBeginLoc(), ("'" + V->getName() + "' changes here").str());
+  }
+
+  /// `!V`, `V == NULL`, `NULL != V`, or `V` itself as a condition.
+  bool testsForNull(const Stmt *St, const VarDecl *V) {
+    if (auto *UO = dyn_cast<UnaryOperator>(St))
+      return UO->getOpcode() == UO_LNot && refersTo(UO->getSubExpr()) == V;
+    if (auto *BO = dyn_cast<BinaryOperator>(St); BO && BO->isEqualityOp())
+      return (refersTo(BO->getLHS()) == V && isNull(Ctx, BO->getRHS())) ||
+             (refersTo(BO->getRHS()) == V && isNull(Ctx, BO->getLHS()));
+    if (auto *If = dyn_cast<IfStmt>(St))
+      return refersTo(If->getCond()) == V;
+    return false;
+  }
+
+  void lintUnchecked(const DeferSite &Site, CallExpr *Call, const VarDecl *V) {
+    bool DeferredAgain;
+    const Stmt *Write = firstWriteAfter(Site.Loc, V, DeferredAgain);
+    const Stmt *Check = nullptr;
+    forEachInBody(F.Function->getBody(), [&](Stmt *St) {
+      if (!Check && testsForNull(St, V) && after(St->getBeginLoc(), Site.Loc) &&
+          (!Write || after(Write->getBeginLoc(), St->getBeginLoc())))
+        Check = St;
+    });
+    if (!Check)
+      return;
+    std::string Callee = "the deferred call";
+    if (const FunctionDecl *Fn = Call->getDirectCallee())
+      Callee = "'" + Fn->getNameAsString() + "'";
+    report(Lint::UncheckedResource, Site.Loc,
+           (Callee + " will run with '" + V->getName() +
+            "' even when it is null: '" + V->getName() +
+            "' is checked only after this defer; defer after the check")
+               .str());
+    note(Check->getBeginLoc(), "checked here");
+  }
+
+  // --- Defers in loops. ---
+
+  void lintLoops(const DeferSite &Site) {
+    for (Stmt *P = Parents.getParent(Site.Statement); P;
+         P = Parents.getParent(P)) {
+      if (!isa<ForStmt, WhileStmt, DoStmt>(P))
+        continue;
+      if (!neverEndsByItself(P)) {
+        if (Remarks)
+          remarkLoop(Site, P);
+        continue;
+      }
+      if (!hasExit(P, P)) {
+        report(Lint::EndlessLoop, Site.Loc,
+               "this defer is in a loop that never ends: each iteration adds "
+               "deferred code that runs only when the function returns, so "
+               "it piles up without end; move the loop's body into a function "
+               "of its own, or use a block-scoped '_Defer'");
+        note(P->getBeginLoc(), "the loop");
+      } else if (Remarks) {
+        remarkLoop(Site, P);
+      }
+      return;
+    }
+  }
+
+  void remarkLoop(const DeferSite &Site, const Stmt *Loop) {
+    DiagnosticsEngine &D = S.getDiagnostics();
+    D.Report(userLoc(SM, Site.Loc),
+             D.getCustomDiagID(DiagnosticsEngine::Remark,
+                               "defer in a loop: the deferred code of every "
+                               "iteration waits for the function to return "
+                               "[-Rcdefer-loop]"));
+    note(Loop->getBeginLoc(), "the loop");
+  }
+
+  /// A loop whose condition is absent or always true.
+  bool neverEndsByItself(const Stmt *Loop) const {
+    const Expr *Cond = nullptr;
+    if (auto *For = dyn_cast<ForStmt>(Loop))
+      Cond = For->getCond();
+    else if (auto *While = dyn_cast<WhileStmt>(Loop))
+      Cond = While->getCond();
+    else
+      Cond = cast<DoStmt>(Loop)->getCond();
+    if (!Cond)
+      return true;
+    bool Value = false;
+    return Cond->EvaluateAsBooleanCondition(Value, Ctx) && Value;
+  }
+
+  /// A way out of \p Loop from \p S: a break of it, a return, a goto to a
+  /// label outside it, a computed goto, or a call that does not return.
+  bool hasExit(const Stmt *S, const Stmt *Loop, bool InnerBreakable = false) {
+    if (!S || isa<BlockExpr>(S) || DeferredCode.count(S))
+      return false;
+    if (isa<ReturnStmt, IndirectGotoStmt>(S))
+      return true;
+    if (isa<BreakStmt>(S) && !InnerBreakable)
+      return true;
+    if (auto *G = dyn_cast<GotoStmt>(S))
+      return !contains(Loop, G->getLabel()->getStmt());
+    if (auto *Call = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Fn = Call->getDirectCallee(); Fn && Fn->isNoReturn())
+        return true;
+    bool Breakable = InnerBreakable ||
+                     (S != Loop && isa<ForStmt, WhileStmt, DoStmt, SwitchStmt>(S));
+    for (const Stmt *Child : S->children())
+      if (hasExit(Child, Loop, Breakable))
+        return true;
+    return false;
+  }
+
+  bool contains(const Stmt *Outer, const Stmt *Inner) const {
+    for (const Stmt *P = Inner; P; P = Parents.getParent(P))
+      if (P == Outer)
+        return true;
+    return false;
+  }
+};
+
+} // namespace
+
+void lintDefers(Sema &S, const FunctionDefers &F, const LintSettings &Settings,
+                bool Remarks) {
+  Linter(S, F, Settings, Remarks).run();
+}
+
+} // namespace cdefer

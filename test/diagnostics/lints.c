@@ -1,0 +1,137 @@
+// The plugin's own warnings, for traps that Go's defer does not have in
+// C, each on by default under its own -Wcdefer-<name> (cdefer-cc passes
+// those to the plugin), with a fix-it where the fix is mechanical. The
+// idioms next to each trap must not warn.
+// RUN: %cdefer-cc -fsyntax-only -Xclang -verify %s
+// RUN: %cdefer-cc -fsyntax-only -fdiagnostics-parseable-fixits %s 2>&1 | FileCheck %s --check-prefix=FIXIT
+// RUN: %cdefer-cc -fsyntax-only -Wno-cdefer -Werror %s
+// RUN: %cdefer-cc -fsyntax-only -Werror -Wno-cdefer-reassigned-argument -Wno-cdefer-unchecked-resource -Wno-cdefer-deferred-recover -Wno-cdefer-endless-loop %s
+// RUN: not %cdefer-cc -fsyntax-only -Werror=cdefer-endless-loop -Wno-cdefer-reassigned-argument -Wno-cdefer-unchecked-resource -Wno-cdefer-deferred-recover %s 2>&1 | FileCheck %s --check-prefix=WERROR
+// RUN: %cdefer -fsyntax-only -fplugin-arg-cdefer-Wno-cdefer -Werror %s
+// RUN: not %cdefer -fsyntax-only -fplugin-arg-cdefer-Wno-cdefer-bogus %s 2>&1 | FileCheck %s --check-prefix=UNKNOWN
+// WERROR: error: this defer is in a loop that never ends{{.*}}[-Werror=cdefer-endless-loop]
+// WERROR-NOT: warning:
+// UNKNOWN: error: unknown cdefer warning option '-Wno-cdefer-bogus'; the warnings are -Wcdefer-<name> with <name> one of: reassigned-argument, unchecked-resource, deferred-recover, endless-loop
+#include <cdefer.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+// --- reassigned-argument ---
+
+int grow(size_t n) {
+  char *p = malloc(16);
+  defer free(p); // expected-warning {{the deferred call gets 'p' as it is now, not as it is at exit: 'p' changes later; to pass its final value, defer a block: 'defer { ... }' [-Wcdefer-reassigned-argument]}}
+  p = realloc(p, n); // expected-note {{'p' changes here}}
+  return p != NULL;
+}
+// FIXIT: fix-it:"{{.*}}lints.c":{[[#@LINE-4]]:9-[[#@LINE-4]]:9}:"{ "
+// FIXIT: fix-it:"{{.*}}lints.c":{[[#@LINE-5]]:17-[[#@LINE-5]]:17}:" }"
+
+int grow_fixed(size_t n) {
+  char *p = malloc(16);
+  defer { free(p); } // reads p at exit
+  p = realloc(p, n);
+  return p != NULL;
+}
+
+// Go's idiom: the variable is reused for the next resource, deferred again.
+int reuse(const char *a, const char *b) {
+  FILE *f = fopen(a, "r");
+  if (!f)
+    return -1;
+  defer fclose(f);
+  f = fopen(b, "r");
+  if (!f)
+    return -1;
+  defer fclose(f);
+  return 0;
+}
+
+// An int printed as it was is the point of evaluating arguments early.
+void log_start(int n) {
+  defer printf("started with %d\n", n);
+  n = 0;
+}
+
+// --- unchecked-resource ---
+
+int unchecked(const char *path) {
+  FILE *f = fopen(path, "r");
+  defer fclose(f); // expected-warning {{'fclose' will run with 'f' even when it is null: 'f' is checked only after this defer; defer after the check [-Wcdefer-unchecked-resource]}}
+  if (!f) // expected-note {{checked here}}
+    return -1;
+  return 0;
+}
+
+int checked(const char *path) {
+  FILE *f = fopen(path, "r");
+  if (f == NULL)
+    return -1;
+  defer fclose(f);
+  return 0;
+}
+
+// free(NULL) does nothing: checking after the defer is fine.
+int free_is_null_safe(void) {
+  char *p = malloc(3);
+  defer free(p);
+  if (!p)
+    return -1;
+  return 0;
+}
+
+// --- deferred-recover ---
+
+void does_nothing(void) {
+  defer recover(); // expected-warning {{'defer recover();' does nothing: recover is the deferred call itself, not called by deferred code; write 'defer { recover(); }' [-Wcdefer-deferred-recover]}}
+}
+// FIXIT: fix-it:"{{.*}}lints.c":{[[#@LINE-2]]:9-[[#@LINE-2]]:9}:"{ "
+// FIXIT: fix-it:"{{.*}}lints.c":{[[#@LINE-3]]:19-[[#@LINE-3]]:19}:" }"
+
+void does_recover(void) {
+  defer { recover(); }
+}
+
+// --- endless-loop ---
+
+void serve(void) {
+  for (;;) { // expected-note {{the loop}}
+    char *request = malloc(64);
+    defer free(request); // expected-warning {{this defer is in a loop that never ends: each iteration adds deferred code that runs only when the function returns, so it piles up without end; move the loop's body into a function of its own, or use a block-scoped '_Defer' [-Wcdefer-endless-loop]}}
+  }
+}
+
+int serve_until(int n) {
+  while (1) {
+    char *request = malloc(64);
+    defer free(request);
+    if (n-- == 0)
+      break;
+    if (n == 100)
+      return -1;
+  }
+  return 0;
+}
+
+void inner_break_is_not_an_exit(int n) {
+  do { // expected-note {{the loop}}
+    char *p = malloc(8);
+    defer free(p); // expected-warning {{loop that never ends}}
+    for (int i = 0; i < n; i++)
+      if (i == 3)
+        break;
+    switch (n) {
+    case 1:
+      break;
+    }
+  } while (1);
+}
+
+void exits_by_exit(int n) {
+  for (;;) {
+    char *p = malloc(8);
+    defer free(p);
+    if (n)
+      exit(0);
+  }
+}
