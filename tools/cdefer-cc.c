@@ -89,7 +89,10 @@ static void usage(const char *clang)
            "  -fplugin-arg-cdefer-remarks           one remark per function "
            "with defers: its strategy\n"
            "  -fplugin-arg-cdefer-strategy=runtime  runtime records for every "
-           "function\n\n"
+           "function\n"
+           "  -Wcdefer-NAME, -Wno-cdefer-NAME, -Werror=cdefer-NAME\n"
+           "      the plugin's warnings (reassigned-argument, unchecked-resource,\n"
+           "      deferred-recover, endless-loop); -Wno-cdefer: all off\n\n"
            "Environment: CDEFER_CLANG overrides the clang to run.\n"
            "Documentation: docs/dialect.md, man cdefer-cc.\n",
            clang);
