@@ -4,6 +4,7 @@
 #   %runtime    what a program using defer links with
 #   %cdefer-cc  the driver from this build
 #   %cdefer-tidy  clang-tidy with cdefer's lowering, from this build
+#   %cdefer-migrate  the goto-cleanup migrator, from this build
 #   %run-modes  builds a program four ways (open-coded and runtime records,
 #               -O0 and -O2), runs each, and fails unless they all agree
 #   %go         Go, the oracle for semantics
@@ -37,6 +38,7 @@ run_modes = os.path.join(config.cdefer_src_root, "test", "tools",
 
 config.substitutions.append(("%cdefer-cc", config.cdefer_cc))
 config.substitutions.append(("%cdefer-tidy", config.cdefer_tidy))
+config.substitutions.append(("%cdefer-migrate", config.cdefer_migrate))
 config.substitutions.append(("%cdefer-build", config.cdefer_obj_root))
 config.substitutions.append(("%cdefer-src", config.cdefer_src_root))
 config.substitutions.append(("%cdefer", cdefer))

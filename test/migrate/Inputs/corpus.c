@@ -1,0 +1,165 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The classic: two resources, every failure jumps to the cleanup. */
+static int copy_first_line(const char *from, char *out, size_t size)
+{
+    int ret = -1;
+    FILE *in = NULL;
+    char *line = NULL;
+
+    in = fopen(from, "r");
+    if (!in)
+        goto out;
+    line = malloc(size);
+    if (!line)
+        goto out;
+    if (!fgets(line, (int)size, in))
+        goto out;
+    strcpy(out, line);
+    ret = (int)strlen(out);
+out:
+    free(line);
+    if (in)
+        fclose(in);
+    return ret;
+}
+
+/* The cleanup changes what is returned: ret becomes the defer_result. */
+static int close_reports(const char *path)
+{
+    int ret = 0;
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        ret = -1;
+        goto done;
+    }
+    if (fgetc(f) == EOF)
+        ret = 1;
+done:
+    if (f && fclose(f) != 0)
+        ret = -2;
+    return ret;
+}
+
+/* An early return before the resources: it skips the cleanup, as before. */
+static long sum(const char *path)
+{
+    if (!path)
+        return -1;
+    long total = 0;
+    FILE *f = fopen(path, "r");
+    int n;
+    if (!f)
+        goto out;
+    while (fscanf(f, "%d", &n) == 1)
+        total += n;
+out:
+    if (f)
+        fclose(f);
+    return total;
+}
+
+/* Refused: a return after the resources would now run the cleanup. */
+static int refused_return(const char *path)
+{
+    char *buf = malloc(16);
+    if (!path) {
+        free(buf);
+        return -1;
+    }
+    if (!buf)
+        goto out;
+    buf[0] = 0;
+out:
+    free(buf);
+    return 0;
+}
+
+/* Refused: a chain of labels, each undoing one step. */
+static int refused_chain(void)
+{
+    char *a = malloc(4), *b;
+    if (!a)
+        goto fail;
+    b = malloc(4);
+    if (!b)
+        goto free_a;
+    free(b);
+    free(a);
+    return 0;
+free_a:
+    free(a);
+fail:
+    return -1;
+}
+
+#define BAIL goto out
+
+/* Refused: a goto written by a macro cannot be rewritten in place. */
+static int refused_macro(int n)
+{
+    char *p = malloc(8);
+    if (n)
+        BAIL;
+    p[0] = 'x';
+out:
+    free(p);
+    return n;
+}
+
+/* Refused: returning an expression that the cleanup changes. */
+static int refused_result(int n)
+{
+    int a = n, b = 0;
+    if (n < 0)
+        goto out;
+    b = 2;
+out:
+    a++;
+    return a + b;
+}
+
+/* Refused: the cleanup label is in an inner block. */
+static int refused_nested(int n)
+{
+    char *p = malloc(8);
+    if (n) {
+        if (n > 5)
+            goto out;
+        p[0] = 1;
+    out:
+        free(p);
+        p = NULL;
+    }
+    free(p);
+    return n;
+}
+
+/* A void function, with its cleanup label at the end. */
+static void report(const char *what)
+{
+    char *copy = strdup(what);
+    if (!copy)
+        goto out;
+    printf("report: %s\n", copy);
+out:
+    free(copy);
+    return;
+}
+
+int main(int argc, char **argv)
+{
+    char line[64] = "";
+    printf("copy: %d\n", copy_first_line(argv[0], line, sizeof line) > 0);
+    printf("copy missing: %d\n", copy_first_line("/nonexistent", line, sizeof line));
+    printf("close: %d %d\n", close_reports(argv[0]), close_reports("/nonexistent"));
+    printf("sum: %ld %ld\n", sum(NULL), sum("/nonexistent"));
+    printf("refused: %d %d\n", refused_return(NULL), refused_chain());
+    printf("more: %d %d %d\n", refused_macro(0), refused_result(1),
+           refused_nested(1));
+    report("done");
+    (void)argc;
+    return 0;
+}

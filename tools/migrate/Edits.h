@@ -1,0 +1,29 @@
+//===- Edits.h - text edits of one file, applied and shown as a diff -------===//
+#ifndef CDEFER_MIGRATE_EDITS_H
+#define CDEFER_MIGRATE_EDITS_H
+
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace cdefer::migrate {
+
+/// Replace Length bytes at Offset with Text (Length 0: insert).
+struct Edit {
+  unsigned Offset;
+  unsigned Length;
+  std::string Text;
+};
+
+/// \p Original with \p Edits applied; they must not overlap.
+std::string applyEdits(llvm::StringRef Original, std::vector<Edit> Edits);
+
+/// A unified diff (`diff -u`, three lines of context) between \p Original
+/// and \p Edited, for the file named \p Path, made from \p Edits alone:
+/// only the lines they touch differ.
+std::string unifiedDiff(llvm::StringRef Path, llvm::StringRef Original,
+                        std::vector<Edit> Edits);
+
+} // namespace cdefer::migrate
+
+#endif

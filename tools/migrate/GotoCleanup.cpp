@@ -1,0 +1,310 @@
+//===- GotoCleanup.cpp - one function's goto cleanup, as defer ------------===//
+//
+// The idiom, and what it becomes:
+//
+//   int f(...) {                          int f(...) {
+//     int ret = -1;                         defer_result int ret = -1;
+//     char *a = NULL;                       char *a = NULL;
+//     FILE *f = NULL;                       FILE *f = NULL;
+//     a = malloc(n);                        defer {
+//     if (!a) goto out;                       if (f) fclose(f);
+//     f = fopen(p, "r");                      free(a);
+//     if (!f) goto out;           ==>       }
+//     ret = work(a, f);                     a = malloc(n);
+//   out:                                    if (!a) return ret;
+//     if (f) fclose(f);                     ...
+//     free(a);                              ret = work(a, f);
+//     return ret;                           return ret;
+//   }                                     }
+//
+// It keeps the function's behaviour when every way out after the defer
+// runs the cleanup exactly as before, and nothing before it does:
+//   - the function ends with `out: <cleanup> return <value>;` in its
+//     outermost block, every goto goes to `out`, and the cleanup itself
+//     has no return, goto or label;
+//   - the defer goes after the declarations of every variable the cleanup
+//     names, and before the first statement that jumps to `out`; a
+//     `return` before it skips the cleanup, as it did; one after it would
+//     now run the cleanup, so there must be none;
+//   - `goto out;` becomes `return <value>;`, which evaluates the value
+//     before the cleanup runs: if the cleanup changes the returned
+//     variable, that variable becomes the defer_result (whose final value
+//     the function returns); if it changes anything else the value reads,
+//     the function is left alone.
+// Anything else is left alone, with the reason.
+//
+//===----------------------------------------------------------------------===//
+#include "GotoCleanup.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+
+namespace cdefer::migrate {
+namespace {
+
+/// What a statement tree holds that the plan has to know about.
+struct Scan {
+  std::vector<const GotoStmt *> Gotos;
+  std::vector<const ReturnStmt *> Returns;
+  std::vector<const LabelStmt *> Labels;
+  bool ComputedGotos = false;
+  llvm::DenseSet<const VarDecl *> Read, Written;
+
+  void walk(const Stmt *S) {
+    if (!S)
+      return;
+    if (auto *G = dyn_cast<GotoStmt>(S))
+      Gotos.push_back(G);
+    else if (auto *R = dyn_cast<ReturnStmt>(S))
+      Returns.push_back(R);
+    else if (auto *L = dyn_cast<LabelStmt>(S))
+      Labels.push_back(L);
+    else if (isa<IndirectGotoStmt, AddrLabelExpr>(S))
+      ComputedGotos = true;
+    else if (auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+      if (auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+        Read.insert(VD);
+    } else if (auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (BO->isAssignmentOp())
+        write(BO->getLHS());
+    } else if (auto *UO = dyn_cast<UnaryOperator>(S)) {
+      if (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf)
+        write(UO->getSubExpr());
+    }
+    for (const Stmt *Child : S->children())
+      walk(Child);
+  }
+
+  void write(const Expr *E) {
+    if (auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+      if (auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+        Written.insert(VD);
+  }
+};
+
+class Planner {
+public:
+  Planner(ASTContext &Ctx, const FunctionDecl &FD)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), FD(FD),
+        Body(dyn_cast_or_null<CompoundStmt>(FD.getBody())) {}
+
+  bool plan(Migration &Out) {
+    if (!Body)
+      return false;
+    Whole.walk(Body);
+    if (Whole.Gotos.empty())
+      return false;
+    std::string Why = check();
+    if (!Why.empty()) {
+      Out.Report = FD.getNameAsString() + ": left alone: " + Why;
+      return true;
+    }
+    edit(Out.Edits);
+    Out.Report = FD.getNameAsString() + ": migrated: " +
+                 std::to_string(Whole.Gotos.size()) + " 'goto " + labelName() +
+                 "' became returns; the cleanup after '" + labelName() +
+                 ":' is deferred at line " + std::to_string(deferLine());
+    return true;
+  }
+
+private:
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  const FunctionDecl &FD;
+  const CompoundStmt *Body;
+  Scan Whole, Tail;
+  const LabelStmt *Label = nullptr;
+  const ReturnStmt *Final = nullptr;
+  unsigned LabelIndex = 0, DeferIndex = 0;
+  const VarDecl *NamedResult = nullptr; // becomes defer_result
+
+  const Stmt *stmt(unsigned I) const { return Body->body_begin()[I]; }
+  unsigned size() const { return Body->size(); }
+  std::string labelName() const { return Label->getName(); }
+
+  bool isFile(SourceLocation L) const { return L.isValid() && L.isFileID(); }
+
+  unsigned indexOf(const Stmt *S) const {
+    for (unsigned I = 0; I < size(); ++I)
+      if (stmt(I) == S)
+        return I;
+    return size();
+  }
+
+  /// The top-level statement \p S is in, by source position.
+  unsigned topLevelOf(SourceLocation L) const {
+    for (unsigned I = 0; I < size(); ++I)
+      if (!SM.isBeforeInTranslationUnit(stmt(I)->getEndLoc(), L))
+        return I;
+    return size();
+  }
+
+  std::string check() {
+    if (Whole.ComputedGotos)
+      return "it has computed gotos";
+    llvm::SmallPtrSet<const LabelDecl *, 4> Targets;
+    for (const GotoStmt *G : Whole.Gotos)
+      Targets.insert(G->getLabel());
+    if (Targets.size() != 1)
+      return "its gotos go to several labels (a chain of cleanups)";
+    Label = (*Targets.begin())->getStmt();
+    LabelIndex = indexOf(Label);
+    if (LabelIndex == size())
+      return "'" + labelName() + ":' is not in the function's outermost block";
+    Final = dyn_cast<ReturnStmt>(Body->body_back());
+    if (!Final)
+      return "it does not end with 'return' after '" + labelName() + ":'";
+    if (!isFile(Label->getBeginLoc()) || !isFile(Final->getEndLoc()))
+      return "the cleanup is written with macros";
+    for (const GotoStmt *G : Whole.Gotos)
+      if (!isFile(G->getBeginLoc()) || !isFile(G->getEndLoc()))
+        return "a 'goto " + labelName() + "' is written with a macro";
+    Tail.walk(Label->getSubStmt());
+    for (unsigned I = LabelIndex + 1; I + 1 < size(); ++I)
+      Tail.walk(stmt(I));
+    if (!Tail.Gotos.empty() || !Tail.Returns.empty() || !Tail.Labels.empty())
+      return "the cleanup itself has a return, a goto or a label";
+    if (std::string Why = placeDefer(); !Why.empty())
+      return Why;
+    return checkResult();
+  }
+
+  /// After the declarations of what the cleanup names, before the first
+  /// jump to it, with no return after it but the last.
+  std::string placeDefer() {
+    for (const VarDecl *V : Tail.Read) {
+      if (!V->isLocalVarDecl() || V->isStaticLocal())
+        continue;
+      unsigned At = topLevelOf(V->getLocation());
+      if (At >= LabelIndex || !isa<DeclStmt>(stmt(At)))
+        return "the cleanup uses '" + V->getNameAsString() +
+               "', which is not declared in the outermost block before it";
+      DeferIndex = std::max(DeferIndex, At + 1);
+    }
+    for (const GotoStmt *G : Whole.Gotos)
+      if (topLevelOf(G->getBeginLoc()) < DeferIndex)
+        return "a 'goto " + labelName() + "' comes before the declarations "
+               "the cleanup needs";
+    for (const ReturnStmt *R : Whole.Returns)
+      if (R != Final && topLevelOf(R->getBeginLoc()) >= DeferIndex)
+        return "a 'return' before '" + labelName() +
+               ":' skips the cleanup, which a defer would run";
+    return "";
+  }
+
+  /// `return v;` now evaluates v before the cleanup runs.
+  std::string checkResult() {
+    const Expr *Value = Final->getRetValue();
+    if (!Value)
+      return "";
+    Scan Reads;
+    Reads.walk(Value);
+    const auto *Ref = dyn_cast<DeclRefExpr>(Value->IgnoreParenImpCasts());
+    const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (V && Tail.Written.count(V)) {
+      const auto *Decl = dyn_cast<DeclStmt>(stmt(topLevelOf(V->getLocation())));
+      if (!V->isLocalVarDecl() || V->isStaticLocal() || !Decl ||
+          !Decl->isSingleDecl() ||
+          !Ctx.hasSameUnqualifiedType(V->getType(), FD.getReturnType()))
+        return "the cleanup changes '" + V->getNameAsString() +
+               "', which cannot be the function's defer_result";
+      NamedResult = V;
+      return "";
+    }
+    for (const VarDecl *Read : Reads.Read)
+      if (Tail.Written.count(Read))
+        return "the cleanup changes '" + Read->getNameAsString() +
+               "', which the returned value reads";
+    return "";
+  }
+
+  // --- Edits. ---
+
+  unsigned offset(SourceLocation L) const { return SM.getFileOffset(L); }
+
+  unsigned lineStart(SourceLocation L) const {
+    unsigned Off = offset(L);
+    llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(L));
+    while (Off > 0 && Buffer[Off - 1] != '\n')
+      --Off;
+    return Off;
+  }
+
+  llvm::StringRef text(SourceRange R) const {
+    return Lexer::getSourceText(CharSourceRange::getTokenRange(R), SM,
+                                Ctx.getLangOpts());
+  }
+
+  std::string indentOf(const Stmt *S) const {
+    llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(S->getBeginLoc()));
+    unsigned Start = lineStart(S->getBeginLoc());
+    unsigned End = Start;
+    while (End < Buffer.size() && (Buffer[End] == ' ' || Buffer[End] == '\t'))
+      ++End;
+    return Buffer.substr(Start, End - Start).str();
+  }
+
+  unsigned deferLine() const {
+    return SM.getSpellingLineNumber(stmt(DeferIndex)->getBeginLoc());
+  }
+
+  /// defer {
+  ///   <the cleanup, one level deeper>
+  /// }
+  std::string deferredCleanup(llvm::StringRef Buffer) const {
+    const Stmt *First = Label->getSubStmt();
+    unsigned From = offset(First->getBeginLoc());
+    if (isa<NullStmt>(First)) // `out: ;`
+      From = lineStart(stmt(LabelIndex + 1)->getBeginLoc());
+    llvm::StringRef Cleanup =
+        Buffer.substr(From, lineStart(Final->getBeginLoc()) - From);
+    std::string Indent = indentOf(stmt(DeferIndex));
+    std::string Unit = Indent.empty() ? "  " : Indent;
+    std::string Block = Indent + "defer {\n";
+    bool FirstLine = true;
+    for (llvm::StringRef Line : llvm::split(Cleanup.rtrim(), '\n')) {
+      if (FirstLine && !Line.trim().empty())
+        Block += Indent + Unit + Line.ltrim().str() + "\n";
+      else if (!Line.trim().empty())
+        Block += (Line.starts_with(Indent) ? Unit : "") + Line.str() + "\n";
+      FirstLine = false;
+    }
+    return Block + Indent + "}\n";
+  }
+
+  void edit(std::vector<Edit> &Edits) {
+    llvm::StringRef Buffer =
+        SM.getBufferData(SM.getFileID(Label->getBeginLoc()));
+    Edits.push_back({lineStart(stmt(DeferIndex)->getBeginLoc()), 0,
+                     deferredCleanup(Buffer)});
+    unsigned LabelLine = lineStart(Label->getBeginLoc());
+    Edits.push_back(
+        {LabelLine, lineStart(Final->getBeginLoc()) - LabelLine, ""});
+    std::string Return = "return";
+    if (const Expr *Value = Final->getRetValue())
+      Return += " " + text(Value->getSourceRange()).str();
+    for (const GotoStmt *G : Whole.Gotos)
+      Edits.push_back({offset(G->getBeginLoc()),
+                       unsigned(text(G->getSourceRange()).size()), Return});
+    if (NamedResult) {
+      const Stmt *Decl = stmt(topLevelOf(NamedResult->getLocation()));
+      Edits.push_back({offset(Decl->getBeginLoc()), 0, "defer_result "});
+    }
+  }
+};
+
+} // namespace
+
+bool planMigration(ASTContext &Ctx, const FunctionDecl &FD, Migration &Out) {
+  return Planner(Ctx, FD).plan(Out);
+}
+
+} // namespace cdefer::migrate

@@ -1,0 +1,179 @@
+//===- Main.cpp - cdefer-migrate: goto cleanup to defer --------------------===//
+//
+//   cdefer-migrate [--dry-run | --fix] [-p build] files... [-- flags]
+//
+// Finds the functions of each file that clean up with `goto out;` and a
+// cleanup label at their end, and rewrites those it can prove unchanged in
+// behaviour to defer (GotoCleanup.cpp). For every such function it reports
+// on stderr what it did or why it did not. --dry-run prints the changes as
+// a unified diff; --fix makes them. The files are read with the flags of
+// compile_commands.json, or those after `--`, like clang-tidy.
+//
+//===----------------------------------------------------------------------===//
+#include "Edits.h"
+#include "GotoCleanup.h"
+#include "HeaderDirectory.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/CommonOptionsParser.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include <map>
+
+using namespace clang;
+using namespace cdefer::migrate;
+
+namespace {
+
+llvm::cl::OptionCategory Category("cdefer-migrate options");
+llvm::cl::opt<bool> DryRun("dry-run", llvm::cl::cat(Category),
+                           llvm::cl::desc("Print the changes as a unified diff"));
+llvm::cl::opt<bool> Fix("fix", llvm::cl::cat(Category),
+                        llvm::cl::desc("Rewrite the files in place"));
+
+/// \p Path as the user would write it: relative to the current directory
+/// when it is inside it (ClangTool makes every path absolute).
+std::string shown(llvm::StringRef Path) {
+  llvm::SmallString<256> Cwd;
+  if (!llvm::sys::fs::current_path(Cwd)) {
+    Cwd += "/";
+    if (Path.starts_with(Cwd))
+      return Path.drop_front(Cwd.size()).str();
+  }
+  return Path.str();
+}
+
+/// The edits planned for each file, by path.
+using FileEdits = std::map<std::string, std::vector<Edit>>;
+
+class MigrationConsumer : public ASTConsumer {
+public:
+  explicit MigrationConsumer(FileEdits &Out) : Out(Out) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    const SourceManager &SM = Ctx.getSourceManager();
+    for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+      auto *FD = dyn_cast<FunctionDecl>(D);
+      if (!FD || !FD->doesThisDeclarationHaveABody() ||
+          !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+        continue;
+      Migration M;
+      if (!planMigration(Ctx, *FD, M))
+        continue;
+      std::string Path =
+          SM.getFileEntryRefForID(SM.getMainFileID())->getName().str();
+      llvm::errs() << shown(Path) << ": " << M.Report << "\n";
+      auto &Edits = Out[Path];
+      Edits.insert(Edits.end(), M.Edits.begin(), M.Edits.end());
+    }
+  }
+
+private:
+  FileEdits &Out;
+};
+
+class MigrationAction : public ASTFrontendAction {
+public:
+  explicit MigrationAction(FileEdits &Out) : Out(Out) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 StringRef) override {
+    return std::make_unique<MigrationConsumer>(Out);
+  }
+
+private:
+  FileEdits &Out;
+};
+
+class Factory : public tooling::FrontendActionFactory {
+public:
+  explicit Factory(FileEdits &Out) : Out(Out) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<MigrationAction>(Out);
+  }
+
+private:
+  FileEdits &Out;
+};
+
+/// `#include <cdefer.h>` after the file's last #include, unless it has one.
+void includeHeader(llvm::StringRef Text, std::vector<Edit> &Edits) {
+  if (Text.contains("<cdefer.h>") || Text.contains("\"cdefer.h\""))
+    return;
+  unsigned At = 0, Offset = 0;
+  for (llvm::StringRef Line : llvm::split(Text, '\n')) {
+    Offset += Line.size() + 1;
+    if (Line.ltrim().starts_with("#include"))
+      At = std::min<unsigned>(Offset, Text.size());
+  }
+  Edits.push_back({At, 0, "#include <cdefer.h>\n"});
+}
+
+int finish(const FileEdits &All) {
+  int Status = 0;
+  for (const auto &[Path, Planned] : All) {
+    if (Planned.empty())
+      continue;
+    auto Buffer = llvm::MemoryBuffer::getFile(Path);
+    if (!Buffer) {
+      llvm::errs() << "cdefer-migrate: cannot read " << Path << "\n";
+      Status = 1;
+      continue;
+    }
+    llvm::StringRef Text = (*Buffer)->getBuffer();
+    std::vector<Edit> Edits = Planned;
+    includeHeader(Text, Edits);
+    if (DryRun)
+      llvm::outs() << unifiedDiff(shown(Path), Text, Edits);
+    if (Fix) {
+      std::error_code EC;
+      std::string Result = applyEdits(Text, Edits);
+      llvm::raw_fd_ostream File(Path, EC);
+      if (EC) {
+        llvm::errs() << "cdefer-migrate: cannot write " << Path << ": "
+                     << EC.message() << "\n";
+        Status = 1;
+        continue;
+      }
+      File << Result;
+    }
+  }
+  return Status;
+}
+
+} // namespace
+
+int main(int argc, const char **argv) {
+  auto Parser = tooling::CommonOptionsParser::create(
+      argc, argv, Category, llvm::cl::OneOrMore,
+      "Rewrites C functions that clean up with 'goto out;' to cdefer's defer,\n"
+      "when that provably keeps their behaviour.\n");
+  if (!Parser) {
+    llvm::errs() << Parser.takeError();
+    return 2;
+  }
+  if (DryRun && Fix) {
+    llvm::errs() << "cdefer-migrate: --dry-run and --fix exclude each other\n";
+    return 2;
+  }
+  tooling::ClangTool Tool(Parser->getCompilations(),
+                          Parser->getSourcePathList());
+  // Files that use defer already (some functions migrated, others not)
+  // parse as tools parse them, without the plugin.
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      {"-isystem", headerDirectory(argv[0]), "-DCDEFER_TOOLING"},
+      tooling::ArgumentInsertPosition::END));
+  FileEdits All;
+  Factory F(All);
+  int Parsed = Tool.run(&F);
+  int Written = finish(All);
+  return Parsed ? Parsed : Written;
+}
