@@ -2,7 +2,7 @@
 # bench/compile-time.sh OUTDIR REPS - the plugin's compile-time overhead, as
 # CSV lines: a large defer-free translation unit and one with thousands of
 # defers, each compiled with and without the plugin (the second without the
-# plugin as -DCDEFER_TOOLING, where defers are plain statements). At -O0,
+# plugin as -DCDEFER_TOOLING, where a defer reads as `for (;0;) S`). At -O0,
 # where the front end (and so the plugin) is the largest share of the time:
 # the ratio is the worst case; -O2 only adds time that both pay.
 set -euo pipefail
