@@ -15,6 +15,9 @@ VarDecl *AstBuilder::local(StringRef Name, QualType T) {
   VD->setImplicit();
   VD->setIsUsed();
   VD->setReferenced();
+  // A store an analysis finds unread (a defer before a call that does not
+  // return: its exit never comes) is the plugin's, not the user's.
+  VD->addAttr(UnusedAttr::CreateImplicit(Ctx));
   FD.addDecl(VD);
   return VD;
 }

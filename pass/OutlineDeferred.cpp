@@ -150,7 +150,10 @@ private:
     // never locked.
     Fn->addAttr(NoThreadSafetyAnalysisAttr::CreateImplicit(Ctx));
     Site.Outlined = Body;
-    replaceSite(Site, call(Fn, Captured, NeedsToken, Block));
+    // At the `defer`: the block's own lines are the new function's now,
+    // and coverage would count them twice.
+    B.Loc = Site.Loc;
+    replaceSite(Site, call(Fn, Captured, NeedsToken));
     return Fn;
   }
 
@@ -177,6 +180,8 @@ private:
       Parms.push_back(ParmVarDecl::Create(
           Ctx, Fn, B.Loc, B.Loc, &Ctx.Idents.get(ParmName), Params[I],
           Ctx.getTrivialTypeSourceInfo(Params[I], B.Loc), SC_None, nullptr));
+      // Its position, as Sema records it: analyses find arguments by it.
+      Parms.back()->setScopeInfo(0, I);
     }
     Fn->setParams(Parms);
     Fn->setIsUsed();
@@ -212,9 +217,9 @@ private:
       moveDeclarations(Child, Fn);
   }
 
-  /// { __cdefer_deferred_f_N(token, &v...); }, with the block's braces.
+  /// { __cdefer_deferred_f_N(token, &v...); }
   CompoundStmt *call(FunctionDecl *Fn, const std::vector<VarDecl *> &Captured,
-                     bool NeedsToken, const CompoundStmt *Block) {
+                     bool NeedsToken) {
     std::vector<Expr *> Args;
     Args.push_back(NeedsToken
                        ? B.call(B.markerFunction(BlockTokenMarker,
@@ -223,7 +228,7 @@ private:
                        : B.integer(0, Ctx.getSizeType()));
     for (VarDecl *V : Captured)
       Args.push_back(B.addressOf(B.ref(V)));
-    return B.blockSpanning({B.call(Fn, Args)}, Block);
+    return B.block({B.call(Fn, Args)});
   }
 
   void replaceSite(DeferSite &Site, CompoundStmt *Call) {

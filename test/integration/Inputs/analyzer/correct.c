@@ -94,3 +94,32 @@ int recovering(int k) {
   risky(k);
   return k;
 }
+
+/* A defer before a call that does not return: its exit never comes. */
+void give_up(const char *why) {
+  char *message = malloc(64);
+  if (!message)
+    abort();
+  defer free(message);
+  message[0] = why[0];
+  message[1] = '\0';
+  fputs(message, stderr);
+  panic("giving up"); /* not message: the defer frees it as the panic unwinds */
+}
+
+/* A deferred block with defers of its own (a function of its own). */
+int nested_cleanup(const char *path) {
+  char *buf = malloc(16);
+  if (!buf)
+    return -1;
+  defer {
+    FILE *log = fopen(path, "a");
+    if (log) {
+      defer fclose(log);
+      fputs("done\n", log);
+    }
+    free(buf);
+  }
+  buf[0] = 0;
+  return 0;
+}
