@@ -3,8 +3,9 @@
 //   cdefer-migrate [--dry-run | --fix] [-p build] files... [-- flags]
 //
 // Finds the functions of each file that clean up with `goto out;` and a
-// cleanup label at their end, and rewrites those it can prove unchanged in
-// behaviour to defer (GotoCleanup.cpp). For every such function it reports
+// cleanup label at their end (GotoCleanup.cpp), or with the same releases
+// repeated before each return (ReleaseSequences.cpp), and rewrites those it
+// can prove unchanged in behaviour to defer. For every such function it reports
 // on stderr what it did or why it did not. --dry-run prints the changes as
 // a unified diff; --fix makes them. The files are read with the flags of
 // compile_commands.json, or those after `--`, like clang-tidy.
@@ -13,6 +14,7 @@
 #include "Edits.h"
 #include "GotoCleanup.h"
 #include "HeaderDirectory.h"
+#include "ReleaseSequences.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -67,7 +69,7 @@ public:
           !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
         continue;
       Migration M;
-      if (!planMigration(Ctx, *FD, M))
+      if (!planMigration(Ctx, *FD, M) && !planReleaseMigration(Ctx, *FD, M))
         continue;
       std::string Path =
           SM.getFileEntryRefForID(SM.getMainFileID())->getName().str();

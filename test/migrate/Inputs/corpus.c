@@ -149,6 +149,59 @@ out:
     return;
 }
 
+/* Each return releases what it has, last first. */
+static int first_char(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    char *buf = malloc(64);
+    if (!buf) {
+        fclose(f);
+        return -1;
+    }
+    if (!fgets(buf, 64, f)) {
+        free(buf);
+        fclose(f);
+        return 0;
+    }
+    int n = buf[0];
+    free(buf);
+    fclose(f);
+    return n;
+}
+
+/* Refused: one return frees in the other order. */
+static int swapped(void)
+{
+    char *a = malloc(1);
+    char *b = malloc(1);
+    if (!a || !b) {
+        free(a);
+        free(b);
+        return -1;
+    }
+    free(b);
+    free(a);
+    return 0;
+}
+
+/* A void function: the end of its body releases too. */
+static void show(const char *s)
+{
+    char *copy = malloc(16);
+    if (!copy)
+        return;
+    if (!s[0]) {
+        free(copy);
+        return;
+    }
+    copy[0] = s[0];
+    copy[1] = 0;
+    puts(copy);
+    free(copy);
+}
+
 int main(int argc, char **argv)
 {
     char line[64] = "";
@@ -160,6 +213,11 @@ int main(int argc, char **argv)
     printf("more: %d %d %d\n", refused_macro(0), refused_result(1),
            refused_nested(1));
     report("done");
+    printf("first_char: %d %d\n", first_char(argv[0]) != 0,
+           first_char("/nonexistent"));
+    printf("swapped: %d\n", swapped());
+    show("hello");
+    show("");
     (void)argc;
     return 0;
 }
