@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ParseHooks.h"
+#include "Abi.h"
 #include "Defers.h"
 #include "Diagnostics.h"
 
@@ -159,9 +160,14 @@ private:
 } // namespace
 
 static Sema *LastSema = nullptr;
+static unsigned DeferMarks = 0;
 
 Sema *semaOfLastDefer() { return LastSema; }
-void rememberSemaOfDefer(Sema &S) { LastSema = &S; }
+void rememberSemaOfDefer(Sema &S) {
+  LastSema = &S;
+  ++DeferMarks;
+}
+unsigned deferMarksSoFar() { return DeferMarks; }
 void forgetSemaOfDefer() { LastSema = nullptr; }
 
 void addMissingHeaderHint(Sema &S) {
@@ -194,6 +200,9 @@ void watchDeferredCode(Preprocessor &PP) {
       *Parsed = endsMainFile(PP.getSourceManager(), T);
       return;
     }
+    if (T.is(tok::identifier) &&
+        T.getIdentifierInfo()->getName() == recovery::Public)
+      ++DeferMarks;
     Blocks->see(T);
     Ends->see(T);
   });

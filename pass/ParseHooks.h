@@ -25,6 +25,11 @@ void watchDeferredCode(clang::Preprocessor &PP);
 /// and its AST consumers run.
 clang::Sema *semaOfLastDefer();
 void rememberSemaOfDefer(clang::Sema &S);
+
+/// How many `defer`/`defer_result` attributes and `recover` names have been
+/// parsed so far in this process: a function parsed while it did not
+/// change has nothing to lower, and need not be walked.
+unsigned deferMarksSoFar();
 void forgetSemaOfDefer();
 
 } // namespace cdefer

@@ -43,6 +43,11 @@ public:
   void ForgetSema() override { Lowering.reset(); }
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
+    // Most functions have no defer and no recover(): not even walked.
+    unsigned Marks = deferMarksSoFar();
+    if (Marks == MarksHandled)
+      return true;
+    MarksHandled = Marks;
     for (Decl *D : Group)
       if (auto *FD = dyn_cast<FunctionDecl>(D))
         if (FD->doesThisDeclarationHaveABody() && !FD->isInvalidDecl())
@@ -53,6 +58,7 @@ public:
 private:
   LoweringOptions Opts;
   std::optional<FunctionLowering> Lowering;
+  unsigned MarksHandled = ~0u; // deferMarksSoFar() when a group was lowered
 };
 
 class DeferAction : public PluginASTAction {
