@@ -164,6 +164,10 @@ private:
       return "it does not end with 'return' after '" + labelName() + ":'";
     if (!isFile(Label->getBeginLoc()) || !isFile(Final->getEndLoc()))
       return "the cleanup is written with macros";
+    for (const Stmt *S : Body->body())
+      if (SM.getFileID(SM.getExpansionLoc(S->getBeginLoc())) !=
+          SM.getFileID(Label->getBeginLoc()))
+        return "its body is partly in another file";
     for (const GotoStmt *G : Whole.Gotos)
       if (!isFile(G->getBeginLoc()) || !isFile(G->getEndLoc()))
         return "a 'goto " + labelName() + "' is written with a macro";
@@ -228,11 +232,16 @@ private:
 
   // --- Edits. ---
 
-  unsigned offset(SourceLocation L) const { return SM.getFileOffset(L); }
+  /// Where \p L is in the file: a statement that starts with a macro
+  /// (`va_copy(...)`) starts where the macro is written.
+  unsigned offset(SourceLocation L) const {
+    return SM.getFileOffset(SM.getExpansionLoc(L));
+  }
 
   unsigned lineStart(SourceLocation L) const {
     unsigned Off = offset(L);
-    llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(L));
+    llvm::StringRef Buffer =
+        SM.getBufferData(SM.getFileID(SM.getExpansionLoc(L)));
     while (Off > 0 && Buffer[Off - 1] != '\n')
       --Off;
     return Off;
@@ -244,7 +253,8 @@ private:
   }
 
   std::string indentOf(const Stmt *S) const {
-    llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(S->getBeginLoc()));
+    llvm::StringRef Buffer =
+        SM.getBufferData(SM.getFileID(SM.getExpansionLoc(S->getBeginLoc())));
     unsigned Start = lineStart(S->getBeginLoc());
     unsigned End = Start;
     while (End < Buffer.size() && (Buffer[End] == ' ' || Buffer[End] == '\t'))
@@ -253,7 +263,7 @@ private:
   }
 
   unsigned deferLine() const {
-    return SM.getSpellingLineNumber(stmt(DeferIndex)->getBeginLoc());
+    return SM.getExpansionLineNumber(stmt(DeferIndex)->getBeginLoc());
   }
 
   /// defer {

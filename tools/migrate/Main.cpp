@@ -106,17 +106,26 @@ private:
   FileEdits &Out;
 };
 
-/// `#include <cdefer.h>` after the file's last #include, unless it has one.
+/// `#include <cdefer.h>` after the comments that open the file, unless it
+/// has one. Not after the last #include: that one may be conditional. The
+/// header needs nothing before it (it includes only <stddef.h>, which does
+/// not look at feature macros such as _GNU_SOURCE).
 void includeHeader(llvm::StringRef Text, std::vector<Edit> &Edits) {
   if (Text.contains("<cdefer.h>") || Text.contains("\"cdefer.h\""))
     return;
-  unsigned At = 0, Offset = 0;
+  unsigned Offset = 0;
+  bool InComment = false;
   for (llvm::StringRef Line : llvm::split(Text, '\n')) {
+    llvm::StringRef T = Line.trim();
+    bool Opens = T.starts_with("/*");
+    if (!InComment && !Opens && !T.empty() && !T.starts_with("//"))
+      break;
+    if (Opens || InComment)
+      InComment = !T.contains("*/") || (Opens && T.rfind("*/") < 2);
     Offset += Line.size() + 1;
-    if (Line.ltrim().starts_with("#include"))
-      At = std::min<unsigned>(Offset, Text.size());
   }
-  Edits.push_back({At, 0, "#include <cdefer.h>\n"});
+  Edits.push_back({std::min<unsigned>(Offset, Text.size()), 0,
+                   "#include <cdefer.h>\n"});
 }
 
 int finish(const FileEdits &All) {

@@ -84,7 +84,7 @@ public:
         Body(dyn_cast_or_null<CompoundStmt>(FD.getBody())) {}
 
   bool plan(Migration &Out) {
-    if (!Body || hasGotos(Body))
+    if (!Body || hasGotos(Body) || !Body->getBeginLoc().isFileID())
       return false;
     findExits(Body);
     if (FD.getReturnType()->isVoidType() && !isa<ReturnStmt>(Body->body_back()))
@@ -329,7 +329,13 @@ private:
   // --- Edits. ---
 
   llvm::StringRef buffer() const {
-    return SM.getBufferData(SM.getFileID(Body->getBeginLoc()));
+    return SM.getBufferData(SM.getFileID(SM.getExpansionLoc(Body->getBeginLoc())));
+  }
+
+  /// Where \p L is in the file: a statement that starts with a macro
+  /// starts where the macro is written.
+  unsigned offset(SourceLocation L) const {
+    return SM.getFileOffset(SM.getExpansionLoc(L));
   }
 
   unsigned lineStart(unsigned Off) const {
@@ -361,7 +367,7 @@ private:
   std::string indentAt(unsigned Top) const {
     const Stmt *S = Top < Body->size() ? Body->body_begin()[Top]
                                        : Body->body_back();
-    unsigned Begin = lineStart(SM.getFileOffset(S->getBeginLoc()));
+    unsigned Begin = lineStart(offset(S->getBeginLoc()));
     unsigned End = Begin;
     while (End < buffer().size() && (buffer()[End] == ' ' || buffer()[End] == '\t'))
       ++End;
@@ -371,15 +377,14 @@ private:
   void edit(std::vector<Edit> &Edits) {
     for (const Exit &E : Exits)
       for (const Release &R : E.Releases) {
-        unsigned Start = lineStart(SM.getFileOffset(R.Statement->getBeginLoc()));
+        unsigned Start = lineStart(offset(R.Statement->getBeginLoc()));
         Edits.push_back({Start, nextLine(Start) - Start, ""});
       }
     for (Key K : Order) {
       unsigned Top = Place[K];
       unsigned At = Top < Body->size()
-                        ? lineStart(SM.getFileOffset(
-                              Body->body_begin()[Top]->getBeginLoc()))
-                        : lineStart(SM.getFileOffset(Body->getRBracLoc()));
+                        ? lineStart(offset(Body->body_begin()[Top]->getBeginLoc()))
+                        : lineStart(offset(Body->getRBracLoc()));
       Edits.push_back({At, 0,
                        indentAt(Top) + "defer { " +
                            K.first->getNameAsString() + "(" +

@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdarg.h>
 
 /* The classic: two resources, every failure jumps to the cleanup. */
 static int copy_first_line(const char *from, char *out, size_t size)
@@ -202,6 +203,22 @@ static void show(const char *s)
     free(copy);
 }
 
+/* The defer goes before a statement that a macro writes (va_start): at the
+ * line of the macro, not inside its definition. */
+static int sum_ints(int n, ...)
+{
+    int total = 0;
+    va_list ap;
+    va_start(ap, n);
+    if (n < 0)
+        goto out;
+    for (int i = 0; i < n; i++)
+        total += va_arg(ap, int);
+out:
+    va_end(ap);
+    return total;
+}
+
 int main(int argc, char **argv)
 {
     char line[64] = "";
@@ -218,6 +235,7 @@ int main(int argc, char **argv)
     printf("swapped: %d\n", swapped());
     show("hello");
     show("");
+    printf("sum: %d %d\n", sum_ints(3, 1, 2, 3), sum_ints(-1));
     (void)argc;
     return 0;
 }
