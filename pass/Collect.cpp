@@ -280,7 +280,8 @@ private:
                          bool InStmtExpr) {
     Stmt *Sub = Labeled->getSubStmt();
     if (isa<Expr>(Sub) || isa<CompoundStmt>(Sub)) {
-      visitDefer(Sub, Sub, labeledDeferLoc(Labeled), InDefer, InStmtExpr);
+      visitDefer(Sub, Sub, labeledDeferLoc(Labeled), InDefer, InStmtExpr,
+                 Labeled);
       return;
     }
     errDeferOperand(D, loc(labeledDeferLoc(Labeled)),
@@ -289,9 +290,11 @@ private:
   }
 
   void visitDefer(Stmt *Statement, Stmt *Deferred, SourceLocation AttrLoc,
-                  const DeferSite *InDefer, bool InStmtExpr) {
+                  const DeferSite *InDefer, bool InStmtExpr,
+                  LabelStmt *Label = nullptr) {
     SourceLocation Loc = loc(AttrLoc);
-    DeferSite Site{Statement, Deferred, Loc, unsigned(Out.Sites.size())};
+    DeferSite Site{Statement, Deferred, Loc, unsigned(Out.Sites.size()),
+                   Label};
     if (InStmtExpr) {
       errDeferInStmtExpr(D, Loc);
       Ok = false;

@@ -42,6 +42,7 @@ struct DeferSite {
   clang::Stmt *Deferred;  // S
   clang::SourceLocation Loc;        // the `defer` token, in the user's file
   unsigned Index;                   // source order within the function
+  clang::LabelStmt *Label = nullptr; // `L: defer S;`: the label, S's parent
   clang::Stmt *Outlined = nullptr;  // a block with defers of its own: its
                                     // code, now a function's body
                                     // (OutlineDeferred.h)

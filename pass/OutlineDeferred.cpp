@@ -234,22 +234,11 @@ private:
   void replaceSite(DeferSite &Site, CompoundStmt *Call) {
     if (auto *Attributed = dyn_cast<AttributedStmt>(Site.Statement)) {
       *Attributed->child_begin() = Call;
-    } else if (LabelStmt *Label = labelOf(F.Function->getBody(), Site.Statement)) {
-      Label->setSubStmt(Call);
+    } else if (Site.Label) {
+      Site.Label->setSubStmt(Call);
       Site.Statement = Call;
     }
     Site.Deferred = Call;
-  }
-
-  static LabelStmt *labelOf(Stmt *S, const Stmt *Sub) {
-    if (!S)
-      return nullptr;
-    if (auto *L = dyn_cast<LabelStmt>(S); L && L->getSubStmt() == Sub)
-      return L;
-    for (Stmt *Child : S->children())
-      if (LabelStmt *L = labelOf(Child, Sub))
-        return L;
-    return nullptr;
   }
 };
 

@@ -127,6 +127,17 @@ static void per_iteration(void) {
 // CHECK-NEXT: iteration 0
 // CHECK-NEXT: block's defer sees 0
 
+// After a label, C gives the `defer` to the label: the block is found there.
+static void labeled(int n) {
+  if (n > 1)
+    goto again;
+again:
+  defer {
+    defer say("labeled block's defer", n);
+  }
+}
+// CHECK-NEXT: labeled block's defer 2
+
 static void catching(void (*f)(void)) {
   defer {
     const char *why = recover();
@@ -144,5 +155,6 @@ int main(void) {
   catching(block_panics);
   catching(inner_code_panics);
   per_iteration();
+  labeled(2);
   return 0;
 }

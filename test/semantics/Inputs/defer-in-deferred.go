@@ -91,6 +91,12 @@ func perIteration() {
 	}
 }
 
+func labeled(n int) {
+	defer func() {
+		defer say("labeled block's defer", n)
+	}()
+}
+
 func catching(f func()) {
 	defer func() {
 		if why := recover(); why != nil {
@@ -108,4 +114,5 @@ func main() {
 	catching(blockPanics)
 	catching(innerCodePanics)
 	perIteration()
+	labeled(2)
 }
