@@ -22,6 +22,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ExitView.h"
+#include "AstBuilder.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -43,14 +44,15 @@ class ViewBuilder {
 public:
   ViewBuilder(ASTContext &Ctx, FunctionDefers &F,
               std::vector<std::pair<Stmt **, Stmt *>> &Undo)
-      : Ctx(Ctx), F(F), Undo(Undo), N(F.Sites.size()) {
+      : Ctx(Ctx), F(F), Undo(Undo), N(F.Sites.size()),
+        B(Ctx, *F.Function, F.Function->getLocation()) {
     for (const DeferSite &Site : F.Sites)
       SiteOf[Site.Statement] = &Site;
   }
 
   CompoundStmt *build(const std::vector<unsigned> &ExitOrder) {
     auto *Body = cast<CompoundStmt>(F.Function->getBody());
-    Loc = Body->getRBracLoc();
+    B.Loc = Body->getRBracLoc();
     for (Stmt *&St : Body->body())
       replaceIn(St);
     Exits.push_back(jump(nullptr)); // falling off the end of the body
@@ -63,7 +65,7 @@ private:
   FunctionDefers &F;
   std::vector<std::pair<Stmt **, Stmt *>> &Undo;
   const unsigned N;
-  SourceLocation Loc;
+  AstBuilder B; // its Loc: the body's closing brace, unless said
   llvm::DenseMap<const Stmt *, const DeferSite *> SiteOf;
   llvm::DenseMap<const Stmt *, unsigned> DeferEvent; // stand-in -> site index
   std::vector<GotoStmt *> Exits;
@@ -102,17 +104,20 @@ private:
       Stmts.push_back(Value);
     GotoStmt *Jump = jump(nullptr);
     Jump->setGotoLoc(R->getReturnLoc());
+    SourceLocation AtEnd = B.Loc;
+    B.Loc = R->getReturnLoc();
     Stmts.push_back(Jump);
     Exits.push_back(Jump);
-    return CompoundStmt::Create(Ctx, Stmts, FPOptionsOverride(),
-                                R->getReturnLoc(), R->getReturnLoc());
+    CompoundStmt *Exit = B.block(Stmts);
+    B.Loc = AtEnd;
+    return Exit;
   }
 
-  GotoStmt *jump(LabelDecl *Target) {
-    return new (Ctx) GotoStmt(Target, Loc, Loc);
-  }
+  GotoStmt *jump(LabelDecl *Target) { return cast<GotoStmt>(B.jump(Target)); }
 
+  /// Not AstBuilder's labels: those are added to the function for good.
   LabelStmt *labeled(LabelDecl *&Label, Stmt *Sub) {
+    SourceLocation Loc = B.Loc;
     Label = LabelDecl::Create(Ctx, F.Function, Loc, &Ctx.Idents.get(
         "__cdefer_exit_" + std::to_string(LabelCount++)));
     auto *LS = new (Ctx) LabelStmt(Loc, Label, Sub);
@@ -121,7 +126,7 @@ private:
   }
   unsigned LabelCount = 0;
 
-  Stmt *plainReturn() { return ReturnStmt::Create(Ctx, Loc, nullptr, nullptr); }
+  Stmt *plainReturn() { return B.ret(nullptr); }
 
   // --- Which defers each exit has executed. ---
 
@@ -130,8 +135,7 @@ private:
     Stmt *EndStmt = labeled(End, plainReturn());
     for (GotoStmt *G : Exits)
       G->setLabel(End);
-    CompoundStmt *Probe = CompoundStmt::Create(
-        Ctx, {Body, Exits.back(), EndStmt}, FPOptionsOverride(), Loc, Loc);
+    CompoundStmt *Probe = B.block({Body, Exits.back(), EndStmt});
     CFG::BuildOptions Options;
     Options.PruneTriviallyFalseEdges = true;
     Options.setAllAlwaysAdd();
@@ -208,7 +212,7 @@ private:
           break;
         }
     VarDecl *Opaque = opaqueCondition();
-    std::vector<Stmt *> All = {declare(Opaque), Body, Exits.back()};
+    std::vector<Stmt *> All = {B.declare(Opaque), Body, Exits.back()};
     std::vector<LabelDecl *> Labels(Order.size() + 1);
     for (size_t J = 0; J < Order.size(); ++J) {
       const DeferSite &Site = F.Sites[Order[J]];
@@ -218,37 +222,28 @@ private:
           Certain = false;
       // A block that is a function of its own now is read as it was.
       Stmt *Step = Site.Outlined ? Site.Outlined : Site.Deferred;
-      if (!Certain)
-        Step = IfStmt::Create(Ctx, Site.Loc, IfStatementKind::Ordinary,
-                              nullptr, nullptr, read(Opaque), Site.Loc,
-                              Site.Loc, Step);
+      if (!Certain) {
+        SourceLocation AtEnd = B.Loc;
+        B.Loc = Site.Loc;
+        Step = B.ifThen(B.load(B.ref(Opaque)), Step);
+        B.Loc = AtEnd;
+      }
       All.push_back(labeled(Labels[J], Step));
     }
     All.push_back(labeled(Labels[Order.size()], plainReturn()));
     for (size_t E = 0; E < Exits.size(); ++E)
       Exits[E]->setLabel(Labels[Entry[E]]);
-    return CompoundStmt::Create(Ctx, All, FPOptionsOverride(), Loc, Loc);
+    return B.block(All);
   }
 
   /// int __cdefer_some_paths; never assigned: no analysis can tell which
-  /// way a test of it goes.
+  /// way a test of it goes. Not AstBuilder's locals: those are added to the
+  /// function for good.
   VarDecl *opaqueCondition() {
-    return VarDecl::Create(Ctx, F.Function, Loc, Loc,
+    return VarDecl::Create(Ctx, F.Function, B.Loc, B.Loc,
                            &Ctx.Idents.get("__cdefer_some_paths"), Ctx.IntTy,
-                           Ctx.getTrivialTypeSourceInfo(Ctx.IntTy, Loc),
+                           Ctx.getTrivialTypeSourceInfo(Ctx.IntTy, B.Loc),
                            SC_None);
-  }
-
-  Stmt *declare(VarDecl *VD) {
-    return new (Ctx) DeclStmt(DeclGroupRef(VD), Loc, Loc);
-  }
-
-  Expr *read(VarDecl *VD) {
-    auto *Ref = DeclRefExpr::Create(Ctx, NestedNameSpecifierLoc(),
-                                    SourceLocation(), VD, false, Loc,
-                                    VD->getType(), VK_LValue);
-    return ImplicitCastExpr::Create(Ctx, VD->getType(), CK_LValueToRValue, Ref,
-                                    nullptr, VK_PRValue, FPOptionsOverride());
   }
 };
 
