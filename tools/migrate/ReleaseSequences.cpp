@@ -35,6 +35,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
@@ -81,7 +82,8 @@ class Planner {
 public:
   Planner(ASTContext &Ctx, const FunctionDecl &FD)
       : SM(Ctx.getSourceManager()), FD(FD),
-        Body(dyn_cast_or_null<CompoundStmt>(FD.getBody())) {}
+        Body(dyn_cast_or_null<CompoundStmt>(FD.getBody())),
+        Parents(FD.getBody()) {}
 
   bool plan(Migration &Out) {
     if (!Body || hasGotos(Body) || !Body->getBeginLoc().isFileID())
@@ -115,6 +117,7 @@ private:
   const SourceManager &SM;
   const FunctionDecl &FD;
   const CompoundStmt *Body;
+  ParentMap Parents;
   std::vector<Exit> Exits;
   std::map<Key, unsigned> Place; // each release: where its defer goes
   std::vector<Key> Order;        // the defers, in source order
@@ -145,26 +148,11 @@ private:
         if (isa<ReturnStmt>(Block->body_begin()[I]))
           addExit(Block, Block->body_begin()[I], I);
     } else if (const auto *R = dyn_cast<ReturnStmt>(S)) {
-      if (!isa<CompoundStmt>(parentOf(R)))
+      if (!isa_and_nonnull<CompoundStmt>(Parents.getParent(R)))
         Exits.push_back({R, topLevelOf(R->getBeginLoc()), {}});
     }
     for (const Stmt *Child : S->children())
       findExits(Child);
-  }
-
-  const Stmt *parentOf(const Stmt *S) const {
-    std::vector<const Stmt *> Stack = {Body};
-    while (!Stack.empty()) {
-      const Stmt *P = Stack.back();
-      Stack.pop_back();
-      for (const Stmt *Child : P->children()) {
-        if (Child == S)
-          return P;
-        if (Child)
-          Stack.push_back(Child);
-      }
-    }
-    return Body;
   }
 
   /// The exit at position \p I of \p Block (I == size: its end), with the
