@@ -15,21 +15,27 @@
 //                          returns the block's recover() token.
 // For each such function this pass
 //   1. clones the exit sequence (every block reachable from the exit mark)
-//      into an unwinding copy;
+//      into one unwinding copy, which the runtime is told about on entry
+//      (__cdefer_v1_unwind_land: which frame the exception landed in);
 //   2. makes every call of the function (its body, its exit sequence and
 //      the copy) an invoke whose cleanup landing pad saves the exception and
-//      enters the copy. A panic in
-//      deferred code thus runs the remaining defers, since the copy tests
-//      the same bits and pops the same records;
-//   3. turns each `ret` of a copy into: if the runtime says the panic was
+//      enters the copy. A panic in deferred code thus runs the remaining
+//      defers, since the copy tests the same bits (each cleared before its
+//      code runs) and pops the same records. How the copy continues after
+//      such a panic is its Shape: at the next site (Chain, optimized
+//      open-coded code, where the optimizer then folds the copy for each
+//      landing pad of the body) or from its start (Loop);
+//   3. turns each `ret` of the copy into: if the runtime says the panic was
 //      recovered by this frame's deferred code, return normally (Go's
 //      recovery: the function returns to its caller with its result as the
-//      deferred code left it); otherwise resume unwinding;
+//      deferred code left it); otherwise resume unwinding. Where no deferred
+//      code of the frame can recover, it just resumes;
 //   4. sends every other `resume` of the function (from cleanups of
 //      __attribute__((cleanup)) variables) into the copy as well;
 //   5. deletes the markers in the normal exit sequence and turns those of the
 //      copy into calls that tell the runtime which deferred code runs next
-//      (recover() is honoured only directly in deferred code: Recover.cpp).
+//      where that code may call recover() (it is honoured only directly in
+//      deferred code: Recover.cpp); the others go too.
 // Finally it drops `nounwind` from every function defined here: CodeGen
 // assumes C never unwinds, and a panic makes that false.
 //
@@ -61,6 +67,7 @@ struct RuntimeHooks {
   FunctionCallee DeferredCall;  // void __cdefer_v1_unwind_call(void *callee)
   FunctionCallee DeferredBlock; // size_t __cdefer_v1_unwind_block(void)
   FunctionCallee Recovered;     // bool __cdefer_v1_unwind_recovered(void *)
+  FunctionCallee Land;          // void __cdefer_v1_unwind_land(void **slot)
   FunctionCallee Personality;   // __gcc_personality_v0
 
   explicit RuntimeHooks(Module &M) {
@@ -72,6 +79,8 @@ struct RuntimeHooks {
     DeferredBlock = hook(M, unwindhook::Block, FunctionType::get(Size, false));
     Recovered = hook(M, unwindhook::Recovered,
                      FunctionType::get(Type::getInt1Ty(C), {Ptr}, false));
+    Land = hook(M, unwindhook::Land,
+                FunctionType::get(Type::getVoidTy(C), {Ptr}, false));
     Personality = M.getOrInsertFunction(
         "__gcc_personality_v0", FunctionType::get(Type::getInt32Ty(C), true));
   }
@@ -115,7 +124,35 @@ bool isMarker(const CallBase *CB, StringRef Name) {
   return Callee && Callee->getName() == markerSymbol(Name);
 }
 
-/// One clone of the exit sequence.
+/// Whether \p F, defined in this module, takes the recover() token at
+/// entry (Recover.cpp): only such a function can recover as a deferred call.
+bool takesRecoverToken(const Function &F) {
+  for (const BasicBlock &BB : F)
+    for (const Instruction &I : BB)
+      if (auto *CB = dyn_cast<CallBase>(&I))
+        if (const Function *Callee = CB->getCalledFunction();
+            Callee && Callee->getName() == recovery::EntryToken)
+          return true;
+  return false;
+}
+
+/// Whether the deferred code after site marker \p M can call recover()
+/// directly (Go's rule, panic.c): a block whose token is used, or a call of
+/// a function that may take the token. A function defined here, exactly as
+/// it will be linked, can be asked; a null callee is a builtin.
+bool mayRecover(const CallBase *M) {
+  if (isMarker(M, BlockSiteMarker))
+    return !M->use_empty();
+  const Value *Callee = M->getArgOperand(0)->stripPointerCasts();
+  if (isa<ConstantPointerNull>(Callee))
+    return false;
+  if (auto *Fn = dyn_cast<Function>(Callee);
+      Fn && !Fn->isDeclaration() && Fn->isDefinitionExact())
+    return takesRecoverToken(*Fn);
+  return true;
+}
+
+/// One clone of the exit sequence: Blocks[i] is the clone of Region[i].
 struct ExitCopy {
   std::vector<BasicBlock *> Blocks;
   SmallPtrSet<BasicBlock *, 32> Set;
@@ -124,14 +161,30 @@ struct ExitCopy {
 };
 
 /// The artificial variable of the exit sequence's debug scopes: 0 at a
-/// normal exit, 1 in the copies that run while a panic unwinds.
+/// normal exit, 1 in the copy that runs while a panic unwinds.
 constexpr const char *UnwindingMarker = "__cdefer_unwinding";
 
 /// Which code a block belongs to.
-enum class Place { Function, Exit, First, Again };
+enum class Place { Function, Exit, Copy };
 
-/// Code that runs while a panic unwinds the frame.
-bool inCopy(Place P) { return P == Place::First || P == Place::Again; }
+/// How the unwinding copy continues after a panic in its own deferred code.
+enum class Shape {
+  /// Open-coded, optimized: the copy works on the real mask. A panic in
+  /// site k's deferred code continues at the test of the next site, so the
+  /// copy is acyclic and the optimizer folds it for each landing pad of the
+  /// body, where it knows which bits are set.
+  Chain,
+  /// The copy starts over, on state in memory: the records frame, the mask
+  /// at -O0, or the optimized mask's shadow (Chain does not apply).
+  Loop,
+};
+
+/// The deferred code of one site of the exit sequence: the blocks between
+/// its bit's test and the test of the next site.
+struct SiteCode {
+  unsigned Next = 0;                  // Region index of the next test
+  SmallVector<unsigned, 4> Blocks;    // Region indices of its code
+};
 
 class FunctionLowering {
 public:
@@ -145,18 +198,24 @@ public:
                                   ExitMark->getIterator(), (DominatorTree *)nullptr);
     ExitMark->eraseFromParent();
     collectRegion(Exit);
-    First = cloneRegion(Exit, ".unwind");
-    Again = cloneRegion(Exit, ".unwind.again");
+    MayRecover = llvm::any_of(Region, [](BasicBlock *BB) {
+      return llvm::any_of(*BB, [](Instruction &I) {
+        auto *CB = dyn_cast<CallBase>(&I);
+        return CB && isSiteMarker(CB) && mayRecover(CB);
+      });
+    });
+    Mode = chooseShape();
+    Copy = cloneRegion(Exit, ".unwind");
     makeSlots();
-    shadowStateIn(Again);
+    makeEnter();
+    if (Shadow)
+      shadowStateIn(Copy);
     redirectResumes();
-    finishCopyReturns(First);
-    finishCopyReturns(Again);
+    finishCopyReturns();
     rewriteSiteMarkers();
     makeCallsInvoke();
     giveOwnDebugScope(F, Region.getArrayRef(), UnwindingMarker, 0);
-    giveOwnDebugScope(F, First.Blocks, UnwindingMarker, 1);
-    giveOwnDebugScope(F, Again.Blocks, UnwindingMarker, 1);
+    giveOwnDebugScope(F, Copy.Blocks, UnwindingMarker, 1);
     if (!F.hasPersonalityFn())
       F.setPersonalityFn(cast<Constant>(Hooks.Personality.getCallee()));
   }
@@ -165,19 +224,26 @@ private:
   Function &F;
   RuntimeHooks &Hooks;
   SetVector<BasicBlock *> Region; // the normal exit sequence
-  ExitCopy First, Again;
+  ExitCopy Copy;                  // the exit sequence that runs in a panic
+  Shape Mode = Shape::Loop;
+  std::vector<SiteCode> Sites;         // Chain: each site's code
+  DenseMap<BasicBlock *, unsigned> SiteOf; // Chain: copy block -> site
+  bool MayRecover = false; // some deferred code may call recover()
   AllocaInst *State = nullptr;  // the bits, or the records frame
-  AllocaInst *Shadow = nullptr; // Again's own copy of State, in memory
+  AllocaInst *Shadow = nullptr; // Loop, optimized mask: the copy's own
   StructType *PadType = nullptr;
   AllocaInst *ExceptionSlot = nullptr;
+  BasicBlock *Enter = nullptr; // tells the runtime, then runs the copy
   SmallPtrSet<BasicBlock *, 16> LandingPads;
-  BasicBlock *SharedPads[4] = {}; // by Place
+  DenseMap<unsigned, BasicBlock *> SharedPads; // by site, or ~0u for all
+
+  static bool isSiteMarker(const CallBase *CB) {
+    return isMarker(CB, CallSiteMarker) || isMarker(CB, BlockSiteMarker);
+  }
 
   Place placeOf(BasicBlock *BB) const {
-    if (First.contains(BB))
-      return Place::First;
-    if (Again.contains(BB))
-      return Place::Again;
+    if (Copy.contains(BB))
+      return Place::Copy;
     if (Region.count(BB))
       return Place::Exit;
     return Place::Function;
@@ -201,6 +267,68 @@ private:
         Region.insert(Succ);
   }
 
+  /// Chain needs an optimized open-coded function whose exit sequence is
+  /// what Lower.cpp emits, `if (bits & m) { bits &= ~m; marker; code }` per
+  /// site, with every call that may unwind inside some site's code. Anything
+  /// else loops. (Folding the chain per landing pad is bounded: an open-coded
+  /// function has at most 64 sites, and pads that see the same mask fold
+  /// alike: 60 defers before 1000 calls compile in 0.46 s at -O2.)
+  Shape chooseShape() {
+    bool Optimized = !F.hasOptNone();
+    bool Mask = State && State->getAllocatedType()->isIntegerTy();
+    if (Optimized && Mask && findSites())
+      return Shape::Chain;
+    Sites.clear();
+    if (Optimized && Mask)
+      Shadow = IRBuilder<>(&*F.getEntryBlock().getFirstInsertionPt())
+                   .CreateAlloca(State->getAllocatedType(), nullptr,
+                                 "cdefer.unwind.state");
+    return Shape::Loop;
+  }
+
+  bool findSites() {
+    DenseMap<BasicBlock *, unsigned> Index;
+    for (unsigned I = 0; I < Region.size(); ++I)
+      Index[Region[I]] = I;
+    DenseMap<unsigned, unsigned> Owner; // Region index -> site
+    for (BasicBlock *BB : Region)
+      for (Instruction &I : *BB) {
+        auto *M = dyn_cast<CallBase>(&I);
+        if (!M || !isSiteMarker(M))
+          continue;
+        BasicBlock *Test = BB->getSinglePredecessor();
+        auto *Br = Test ? dyn_cast<BranchInst>(Test->getTerminator()) : nullptr;
+        if (!Br || !Br->isConditional() || Br->getSuccessor(0) != BB ||
+            !Index.count(Br->getSuccessor(1)))
+          return false;
+        SiteCode Site;
+        BasicBlock *Next = Br->getSuccessor(1);
+        Site.Next = Index[Next];
+        SmallVector<BasicBlock *, 8> Work = {BB};
+        SmallPtrSet<BasicBlock *, 8> Seen = {BB, Next};
+        while (!Work.empty()) {
+          BasicBlock *Code = Work.pop_back_val();
+          if (!Index.count(Code) || !Owner.insert({Index[Code], Sites.size()}).second)
+            return false;
+          Site.Blocks.push_back(Index[Code]);
+          for (BasicBlock *Succ : successors(Code))
+            if (Seen.insert(Succ).second)
+              Work.push_back(Succ);
+        }
+        Sites.push_back(std::move(Site));
+      }
+    // A call outside every site's code (a cleanup attribute's, say) has no
+    // next site to continue at; an exception's own pads none either.
+    for (unsigned I = 0; I < Region.size(); ++I)
+      for (Instruction &Inst : *Region[I]) {
+        if (Inst.isEHPad() || isa<ResumeInst>(Inst))
+          return false;
+        if (auto *CI = dyn_cast<CallInst>(&Inst); CI && mayUnwind(CI) && !Owner.count(I))
+          return false;
+      }
+    return !Sites.empty();
+  }
+
   ExitCopy cloneRegion(BasicBlock *Exit, StringRef Suffix) {
     ExitCopy C;
     ValueToValueMapTy Map;
@@ -219,6 +347,9 @@ private:
           if (!C.contains(Phi.getIncomingBlock(I)))
             Phi.removeIncomingValue(I, false);
     C.Entry = cast<BasicBlock>(Map[Exit]);
+    for (unsigned Site = 0; Site < Sites.size(); ++Site)
+      for (unsigned I : Sites[Site].Blocks)
+        SiteOf[C.Blocks[I]] = Site;
     return C;
   }
 
@@ -226,25 +357,24 @@ private:
     LLVMContext &C = F.getContext();
     PadType = StructType::get(PointerType::getUnqual(C), Type::getInt32Ty(C));
     IRBuilder<> B(&*F.getEntryBlock().getFirstInsertionPt());
-    ExceptionSlot = B.CreateAlloca(PadType, nullptr, "cdefer.exception");
-    if (State)
-      Shadow = B.CreateAlloca(State->getAllocatedType(), nullptr,
-                              "cdefer.unwind.state");
+    ExceptionSlot = B.CreateAlloca(B.getPtrTy(), nullptr, "cdefer.exception");
   }
 
-  /// The second copy works on a copy of the state in memory, taken from the
-  /// real one when a call of the first copy unwinds. The first copy uses the
-  /// real state: entered from a call of the function body, whose state the
-  /// optimizer knows (which bits are set where), it folds to just the
-  /// deferred code that can still be pending there, and keeps no value alive
-  /// across the body's calls that the normal path does not need. A panic
-  /// inside deferred code of the first copy continues in the second, which
-  /// loops on its memory state: kept in registers, that state would have to
-  /// survive the second copy's own calls in callee-saved registers, and
-  /// saving those would cost the normal path a push and a pop.
+  /// Every way into the copy from outside it tells the runtime that the
+  /// exception landed in this frame (panic.c: which panics it aborts).
+  void makeEnter() {
+    Enter = BasicBlock::Create(F.getContext(), "cdefer.unwind.enter", &F);
+    IRBuilder<> B(Enter);
+    B.CreateCall(Hooks.Land, {ExceptionSlot});
+    B.CreateBr(Copy.Entry);
+  }
+
+  /// The looping copy of an optimized function works on a copy of the mask
+  /// in memory, taken from the real one where a call of the body or of the
+  /// exit sequence unwinds. Kept in a register, the mask would have to
+  /// survive the copy's own calls in a callee-saved register, and saving
+  /// that would cost the normal path a push and a pop.
   void shadowStateIn(ExitCopy &C) {
-    if (!State)
-      return;
     // The shadow lives for the whole function: the state's lifetime markers
     // do not apply to it (sanitizers would call its use out of scope).
     for (BasicBlock *BB : C.Blocks)
@@ -276,40 +406,47 @@ private:
     }
   }
 
-  /// Leaving the first copy for the second: the state as it stands.
-  void enterAgain(IRBuilder<> &B) {
-    if (State)
-      B.CreateStore(B.CreateLoad(State->getAllocatedType(), State), Shadow,
-                    /*isVolatile=*/true);
+  /// Where unwinding from code at \p From continues, storing the exception:
+  /// the copy's start, or in a Chain copy the next site's test.
+  void continueUnwinding(IRBuilder<> &B, Value *Pad, BasicBlock *From) {
+    // _Unwind_Resume takes the exception alone: the selector is not kept.
+    B.CreateStore(B.CreateExtractValue(Pad, 0), ExceptionSlot,
+                  /*isVolatile=*/true);
+    if (placeOf(From) != Place::Copy) {
+      if (Shadow)
+        B.CreateStore(B.CreateLoad(State->getAllocatedType(), State), Shadow,
+                      /*isVolatile=*/true);
+      B.CreateBr(Enter);
+      return;
+    }
+    if (Mode != Shape::Chain) {
+      B.CreateBr(Enter);
+      return;
+    }
+    B.CreateCall(Hooks.Land, {ExceptionSlot});
+    B.CreateBr(Copy.Blocks[Sites[SiteOf.lookup(From)].Next]);
   }
 
-  /// Where unwinding from code at \p From continues, storing the exception.
-  void continueUnwinding(IRBuilder<> &B, Value *Exception, Place From) {
-    B.CreateStore(Exception, ExceptionSlot, /*isVolatile=*/true);
-    if (From == Place::First)
-      enterAgain(B);
-    B.CreateBr(inCopy(From) ? Again.Entry : First.Entry);
-  }
-
-  /// One landing pad per call: each is a predecessor of its own, so what
-  /// the copy needs of the state is materialized in the pads, off the normal
-  /// path, and the optimizer can fold the copy for each. (Pads shared by the
-  /// calls of the body, the exit sequence or the first copy merge the state
-  /// of every call, and the normal path pays for keeping it: three_defers in
-  /// open-coded-cost.c went from 24 to 26 instructions.) The calls of the
-  /// second copy share one pad: that copy works on memory, there is nothing
-  /// to fold, and a pad per call made the code of a function with many
-  /// defers grow by a third.
-  BasicBlock *landingPadFor(Place From) {
-    if (From != Place::Again)
+  /// A landing pad for a call in \p From. Each call of the body and of the
+  /// exit sequence of an optimized mask gets its own: each is a predecessor
+  /// of its own, so what the copy needs of the mask is materialized in the
+  /// pads, off the normal path, and the optimizer can fold the copy for each.
+  /// (Pads shared by calls merge the mask of every call, and the normal path
+  /// pays for keeping it: three_defers in open-coded-cost.c went from 24 to
+  /// 26 instructions.) The calls of one site's code in a Chain copy share
+  /// one, as do all calls where the state is in memory anyway.
+  BasicBlock *landingPadFor(BasicBlock *From) {
+    bool InCopy = placeOf(From) == Place::Copy;
+    if (!InCopy && (Mode == Shape::Chain || Shadow))
       return newLandingPad(From);
-    BasicBlock *&Shared = SharedPads[size_t(From)];
+    unsigned Key = InCopy && Mode == Shape::Chain ? SiteOf.lookup(From) : ~0u;
+    BasicBlock *&Shared = SharedPads[Key];
     if (!Shared)
       Shared = newLandingPad(From);
     return Shared;
   }
 
-  BasicBlock *newLandingPad(Place From) {
+  BasicBlock *newLandingPad(BasicBlock *From) {
     BasicBlock *Pad = BasicBlock::Create(F.getContext(), "cdefer.landingpad", &F);
     IRBuilder<> B(Pad);
     LandingPadInst *LP = B.CreateLandingPad(PadType, 0);
@@ -320,7 +457,7 @@ private:
   }
 
   /// Cleanups of __attribute__((cleanup)) variables end in `resume`: it
-  /// continues into the copies as well.
+  /// continues into the copy as well.
   void redirectResumes() {
     std::vector<ResumeInst *> Resumes;
     for (BasicBlock &BB : F)
@@ -328,47 +465,60 @@ private:
         Resumes.push_back(R);
     for (ResumeInst *R : Resumes) {
       IRBuilder<> B(R);
-      continueUnwinding(B, R->getValue(), placeOf(R->getParent()));
+      continueUnwinding(B, R->getValue(), R->getParent());
       R->eraseFromParent();
     }
   }
 
   /// ret V  ==>  if (__cdefer_v1_unwind_recovered(exception)) ret V; else resume
-  void finishCopyReturns(ExitCopy &C) {
+  /// where some deferred code may recover; else just resume.
+  void finishCopyReturns() {
     std::vector<ReturnInst *> Returns;
-    for (BasicBlock *BB : C.Blocks)
+    for (BasicBlock *BB : Copy.Blocks)
       if (auto *R = dyn_cast<ReturnInst>(BB->getTerminator()))
         Returns.push_back(R);
-    LLVMContext &Ctx = F.getContext();
     for (ReturnInst *R : Returns) {
+      if (!MayRecover) {
+        resumeUnwinding(R);
+        continue;
+      }
       BasicBlock *From = R->getParent();
       BasicBlock *Return = SplitBlock(From, R->getIterator(), (DominatorTree *)nullptr);
-      BasicBlock *Resume = BasicBlock::Create(Ctx, "cdefer.resume", &F);
+      BasicBlock *Resume = BasicBlock::Create(F.getContext(), "cdefer.resume", &F);
       IRBuilder<> B(From->getTerminator());
-      Value *Pad = B.CreateLoad(PadType, ExceptionSlot, /*isVolatile=*/true);
-      Value *Recovered = B.CreateCall(Hooks.Recovered, {B.CreateExtractValue(Pad, 0)});
+      Value *Exception = B.CreateLoad(B.getPtrTy(), ExceptionSlot, /*isVolatile=*/true);
+      Value *Recovered = B.CreateCall(Hooks.Recovered, {Exception});
       B.CreateCondBr(Recovered, Return, Resume);
       From->getTerminator()->eraseFromParent();
-      IRBuilder<> RB(Resume);
-      RB.CreateResume(RB.CreateLoad(PadType, ExceptionSlot, /*isVolatile=*/true));
+      resumeUnwinding(ReturnInst::Create(F.getContext(), Resume));
     }
+  }
+
+  /// Replaces \p R with `resume` of the stored exception.
+  void resumeUnwinding(ReturnInst *R) {
+    IRBuilder<> B(R);
+    Value *Exception = B.CreateLoad(B.getPtrTy(), ExceptionSlot, /*isVolatile=*/true);
+    Value *Pad = B.CreateInsertValue(PoisonValue::get(PadType), Exception, 0);
+    B.CreateResume(B.CreateInsertValue(Pad, B.getInt32(0), 1));
+    R->eraseFromParent();
   }
 
   /// In the unwinding copies a marker tells the runtime which deferred code
   /// runs next: the function a call-form defer calls, or a block, which
-  /// gets its recover() token back. On the normal exit no panic runs it:
+  /// gets its recover() token back. On the normal exit no panic runs it,
+  /// and neither does one for deferred code that cannot call recover():
   /// the marker goes, and a block's token is 0.
   void rewriteSiteMarkers() {
     std::vector<CallBase *> Markers;
     for (BasicBlock &BB : F)
       for (Instruction &I : BB)
         if (auto *CB = dyn_cast<CallBase>(&I))
-          if (isMarker(CB, CallSiteMarker) || isMarker(CB, BlockSiteMarker))
+          if (isSiteMarker(CB))
             Markers.push_back(CB);
     for (CallBase *M : Markers) {
       bool IsCall = isMarker(M, CallSiteMarker);
       Value *Replacement = nullptr;
-      if (inCopy(placeOf(M->getParent()))) {
+      if (placeOf(M->getParent()) == Place::Copy && mayRecover(M)) {
         IRBuilder<> B(M);
         Replacement = IsCall ? armDeferredCall(B, M->getArgOperand(0))
                              : B.CreateCall(Hooks.DeferredBlock);
@@ -417,14 +567,14 @@ private:
   /// Every call that might unwind gets an unwind edge to a landing pad.
   void makeCallsInvoke() {
     // Where each call is must be known before splitting blocks moves them.
-    std::vector<std::pair<CallInst *, Place>> Calls;
+    std::vector<std::pair<CallInst *, BasicBlock *>> Calls;
     for (BasicBlock &BB : F) {
       if (LandingPads.count(&BB))
         continue;
       for (Instruction &I : BB)
         if (auto *CI = dyn_cast<CallInst>(&I))
           if (mayUnwind(CI))
-            Calls.push_back({CI, placeOf(&BB)});
+            Calls.push_back({CI, &BB});
     }
     for (auto [CI, From] : Calls) {
       CI->removeFnAttr(Attribute::NoUnwind);
@@ -439,6 +589,7 @@ private:
     if (!Callee)
       return true;
     if (Callee == Hooks.Recovered.getCallee() ||
+        Callee == Hooks.Land.getCallee() ||
         Callee == Hooks.DeferredCall.getCallee() ||
         Callee == Hooks.DeferredBlock.getCallee() || isRecordHelper(*Callee) ||
         isArmingThunk(*Callee))

@@ -50,6 +50,7 @@
 #define CDEFER_ABI_UNWIND_CALL CDEFER__ABI_SYMBOL(unwind_call)
 #define CDEFER_ABI_UNWIND_BLOCK CDEFER__ABI_SYMBOL(unwind_block)
 #define CDEFER_ABI_UNWIND_RECOVERED CDEFER__ABI_SYMBOL(unwind_recovered)
+#define CDEFER_ABI_UNWIND_LAND CDEFER__ABI_SYMBOL(unwind_land)
 
 /* The public recover(), which the plugin recognizes and lowers. */
 #define CDEFER_ABI_PUBLIC_RECOVER cdefer_recover

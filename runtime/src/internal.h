@@ -87,6 +87,7 @@ CDEFER_HIDDEN void cdefer__thread_keeps_state(void);
 void CDEFER_ABI_UNWIND_CALL(void *callee);
 size_t CDEFER_ABI_UNWIND_BLOCK(void);
 _Bool CDEFER_ABI_UNWIND_RECOVERED(void *exception);
+void CDEFER_ABI_UNWIND_LAND(void *const *slot);
 
 /* traceback.c: the frames a panic unwinds, newest first, as the unwinder
  * reaches them (panic.c's stop function): what an uncaught panic prints. */

@@ -30,9 +30,14 @@
  * of resuming the unwind.
  *
  * A panic raised while deferred code runs for an older one stacks on top of
- * it (link); when the newer one unwinds past the frame where the older one
- * landed, the older one is aborted: it will never resume, and it goes when
- * the newer one is recovered, or is printed before it if nothing recovers.
+ * it (link); when the newer one enters the unwinding code of the frame
+ * where the older one landed, or unwinds past that frame, the older one is
+ * aborted: it will never resume, and it goes when the newer one is
+ * recovered, or is printed before it if nothing recovers. A frame is told
+ * apart by the slot its unwinding code keeps the exception in
+ * (__cdefer_v1_unwind_land), not by its stack address: a function inlined
+ * into deferred code shares its caller's stack frame, yet a panic it
+ * recovers itself must leave the caller's panic running.
  */
 #define _GNU_SOURCE /* vasprintf */
 #include "internal.h"
@@ -61,6 +66,7 @@ struct cdefer_panic {
     void *callee;        /* the function about to be called with it */
     uintptr_t frame_sp;  /* the unwinder's CFA of the frame it reached last:
                             only to tell when a newer panic leaves it */
+    void *const *slot;   /* the exception slot of the frame it landed in */
     struct cdefer__trace trace; /* last: new_panic clears only its head */
 };
 
@@ -176,11 +182,14 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
     /* The context's CFA is the callee's: the stack pointer of this frame at
      * its call, which is where its landing pad runs its deferred code. */
     p->frame_sp = _Unwind_GetCFA(context);
+    p->slot = NULL; /* until this frame's unwinding code says it landed */
     cdefer__trace_frame(&p->trace, pc, p->frame_sp);
     p->token = 0;
     p->callee = NULL;
     struct cdefer_panic *older = p->link;
-    if (older && !older->aborted && p->frame_sp >= older->frame_sp)
+    /* Past the frame: strictly older stack. The frame itself is told by its
+     * slot, when the unwinding code there calls unwind_land. */
+    if (older && !older->aborted && p->frame_sp > older->frame_sp)
         older->aborted = 1;
     return _URC_NO_REASON;
 }
@@ -311,6 +320,17 @@ size_t CDEFER_ABI_UNWIND_BLOCK(void)
         return 0;
     p->callee = NULL;
     return p->token = ++last_token;
+}
+
+void CDEFER_ABI_UNWIND_LAND(void *const *slot)
+{
+    struct cdefer_panic *p = panicking;
+    if (!p || *slot != &p->exception)
+        return; /* a foreign exception */
+    p->slot = slot;
+    for (struct cdefer_panic *older = p->link; older; older = older->link)
+        if (older->slot == slot)
+            older->aborted = 1;
 }
 
 _Bool CDEFER_ABI_UNWIND_RECOVERED(void *exception)

@@ -1,11 +1,15 @@
 // The IR the unwind pass leaves: every call of a function with defers is an
-// invoke whose own cleanup landing pad enters an unwinding copy of the exit
-// sequence; the copy tells the runtime what kind of deferred code runs, and
-// ends by asking whether the panic was recovered (return normally) or not
-// (resume unwinding). The markers are gone and nothing is nounwind.
+// invoke whose cleanup landing pad enters one unwinding copy of the exit
+// sequence, after telling the runtime that the exception landed in this
+// frame. The copy tells the runtime what kind of deferred code runs where
+// that code may recover, and ends by asking whether the panic was
+// recovered (return normally) or not (resume unwinding); where no deferred
+// code can recover, it just resumes. The markers are gone and nothing is
+// nounwind.
 // RUN: %cdefer -O0 -S -emit-llvm %s -o - | FileCheck %s
 // RUN: %cdefer -O2 -S -emit-llvm %s -o - | FileCheck %s --check-prefix=OPT
 #include <cdefer.h>
+#include <stdlib.h>
 
 void use(int);
 
@@ -17,25 +21,69 @@ int shape(int n) {
 }
 // CHECK:       define {{.*}}i32 @shape(i32 {{.*}}) #[[ATTRS:[0-9]+]] personality ptr @__gcc_personality_v0
 // CHECK:         invoke void @use(i32 noundef 3)
-// CHECK-NEXT:      to label %{{[0-9]+}} unwind label %[[PAD1:[0-9]+]]
+// CHECK-NEXT:      to label %{{[0-9]+}} unwind label %[[PAD:[0-9]+]]
 // The normal exit sequence: no runtime calls.
-// CHECK-NOT:     call {{.*}}@__cdefer_unwind
+// CHECK-NOT:     call {{.*}}@__cdefer_v1
 // CHECK:         invoke void @use(i32 noundef 2)
+// CHECK-NEXT:      to label %{{[0-9]+}} unwind label %[[PAD]]
 // CHECK:         invoke void @use(i32 noundef %{{[0-9]+}})
+// CHECK-NEXT:      to label %{{[0-9]+}} unwind label %[[PAD]]
 // CHECK:         ret i32
-// The unwinding copy.
-// CHECK:         call i64 @__cdefer_v1_unwind_block()
-// CHECK-NEXT:    invoke void @use(i32 noundef 2)
+// The unwinding copy. The block cannot recover: no token for it. `use`
+// is not defined here, so it may: the runtime learns it is about to run.
+// CHECK-NOT:     @__cdefer_v1_unwind_block
+// CHECK:         invoke void @use(i32 noundef 2)
+// CHECK-NEXT:      to label %{{[0-9]+}} unwind label %[[PAD]]
 // CHECK:         call void @cdefer.arm.use()
 // CHECK:         invoke void @use(i32 noundef %{{[0-9]+}})
+// CHECK-NEXT:      to label %{{[0-9]+}} unwind label %[[PAD]]
 // CHECK:         call i1 @__cdefer_v1_unwind_recovered(ptr
 // CHECK:         ret i32
+// CHECK:         call void @__cdefer_v1_unwind_land(ptr
 // CHECK:         resume { ptr, i32 }
-// CHECK:       [[PAD1]]:
+// At -O0 one landing pad serves every call, the copy's own included: a
+// panic in deferred code runs the copy again, where the bits already
+// cleared skip what ran.
+// CHECK:       [[PAD]]:
 // CHECK-NEXT:    landingpad { ptr, i32 }
 // CHECK-NEXT:      cleanup
+// CHECK-NOT:     landingpad
+// CHECK:       }
+
+// Deferred code that cannot recover: a builtin, a block without recover(),
+// a function defined here that does not call it. The copy ends in resume.
+static void quiet(int n) { use(n); }
+int no_recover(int n) {
+  char *p = malloc(8);
+  defer free(p);
+  defer { use(1); }
+  defer quiet(n);
+  use(n);
+  return n;
+}
+// CHECK-LABEL: define {{.*}}i32 @no_recover(
+// CHECK-NOT:     @__cdefer_v1_unwind_recovered
+// CHECK-NOT:     @__cdefer_v1_unwind_call
+// CHECK-NOT:     @__cdefer_v1_unwind_block
+// CHECK-NOT:     cdefer.arm
+// CHECK:         resume { ptr, i32 }
+// CHECK:       }
+
+// A block that calls recover() gets its token, and the copy asks.
+int recovers(int n) {
+  defer {
+    if (recover())
+      n = -1;
+  }
+  use(n);
+  return n;
+}
+// CHECK-LABEL: define {{.*}}i32 @recovers(
+// CHECK:         call i64 @__cdefer_v1_unwind_block()
+// CHECK:         call i1 @__cdefer_v1_unwind_recovered(ptr
 // CHECK-NOT:   __cdefer_exit_mark
 // CHECK-NOT:   __cdefer_site_
+
 // The thunk that tells the runtime which function a deferred call calls,
 // so that only that function's recover() gets the call's token.
 // CHECK:       define private void @cdefer.arm.use() #[[THUNK:[0-9]+]]
@@ -44,6 +92,17 @@ int shape(int n) {
 // CHECK-NOT:   nounwind
 // CHECK-SAME:  uwtable
 // CHECK:       attributes #[[THUNK]] = { cold noinline nounwind }
+
+// Optimized, the copy is a chain: a panic in one site's deferred code
+// continues at the next site's test, so the optimizer folds the copy for
+// each landing pad. Where nothing can recover, all that is left of a
+// function's unwinding is its deferred code and resume: no runtime call but
+// the one that says where the exception landed.
 // OPT-LABEL: define {{.*}}i32 @shape(
 // OPT-DAG:     landingpad
 // OPT-DAG:     call {{.*}}i1 @__cdefer_v1_unwind_recovered(
+// OPT-LABEL: define {{.*}}i32 @no_recover(
+// OPT-NOT:     call {{.*}}@__cdefer_v1_unwind_{{recovered|call|block}}
+// OPT:         call void @__cdefer_v1_unwind_land(
+// OPT-NOT:     call {{.*}}@__cdefer_v1_unwind_{{recovered|call|block}}
+// OPT:       }

@@ -41,8 +41,8 @@ int main(void) {
   run(2);
   return 0;
 }
-// GDB:      Breakpoint 1 at {{.*}}: debugger-breakpoints.c:21. (4 locations)
-// GDB:      Breakpoint 2 at {{.*}}: debugger-breakpoints.c:23. (3 locations)
+// GDB:      Breakpoint 1 at {{.*}}: debugger-breakpoints.c:21. (3 locations)
+// GDB:      Breakpoint 2 at {{.*}}: debugger-breakpoints.c:23. (2 locations)
 // GDB:      Breakpoint 1.1, explode (n=1) at {{.*}}debugger-breakpoints.c:21
 // GDB:      no panic
 // GDB:      Breakpoint 2.1, explode (n=1) at {{.*}}debugger-breakpoints.c:23
@@ -50,17 +50,17 @@ int main(void) {
 // GDB:      Breakpoint 1.2, explode (n=1) at {{.*}}debugger-breakpoints.c:21
 // GDB:      cleanup 1
 // GDB:      Breakpoint 1.1, explode (n=2) at {{.*}}debugger-breakpoints.c:21
-// GDB:      Breakpoint 2.{{[23]}}, explode (n=2) at {{.*}}debugger-breakpoints.c:23
+// GDB:      Breakpoint 2.2, explode (n=2) at {{.*}}debugger-breakpoints.c:23
 // GDB:      __cdefer_unwinding = 1
 // GDB:      #0  explode (n=2) at {{.*}}debugger-breakpoints.c:23
 // GDB-NEXT: #1  {{.*}} in run (n=2) at {{.*}}debugger-breakpoints.c:35
 // GDB:      block 2
-// GDB:      Breakpoint 1.{{[34]}}, explode (n=2) at {{.*}}debugger-breakpoints.c:21
+// GDB:      Breakpoint 1.3, explode (n=2) at {{.*}}debugger-breakpoints.c:21
 // GDB:      cleanup 2
 // GDB:      recovered
 
-// LLDB:      Breakpoint 1: 4 locations.
-// LLDB:      Breakpoint 2: 3 locations.
+// LLDB:      Breakpoint 1: 3 locations.
+// LLDB:      Breakpoint 2: 2 locations.
 // LLDB:      stop reason = breakpoint 1.1
 // LLDB:      explode(n=1) at debugger-breakpoints.c:21
 // LLDB:      stop reason = breakpoint 2.1
@@ -68,10 +68,10 @@ int main(void) {
 // LLDB:      stop reason = breakpoint 1.2
 // LLDB:      stop reason = breakpoint 1.1
 // LLDB:      explode(n=2) at debugger-breakpoints.c:21
-// LLDB:      stop reason = breakpoint 2.{{[23]}}
+// LLDB:      stop reason = breakpoint 2.2
 // LLDB:      explode(n=2) at debugger-breakpoints.c:23
 // LLDB:      (int) __cdefer_unwinding = 1
-// LLDB:      stop reason = breakpoint 1.{{[34]}}
+// LLDB:      stop reason = breakpoint 1.3
 // LLDB:      explode(n=2) at debugger-breakpoints.c:21
 
 // The debug scopes the IR pass makes are valid at every level:

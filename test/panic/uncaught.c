@@ -14,6 +14,9 @@
 // RUN: FileCheck %s --check-prefix=VALUE < %t.4.err
 // RUN: %expect-status 2 %run-modes %s -DCASE=5 > %t.5.out 2> %t.5.err
 // RUN: FileCheck %s --check-prefix=FORMATTED < %t.5.err
+// RUN: %expect-status 2 %run-modes %s -DCASE=6 > %t.6.out 2> %t.6.err
+// RUN: %go-oracle %S/Inputs/uncaught-6.go %t.go6
+// RUN: diff %t.go6.out %t.6.out && diff %t.go6.err %t.6.err
 // VALUE: panic: value 0x1234{{$}}
 // FORMATTED: panic: bad value 42 in "input"{{$}}
 #include <cdefer.h>
@@ -53,4 +56,21 @@ int main(void) {
 int main(void) { panic_value((void *)0x1234); }
 #elif CASE == 5
 int main(void) { panicf("bad value %d in \"%s\"", 42, "input"); }
+#elif CASE == 6
+// A panic in deferred code that the frame's next deferred code recovers
+// ends the older panic with it: a later panic's report does not list it.
+static int ends_both(void) {
+  defer_result int r = 0;
+  defer {
+    printf("recovered %s\n", (const char *)recover());
+    r = 7;
+  }
+  defer { panic("second"); }
+  panic("first");
+  return 1;
+}
+int main(void) {
+  printf("ends_both returned %d\n", ends_both());
+  panic("third");
+}
 #endif
