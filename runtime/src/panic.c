@@ -218,7 +218,8 @@ static struct cdefer_panic *new_panic(void)
     return p;
 }
 
-static _Noreturn void start(struct cdefer_panic *p)
+static inline __attribute__((always_inline)) _Noreturn void
+start(struct cdefer_panic *p)
 {
     p->exception.exception_class = panic_class;
     p->exception.exception_cleanup = delete_exception;
