@@ -34,6 +34,7 @@
 #include <stdalign.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <unwind.h>
 #include <stdio.h>
 
 #define CDEFER_HIDDEN __attribute__((visibility("hidden")))
@@ -88,6 +89,16 @@ void CDEFER_ABI_UNWIND_CALL(void *callee);
 size_t CDEFER_ABI_UNWIND_BLOCK(void);
 _Bool CDEFER_ABI_UNWIND_RECOVERED(void *exception);
 void CDEFER_ABI_UNWIND_LAND(void *const *slot);
+
+/* fast_unwind.c: unwinds e to the first landing pad without libgcc,
+ * calling reach(arg, return address, stack pointer) for each frame on the
+ * way, and enters the pad as a forced unwind with stop(arg) would; returns,
+ * having called nothing, if it cannot (then libgcc must). */
+CDEFER_HIDDEN void cdefer__fast_unwind(struct _Unwind_Exception *e,
+                                       _Unwind_Stop_Fn stop, void *arg,
+                                       void (*reach)(void *, uintptr_t,
+                                                     uintptr_t));
+CDEFER_HIDDEN void cdefer__fast_unwind_thread_exit(void);
 
 /* traceback.c: the frames a panic unwinds, newest first, as the unwinder
  * reaches them (panic.c's stop function): what an uncaught panic prints. */

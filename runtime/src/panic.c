@@ -132,6 +132,7 @@ static void free_panic(struct cdefer_panic *p)
 
 void cdefer__panic_thread_exit(void)
 {
+    cdefer__fast_unwind_thread_exit();
     free(spare_panic);
     spare_panic = NULL;
     free(retired_message);
@@ -163,25 +164,13 @@ static void delete_exception(_Unwind_Reason_Code reason,
         finish(p);
 }
 
-static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
-                                _Unwind_Exception_Class cls,
-                                struct _Unwind_Exception *e,
-                                struct _Unwind_Context *context, void *arg)
+/* A frame the unwinding reached, with its return address and its stack
+ * pointer at the call (the callee's CFA), which is where its landing pad
+ * runs its deferred code. */
+static void reach(void *arg, uintptr_t pc, uintptr_t sp)
 {
-    (void)version, (void)cls, (void)e;
     struct cdefer_panic *p = arg;
-    int signal_frame = 0;
-    uintptr_t pc = _Unwind_GetIPInfo(context, &signal_frame);
-    /* The end of the stack has no return address; a frame without unwind
-     * tables ends it too early, and has one. */
-    if (actions & _UA_END_OF_STACK)
-        die(p, NULL, pc);
-    if (signal_frame)
-        die(p, "panic in a signal handler cannot unwind the code it "
-               "interrupted", 0);
-    /* The context's CFA is the callee's: the stack pointer of this frame at
-     * its call, which is where its landing pad runs its deferred code. */
-    p->frame_sp = _Unwind_GetCFA(context);
+    p->frame_sp = sp;
     p->slot = NULL; /* until this frame's unwinding code says it landed */
     cdefer__trace_frame(&p->trace, pc, p->frame_sp);
     p->token = 0;
@@ -191,6 +180,24 @@ static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
      * slot, when the unwinding code there calls unwind_land. */
     if (older && !older->aborted && p->frame_sp > older->frame_sp)
         older->aborted = 1;
+}
+
+static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
+                                _Unwind_Exception_Class cls,
+                                struct _Unwind_Exception *e,
+                                struct _Unwind_Context *context, void *arg)
+{
+    (void)version, (void)cls, (void)e;
+    int signal_frame = 0;
+    uintptr_t pc = _Unwind_GetIPInfo(context, &signal_frame);
+    /* The end of the stack has no return address; a frame without unwind
+     * tables ends it too early, and has one. */
+    if (actions & _UA_END_OF_STACK)
+        die(arg, NULL, pc);
+    if (signal_frame)
+        die(arg, "panic in a signal handler cannot unwind the code it "
+                 "interrupted", 0);
+    reach(arg, pc, _Unwind_GetCFA(context));
     return _URC_NO_REASON;
 }
 
@@ -226,6 +233,7 @@ start(struct cdefer_panic *p)
     p->link = panicking;
     panicking = p;
     cdefer__trace_panicking(&p->trace);
+    cdefer__fast_unwind(&p->exception, stop, p, reach);
     _Unwind_ForcedUnwind(&p->exception, stop, p);
     die(p, "the stack cannot be unwound (is it compiled without unwind "
            "tables?)", 0);
