@@ -58,6 +58,7 @@ inline constexpr const char *Block = CDEFER_ABI_STRING(CDEFER_ABI_UNWIND_BLOCK);
 inline constexpr const char *Recovered =
     CDEFER_ABI_STRING(CDEFER_ABI_UNWIND_RECOVERED);
 inline constexpr const char *Land = CDEFER_ABI_STRING(CDEFER_ABI_UNWIND_LAND);
+inline constexpr const char *Resume = CDEFER_ABI_STRING(CDEFER_ABI_UNWIND_RESUME);
 } // namespace unwindhook
 
 /// The record helpers of runtime/include/cdefer.h that the lowering calls.

@@ -68,6 +68,7 @@ struct RuntimeHooks {
   FunctionCallee DeferredBlock; // size_t __cdefer_v1_unwind_block(void)
   FunctionCallee Recovered;     // bool __cdefer_v1_unwind_recovered(void *)
   FunctionCallee Land;          // void __cdefer_v1_unwind_land(void **slot)
+  FunctionCallee Resume;        // noreturn void __cdefer_v1_unwind_resume(void *)
   FunctionCallee Personality;   // __gcc_personality_v0
 
   explicit RuntimeHooks(Module &M) {
@@ -81,6 +82,11 @@ struct RuntimeHooks {
                      FunctionType::get(Type::getInt1Ty(C), {Ptr}, false));
     Land = hook(M, unwindhook::Land,
                 FunctionType::get(Type::getVoidTy(C), {Ptr}, false));
+    // It unwinds: not nounwind.
+    Resume = M.getOrInsertFunction(
+        unwindhook::Resume, FunctionType::get(Type::getVoidTy(C), {Ptr}, false));
+    if (auto *Fn = dyn_cast<Function>(Resume.getCallee()))
+      Fn->addFnAttr(Attribute::NoReturn);
     Personality = M.getOrInsertFunction(
         "__gcc_personality_v0", FunctionType::get(Type::getInt32Ty(C), true));
   }
@@ -494,12 +500,13 @@ private:
     }
   }
 
-  /// Replaces \p R with `resume` of the stored exception.
+  /// Replaces \p R with the runtime's resume of the stored exception
+  /// (_Unwind_Resume, or its own faster unwinding for a panic).
   void resumeUnwinding(ReturnInst *R) {
     IRBuilder<> B(R);
     Value *Exception = B.CreateLoad(B.getPtrTy(), ExceptionSlot, /*isVolatile=*/true);
-    Value *Pad = B.CreateInsertValue(PoisonValue::get(PadType), Exception, 0);
-    B.CreateResume(B.CreateInsertValue(Pad, B.getInt32(0), 1));
+    B.CreateCall(Hooks.Resume, {Exception})->setDoesNotReturn();
+    B.CreateUnreachable();
     R->eraseFromParent();
   }
 
@@ -590,6 +597,7 @@ private:
       return true;
     if (Callee == Hooks.Recovered.getCallee() ||
         Callee == Hooks.Land.getCallee() ||
+        Callee == Hooks.Resume.getCallee() ||
         Callee == Hooks.DeferredCall.getCallee() ||
         Callee == Hooks.DeferredBlock.getCallee() || isRecordHelper(*Callee) ||
         isArmingThunk(*Callee))

@@ -66,6 +66,7 @@ struct cdefer_panic {
     void *callee;        /* the function about to be called with it */
     uintptr_t frame_sp;  /* the unwinder's CFA of the frame it reached last:
                             only to tell when a newer panic leaves it */
+    unsigned hidden;     /* frames of the runtime the unwinding reaches next */
     void *const *slot;   /* the exception slot of the frame it landed in */
     struct cdefer__trace trace; /* last: new_panic clears only its head */
 };
@@ -170,6 +171,10 @@ static void delete_exception(_Unwind_Reason_Code reason,
 static void reach(void *arg, uintptr_t pc, uintptr_t sp)
 {
     struct cdefer_panic *p = arg;
+    if (p->hidden) {
+        p->hidden--;
+        return;
+    }
     p->frame_sp = sp;
     p->slot = NULL; /* until this frame's unwinding code says it landed */
     cdefer__trace_frame(&p->trace, pc, p->frame_sp);
@@ -340,6 +345,21 @@ void CDEFER_ABI_UNWIND_LAND(void *const *slot)
     for (struct cdefer_panic *older = p->link; older; older = older->link)
         if (older->slot == slot)
             older->aborted = 1;
+}
+
+/* The end of a frame's unwinding code, where the panic goes on: the fast
+ * path again when it can, else libgcc. Either sees this function's frame
+ * first, which is not the program's. */
+void CDEFER_ABI_UNWIND_RESUME(struct _Unwind_Exception *e)
+{
+    struct cdefer_panic *p = panicking;
+    if (p && e == &p->exception) {
+        p->hidden = 1;
+        cdefer__fast_unwind(e, stop, p, reach);
+        p->hidden = 1;
+    }
+    _Unwind_Resume(e);
+    __builtin_unreachable(); /* unwind.h does not say _Unwind_Resume is */
 }
 
 _Bool CDEFER_ABI_UNWIND_RECOVERED(void *exception)

@@ -3,7 +3,7 @@
 // sequence, after telling the runtime that the exception landed in this
 // frame. The copy tells the runtime what kind of deferred code runs where
 // that code may recover, and ends by asking whether the panic was
-// recovered (return normally) or not (resume unwinding); where no deferred
+// recovered (return normally) or not (the runtime resumes unwinding); where no deferred
 // code can recover, it just resumes. The markers are gone and nothing is
 // nounwind.
 // RUN: %cdefer -O0 -S -emit-llvm %s -o - | FileCheck %s
@@ -40,7 +40,7 @@ int shape(int n) {
 // CHECK:         call i1 @__cdefer_v1_unwind_recovered(ptr
 // CHECK:         ret i32
 // CHECK:         call void @__cdefer_v1_unwind_land(ptr
-// CHECK:         resume { ptr, i32 }
+// CHECK:         call void @__cdefer_v1_unwind_resume(ptr
 // At -O0 one landing pad serves every call, the copy's own included: a
 // panic in deferred code runs the copy again, where the bits already
 // cleared skip what ran.
@@ -66,7 +66,7 @@ int no_recover(int n) {
 // CHECK-NOT:     @__cdefer_v1_unwind_call
 // CHECK-NOT:     @__cdefer_v1_unwind_block
 // CHECK-NOT:     cdefer.arm
-// CHECK:         resume { ptr, i32 }
+// CHECK:         call void @__cdefer_v1_unwind_resume(ptr
 // CHECK:       }
 
 // A block that calls recover() gets its token, and the copy asks.
@@ -96,8 +96,8 @@ int recovers(int n) {
 // Optimized, the copy is a chain: a panic in one site's deferred code
 // continues at the next site's test, so the optimizer folds the copy for
 // each landing pad. Where nothing can recover, all that is left of a
-// function's unwinding is its deferred code and resume: no runtime call but
-// the one that says where the exception landed.
+// function's unwinding is its deferred code between the runtime calls that
+// say where the exception landed and that resume it.
 // OPT-LABEL: define {{.*}}i32 @shape(
 // OPT-DAG:     landingpad
 // OPT-DAG:     call {{.*}}i1 @__cdefer_v1_unwind_recovered(
