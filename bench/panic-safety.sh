@@ -9,7 +9,11 @@
 #                   the code_bytes column.
 #   9 compile ...   instructions of the cc1 job under callgrind (wall time on
 #                   these shared machines is noise), or seconds where
-#                   callgrind would take too long (the 10,000-defer cases).
+#                   callgrind would take too long: one function with 10,000
+#                   defers, and 2,000 small functions with defers inlined
+#                   into one caller (records against open-coded).
+#
+# CSV columns as bench/run.sh's, plus code_bytes.
 set -euo pipefail
 out=$1
 quick=0
@@ -91,9 +95,23 @@ gen_wide() { # PEER DEFERS
     [ "$peer" = c2y ] || echo '#include <cdefer.h>'
     echo 'int wide(int n) {'
     for i in $(seq 0 $((n - 1))); do
-        echo "    if (n > $i) $d use($i);"
+        echo "    $d use($i);"
     done
     echo '    return n;'
+    echo '}'
+}
+
+# N small functions with a defer each, all inlined into one caller.
+gen_inlined() { # FUNCTIONS
+    echo '#include <cdefer.h>'
+    echo 'void use(int);'
+    for i in $(seq 0 $(($1 - 1))); do
+        echo "static void f$i(int n) { defer use(n + $i); if (n > $i) return; use($i); }"
+    done
+    echo 'void caller(int n) {'
+    for i in $(seq 0 $(($1 - 1))); do
+        echo "    f$i(n);"
+    done
     echo '}'
 }
 
@@ -131,8 +149,8 @@ seconds() { # SOURCE FLAGS... -> wall seconds of one compile
 }
 
 peers="hand c2y cleanup cdefer-open"
-many=2000 counted=200 wide=10000
-[ $quick = 1 ] && many=50 counted=20 wide=200
+many=2000 counted=200 wide=10000 inlined=2000
+[ $quick = 1 ] && many=50 counted=20 wide=200 inlined=50
 
 # --- 8: code size. ----------------------------------------------------------
 for peer in $peers; do
@@ -164,6 +182,10 @@ for peer in c2y cdefer-open; do
 done
 for opt in -O0 -O2; do
     for peer in c2y cdefer-open; do
-        echo "9 compile 1 function $wide defers $opt,$peer,$(seconds "$dir/wide-$peer.c" $opt $(flags_for $peer)),,,"
+        echo "9 compile 1 function $wide defers $opt (s),$peer,$(seconds "$dir/wide-$peer.c" $opt $(flags_for $peer)),,,"
     done
+done
+gen_inlined $inlined >"$dir/inlined.c"
+for peer in cdefer-open cdefer-records; do
+    echo "9 compile $inlined inlined functions -O2 (s),$peer,$(seconds "$dir/inlined.c" -O2 $(flags_for $peer)),,,"
 done

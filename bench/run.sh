@@ -5,7 +5,8 @@
 #   bash bench/run.sh --quick    a smoke pass: every program once, tiny counts
 #
 # Prints a table (scenario x peer: median ns per operation over repeated
-# runs, instructions per operation from callgrind, ratio to hand-written)
+# runs, instructions per operation from callgrind, code size, ratio to the
+# scenario's reference)
 # and writes bench/results/latest.csv and latest.png (quick.* for --quick). Nothing here asserts a
 # time: these machines are shared and noisy; ratios within one run are what
 # to read.
@@ -61,7 +62,7 @@ reps=7
 name=latest
 [ $quick = 1 ] && name=quick
 csv=$results/$name.csv
-echo "scenario,peer,ns_per_op,instructions_per_op,bytes_per_pending" >"$csv"
+echo "scenario,peer,ns_per_op,instructions_per_op,bytes_per_pending,code_bytes" >"$csv"
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
@@ -167,5 +168,9 @@ benchtime=300ms
 # --- Compile time (scenario 7). -----------------------------------------
 echo "measuring compile time (scenario 7)..." >&2
 bash bench/compile-time.sh "$out" "$((reps < 3 ? reps : 3))" >>"$csv"
+
+# --- What panic-safety costs in size and compile time (8, 9). -------------
+echo "measuring code size and compile time against _Defer (scenarios 8, 9)..." >&2
+bash bench/panic-safety.sh "$out" $([ $quick = 1 ] && echo --quick) >>"$csv"
 
 bash bench/report.sh "$csv" "$results/$name.png"

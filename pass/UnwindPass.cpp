@@ -70,8 +70,12 @@ struct RuntimeHooks {
   FunctionCallee Land;          // void __cdefer_v1_unwind_land(void **slot)
   FunctionCallee Resume;        // noreturn void __cdefer_v1_unwind_resume(void *)
   FunctionCallee Personality;   // __gcc_personality_v0
+  // The site markers the AST lowering left (null when it left none).
+  const Function *CallSite, *BlockSite;
 
-  explicit RuntimeHooks(Module &M) {
+  explicit RuntimeHooks(Module &M)
+      : CallSite(M.getFunction(markerSymbol(CallSiteMarker))),
+        BlockSite(M.getFunction(markerSymbol(BlockSiteMarker))) {
     LLVMContext &C = M.getContext();
     Type *Ptr = PointerType::getUnqual(C);
     Type *Size = M.getDataLayout().getIntPtrType(C);
@@ -125,11 +129,6 @@ bool isArmingThunk(const Function &F) {
   return F.hasPrivateLinkage() && F.getName().starts_with(ArmingThunkPrefix);
 }
 
-bool isMarker(const CallBase *CB, StringRef Name) {
-  const Function *Callee = CB->getCalledFunction();
-  return Callee && Callee->getName() == markerSymbol(Name);
-}
-
 /// Whether \p F, defined in this module, takes the recover() token at
 /// entry (Recover.cpp): only such a function can recover as a deferred call.
 bool takesRecoverToken(const Function &F) {
@@ -146,8 +145,8 @@ bool takesRecoverToken(const Function &F) {
 /// directly (Go's rule, panic.c): a block whose token is used, or a call of
 /// a function that may take the token. A function defined here, exactly as
 /// it will be linked, can be asked; a null callee is a builtin.
-bool mayRecover(const CallBase *M) {
-  if (isMarker(M, BlockSiteMarker))
+bool mayRecover(const CallBase *M, const RuntimeHooks &Hooks) {
+  if (M->getCalledFunction() == Hooks.BlockSite)
     return !M->use_empty();
   const Value *Callee = M->getArgOperand(0)->stripPointerCasts();
   if (isa<ConstantPointerNull>(Callee))
@@ -198,16 +197,16 @@ public:
 
   void run(CallBase *ExitMark) {
     State = dyn_cast<AllocaInst>(ExitMark->getArgOperand(0)->stripPointerCasts());
-    if (State && F.callsFunctionThatReturnsTwice())
-      keepStateInMemory();
     BasicBlock *Exit = SplitBlock(ExitMark->getParent(),
                                   ExitMark->getIterator(), (DominatorTree *)nullptr);
     ExitMark->eraseFromParent();
     collectRegion(Exit);
-    MayRecover = llvm::any_of(Region, [](BasicBlock *BB) {
-      return llvm::any_of(*BB, [](Instruction &I) {
+    if (State && (F.callsFunctionThatReturnsTwice() || manySites()))
+      keepStateInMemory();
+    MayRecover = llvm::any_of(Region, [&](BasicBlock *BB) {
+      return llvm::any_of(*BB, [&](Instruction &I) {
         auto *CB = dyn_cast<CallBase>(&I);
-        return CB && isSiteMarker(CB) && mayRecover(CB);
+        return CB && isSiteMarker(CB) && mayRecover(CB, Hooks);
       });
     });
     Mode = chooseShape();
@@ -243,8 +242,9 @@ private:
   SmallPtrSet<BasicBlock *, 16> LandingPads;
   DenseMap<unsigned, BasicBlock *> SharedPads; // by site, or ~0u for all
 
-  static bool isSiteMarker(const CallBase *CB) {
-    return isMarker(CB, CallSiteMarker) || isMarker(CB, BlockSiteMarker);
+  bool isSiteMarker(const CallBase *CB) const {
+    const Function *Callee = CB->getCalledFunction();
+    return Callee && (Callee == Hooks.CallSite || Callee == Hooks.BlockSite);
   }
 
   Place placeOf(BasicBlock *BB) const {
@@ -255,10 +255,27 @@ private:
     return Place::Function;
   }
 
+  /// Whether the exit sequence dispatches among so many sites that the
+  /// optimizer, left to forward the records frame's fields through every
+  /// case of the dispatch, takes time quadratic in their number (jump
+  /// threading's partially redundant loads: 4,000 defers in one function
+  /// took 27 s at -O2, 7.4 s with the frame in memory; 1,000 took the
+  /// same time either way).
+  bool manySites() const {
+    constexpr unsigned Many = 256;
+    unsigned Sites = 0;
+    for (BasicBlock *BB : Region)
+      for (Instruction &I : *BB)
+        if (auto *CB = dyn_cast<CallBase>(&I); CB && isSiteMarker(CB) && ++Sites > Many)
+          return true;
+    return false;
+  }
+
   /// A longjmp back to a setjmp restores the registers setjmp saw: a state
   /// kept in one would forget the defers executed since. Letting its
   /// address escape (to an empty asm) keeps it in memory, where each defer
-  /// executed before the longjmp is still recorded after it.
+  /// executed before the longjmp is still recorded after it. A function
+  /// with very many sites keeps it there too (manySites).
   void keepStateInMemory() {
     IRBuilder<> B(State->getNextNode());
     auto *T = FunctionType::get(B.getVoidTy(), {State->getType()}, false);
@@ -523,9 +540,9 @@ private:
           if (isSiteMarker(CB))
             Markers.push_back(CB);
     for (CallBase *M : Markers) {
-      bool IsCall = isMarker(M, CallSiteMarker);
+      bool IsCall = M->getCalledFunction() == Hooks.CallSite;
       Value *Replacement = nullptr;
-      if (placeOf(M->getParent()) == Place::Copy && mayRecover(M)) {
+      if (placeOf(M->getParent()) == Place::Copy && mayRecover(M, Hooks)) {
         IRBuilder<> B(M);
         Replacement = IsCall ? armDeferredCall(B, M->getArgOperand(0))
                              : B.CreateCall(Hooks.DeferredBlock);
