@@ -278,9 +278,15 @@ private:
   /// with very many sites keeps it there too (manySites).
   void keepStateInMemory() {
     IRBuilder<> B(State->getNextNode());
-    auto *T = FunctionType::get(B.getVoidTy(), {State->getType()}, false);
+    escape(B, State);
+  }
+
+  /// An empty asm that takes \p Memory's address: the optimizer must keep
+  /// it in memory and reload it after every call.
+  static void escape(IRBuilder<> &B, Value *Memory) {
+    auto *T = FunctionType::get(B.getVoidTy(), {Memory->getType()}, false);
     B.CreateCall(InlineAsm::get(T, "", "r,~{memory}", /*hasSideEffects=*/true),
-                 {State});
+                 {Memory});
   }
 
   void collectRegion(BasicBlock *Exit) {
@@ -302,7 +308,7 @@ private:
     if (Optimized && Mask && findSites())
       return Shape::Chain;
     Sites.clear();
-    if (Optimized && Mask)
+    if (Optimized && State)
       Shadow = IRBuilder<>(&*F.getEntryBlock().getFirstInsertionPt())
                    .CreateAlloca(State->getAllocatedType(), nullptr,
                                  "cdefer.unwind.state");
@@ -389,14 +395,20 @@ private:
     Enter = BasicBlock::Create(F.getContext(), "cdefer.unwind.enter", &F);
     IRBuilder<> B(Enter);
     B.CreateCall(Hooks.Land, {ExceptionSlot});
+    // The records helpers the copy calls get inlined, and their loads and
+    // stores are not the volatile ones shadowStateIn makes: the shadow
+    // frame must stay in memory all the same.
+    if (Shadow && !State->getAllocatedType()->isIntegerTy())
+      escape(B, Shadow);
     B.CreateBr(Copy.Entry);
   }
 
-  /// The looping copy of an optimized function works on a copy of the mask
-  /// in memory, taken from the real one where a call of the body or of the
-  /// exit sequence unwinds. Kept in a register, the mask would have to
-  /// survive the copy's own calls in a callee-saved register, and saving
-  /// that would cost the normal path a push and a pop.
+  /// The looping copy of an optimized function works on a copy of its state
+  /// (the mask, or the records frame) in memory, taken from the real one
+  /// where a call of the body or of the exit sequence unwinds. Kept in
+  /// registers, the state would have to survive the copy's own calls in
+  /// callee-saved registers, and saving those costs the normal path a push
+  /// and a pop each (a records defer_call: 46 instructions, 44 this way).
   void shadowStateIn(ExitCopy &C) {
     // The shadow lives for the whole function: the state's lifetime markers
     // do not apply to it (sanitizers would call its use out of scope).
@@ -450,17 +462,19 @@ private:
     B.CreateBr(Copy.Blocks[Sites[SiteOf.lookup(From)].Next]);
   }
 
-  /// A landing pad for a call in \p From. Each call of the body and of the
-  /// exit sequence of an optimized mask gets its own: each is a predecessor
-  /// of its own, so what the copy needs of the mask is materialized in the
-  /// pads, off the normal path, and the optimizer can fold the copy for each.
-  /// (Pads shared by calls merge the mask of every call, and the normal path
-  /// pays for keeping it: three_defers in open-coded-cost.c went from 24 to
-  /// 26 instructions.) The calls of one site's code in a Chain copy share
-  /// one, as do all calls where the state is in memory anyway.
+  /// A landing pad for a call in \p From. In optimized code each call of the
+  /// body and of the exit sequence gets its own: each is a predecessor of
+  /// its own, so what the copy needs of the state (the mask, or the records
+  /// frame's fields, which the optimizer keeps in registers) is
+  /// materialized in the pads, off the normal path, and the optimizer can
+  /// fold the copy for each. (Pads shared by calls merge the state of every
+  /// call, and the normal path pays for keeping it: three_defers in
+  /// open-coded-cost.c went from 24 to 26 instructions, a records
+  /// defer_call in bench/ from 44 to 46.) The calls of one site's code in a
+  /// Chain copy share one, as do all calls at -O0 and in a Loop copy.
   BasicBlock *landingPadFor(BasicBlock *From) {
     bool InCopy = placeOf(From) == Place::Copy;
-    if (!InCopy && (Mode == Shape::Chain || Shadow))
+    if (!InCopy && !F.hasOptNone())
       return newLandingPad(From);
     unsigned Key = InCopy && Mode == Shape::Chain ? SiteOf.lookup(From) : ~0u;
     BasicBlock *&Shared = SharedPads[Key];
