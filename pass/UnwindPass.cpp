@@ -201,7 +201,8 @@ public:
                                   ExitMark->getIterator(), (DominatorTree *)nullptr);
     ExitMark->eraseFromParent();
     collectRegion(Exit);
-    if (State && (F.callsFunctionThatReturnsTwice() || manySites()))
+    Many = manySites();
+    if (State && (F.callsFunctionThatReturnsTwice() || Many))
       keepStateInMemory();
     MayRecover = llvm::any_of(Region, [&](BasicBlock *BB) {
       return llvm::any_of(*BB, [&](Instruction &I) {
@@ -234,6 +235,7 @@ private:
   std::vector<SiteCode> Sites;         // Chain: each site's code
   DenseMap<BasicBlock *, unsigned> SiteOf; // Chain: copy block -> site
   bool MayRecover = false; // some deferred code may call recover()
+  bool Many = false;       // manySites()
   AllocaInst *State = nullptr;  // the bits, or the records frame
   AllocaInst *Shadow = nullptr; // Loop, optimized mask: the copy's own
   StructType *PadType = nullptr;
@@ -308,7 +310,8 @@ private:
     if (Optimized && Mask && findSites())
       return Shape::Chain;
     Sites.clear();
-    if (Optimized && State)
+    // With very many sites the state is in memory already (manySites).
+    if (Optimized && State && !Many)
       Shadow = IRBuilder<>(&*F.getEntryBlock().getFirstInsertionPt())
                    .CreateAlloca(State->getAllocatedType(), nullptr,
                                  "cdefer.unwind.state");
@@ -471,10 +474,12 @@ private:
   /// call, and the normal path pays for keeping it: three_defers in
   /// open-coded-cost.c went from 24 to 26 instructions, a records
   /// defer_call in bench/ from 44 to 46.) The calls of one site's code in a
-  /// Chain copy share one, as do all calls at -O0 and in a Loop copy.
+  /// Chain copy share one, as do all calls at -O0, in a Loop copy, and in a
+  /// function with very many sites (a pad per call, each storing the frame,
+  /// took 10,000 defers in one function from 77 s to over 10 minutes).
   BasicBlock *landingPadFor(BasicBlock *From) {
     bool InCopy = placeOf(From) == Place::Copy;
-    if (!InCopy && !F.hasOptNone())
+    if (!InCopy && !F.hasOptNone() && !Many)
       return newLandingPad(From);
     unsigned Key = InCopy && Mode == Shape::Chain ? SiteOf.lookup(From) : ~0u;
     BasicBlock *&Shared = SharedPads[Key];
