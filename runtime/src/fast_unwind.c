@@ -22,8 +22,11 @@
  * each frame once, whichever unwinder ends up doing the work.
  *
  * At the landing pad it leaves the exception as a forced unwind would
- * (private_1, private_2: the stop function and its argument), so the
- * _Unwind_Resume at the end of the pad's cleanup continues in libgcc.
+ * (private_1, private_2: the stop function and its argument), so that an
+ * _Unwind_Resume at the end of code cdefer did not compile (a C cleanup
+ * attribute built with -fexceptions) continues in libgcc. cdefer's own
+ * unwinding copies end in __cdefer_v1_unwind_resume (panic.c), which tries
+ * this fast path again first.
  */
 #define _GNU_SOURCE /* dl_iterate_phdr */
 #include "internal.h"
