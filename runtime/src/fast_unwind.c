@@ -55,7 +55,7 @@ enum { REG_RBX = 3, REG_RBP = 6, REG_RSP = 7, REG_R12 = 12, REG_RA = 16 };
 /* The callee-saved registers, in the order cdefer__fast_capture and
  * cdefer__fast_land keep them: rbx, rbp, r12, r13, r14, r15. */
 static const unsigned char saved_regs[] = {REG_RBX, REG_RBP, 12, 13, 14, 15};
-enum { SAVED = sizeof saved_regs, NOT_SAVED = INT16_MIN };
+enum { SAVED = sizeof saved_regs, SAVED_RBP = 1, NOT_SAVED = INT16_MIN };
 
 /* A frame's registers as the unwind sees them. */
 struct regs {
@@ -124,34 +124,38 @@ struct reader {
     _Bool bad;
 };
 
-static uintptr_t uleb(struct reader *r)
+/* A LEB128 number's bits; *sign: its last byte's sign bit, where it is
+ * signed. */
+static uintptr_t leb(struct reader *r, unsigned *shift, _Bool *sign)
 {
     uintptr_t v = 0;
-    unsigned shift = 0;
     uint8_t b;
+    *shift = 0;
     do {
         b = *r->p++;
-        if (shift < 64)
-            v |= (uintptr_t)(b & 0x7f) << shift;
-        shift += 7;
+        if (*shift < 64)
+            v |= (uintptr_t)(b & 0x7f) << *shift;
+        *shift += 7;
     } while (b & 0x80);
+    *sign = b & 0x40;
     return v;
+}
+
+static uintptr_t uleb(struct reader *r)
+{
+    unsigned shift;
+    _Bool sign;
+    return leb(r, &shift, &sign);
 }
 
 static intptr_t sleb(struct reader *r)
 {
-    intptr_t v = 0;
-    unsigned shift = 0;
-    uint8_t b;
-    do {
-        b = *r->p++;
-        if (shift < 64)
-            v |= (intptr_t)(b & 0x7f) << shift;
-        shift += 7;
-    } while (b & 0x80);
-    if (shift < 64 && (b & 0x40))
-        v |= -((intptr_t)1 << shift);
-    return v;
+    unsigned shift;
+    _Bool sign;
+    uintptr_t v = leb(r, &shift, &sign);
+    if (shift < 64 && sign)
+        v |= -((uintptr_t)1 << shift);
+    return (intptr_t)v;
 }
 
 /* A DW_EH_PE-encoded value; func is the function start for funcrel. */
@@ -162,15 +166,13 @@ static uintptr_t encoded(struct reader *r, uint8_t enc, uintptr_t func)
     if (enc == 0xff)
         return 0; /* omitted */
     switch (enc & 0x0f) {
-    case 0x00: memcpy(&v, r->p, 8); r->p += 8; break;
+    case 0x00: case 0x04: case 0x0c: memcpy(&v, r->p, 8); r->p += 8; break;
     case 0x01: v = uleb(r); break;
     case 0x02: { uint16_t x; memcpy(&x, r->p, 2); r->p += 2; v = x; break; }
     case 0x03: { uint32_t x; memcpy(&x, r->p, 4); r->p += 4; v = x; break; }
-    case 0x04: memcpy(&v, r->p, 8); r->p += 8; break;
     case 0x09: v = (uintptr_t)sleb(r); break;
     case 0x0a: { int16_t x; memcpy(&x, r->p, 2); r->p += 2; v = (uintptr_t)(intptr_t)x; break; }
     case 0x0b: { int32_t x; memcpy(&x, r->p, 4); r->p += 4; v = (uintptr_t)(intptr_t)x; break; }
-    case 0x0c: memcpy(&v, r->p, 8); r->p += 8; break;
     default: r->bad = 1; return 0;
     }
     if (v == 0 && (enc & 0x70) != 0x00)
@@ -213,6 +215,13 @@ static void save(struct cfa_state *s, uintptr_t reg, intptr_t offset,
         r->bad = 1;
 }
 
+/* DW_CFA_restore: reg's rule as the CIE set it (initial), or none. */
+static void restore(struct cfa_state *s, uintptr_t reg,
+                    const struct cfa_state *initial, struct reader *r)
+{
+    save(s, reg, initial && reg <= REG_RA ? initial->offset[reg] : NOT_SAVED, r);
+}
+
 /* Runs the program from loc until it passes pc; initial: the CIE's rules,
  * for DW_CFA_restore. */
 static void run_cfa(struct reader *r, const uint8_t *end, const struct cie_info *c,
@@ -228,8 +237,7 @@ static void run_cfa(struct reader *r, const uint8_t *end, const struct cie_info 
         switch (op >> 6) {
         case 1: loc += (op & 0x3f) * c->code_align; continue;
         case 2: save(s, op & 0x3f, (intptr_t)uleb(r) * c->data_align, r); continue;
-        case 3: save(s, op & 0x3f, initial ? initial->offset[op & 0x3f] : NOT_SAVED, r);
-                continue;
+        case 3: restore(s, op & 0x3f, initial, r); continue;
         }
         switch (op) {
         case 0x00: break; /* nop */
@@ -237,9 +245,7 @@ static void run_cfa(struct reader *r, const uint8_t *end, const struct cie_info 
         case 0x03: { uint16_t d; memcpy(&d, r->p, 2); r->p += 2; loc += d * c->code_align; break; }
         case 0x04: { uint32_t d; memcpy(&d, r->p, 4); r->p += 4; loc += d * c->code_align; break; }
         case 0x05: reg = uleb(r); save(s, reg, (intptr_t)uleb(r) * c->data_align, r); break;
-        case 0x06: reg = uleb(r);
-                   save(s, reg, initial && reg <= REG_RA ? initial->offset[reg] : NOT_SAVED, r);
-                   break;
+        case 0x06: restore(s, uleb(r), initial, r); break;
         case 0x07: case 0x08: save(s, uleb(r), NOT_SAVED, r); break; /* undefined, same */
         case 0x0a: if (depth == DEPTH) { r->bad = 1; break; }
                    stack[depth++] = *s; break;
@@ -367,8 +373,8 @@ static const char *decode(uintptr_t pc, struct rule *out)
     if (s.offset[REG_RA] == NOT_SAVED && !r.bad && !cr.bad)
         return stack_end; /* _start and clone: the return address undefined */
     if (r.bad || cr.bad || (s.cfa_reg != REG_RSP && s.cfa_reg != REG_RBP) ||
-        s.cfa_offset > INT32_MAX ||
-        s.cfa_offset < INT32_MIN)
+        s.cfa_offset > INT32_MAX || s.cfa_offset < INT32_MIN ||
+        s.offset[REG_RA] <= INT16_MIN || s.offset[REG_RA] > INT16_MAX)
         return unsupported;
     out->pc = pc;
     out->cfa_reg = (uint8_t)s.cfa_reg;
@@ -444,7 +450,7 @@ static const struct rule *rule_for(struct rule *table, uintptr_t pc,
 /* r: the frame's registers; on return, its caller's. */
 static void step(const struct rule *rule, struct regs *r)
 {
-    uintptr_t cfa = (rule->cfa_reg == REG_RSP ? r->sp : r->saved[1]) +
+    uintptr_t cfa = (rule->cfa_reg == REG_RSP ? r->sp : r->saved[SAVED_RBP]) +
                     (intptr_t)rule->cfa_offset;
     for (unsigned i = 0; i < SAVED; i++)
         if (rule->offset[i] != NOT_SAVED)
