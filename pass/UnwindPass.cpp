@@ -72,6 +72,9 @@ struct RuntimeHooks {
   FunctionCallee Personality;   // __gcc_personality_v0
   // The site markers the AST lowering left (null when it left none).
   const Function *CallSite, *BlockSite;
+  // The functions defined here that take the recover() token at entry
+  // (Recover.cpp): only they can recover as a deferred call.
+  SmallPtrSet<const Function *, 8> TakeToken;
 
   explicit RuntimeHooks(Module &M)
       : CallSite(M.getFunction(markerSymbol(CallSiteMarker))),
@@ -93,6 +96,10 @@ struct RuntimeHooks {
       Fn->addFnAttr(Attribute::NoReturn);
     Personality = M.getOrInsertFunction(
         "__gcc_personality_v0", FunctionType::get(Type::getInt32Ty(C), true));
+    if (Function *Entry = M.getFunction(recovery::EntryToken))
+      for (User *U : Entry->users())
+        if (auto *CB = dyn_cast<CallBase>(U))
+          TakeToken.insert(CB->getFunction());
   }
 
 private:
@@ -129,18 +136,6 @@ bool isArmingThunk(const Function &F) {
   return F.hasPrivateLinkage() && F.getName().starts_with(ArmingThunkPrefix);
 }
 
-/// Whether \p F, defined in this module, takes the recover() token at
-/// entry (Recover.cpp): only such a function can recover as a deferred call.
-bool takesRecoverToken(const Function &F) {
-  for (const BasicBlock &BB : F)
-    for (const Instruction &I : BB)
-      if (auto *CB = dyn_cast<CallBase>(&I))
-        if (const Function *Callee = CB->getCalledFunction();
-            Callee && Callee->getName() == recovery::EntryToken)
-          return true;
-  return false;
-}
-
 /// Whether the deferred code after site marker \p M can call recover()
 /// directly (Go's rule, panic.c): a block whose token is used, or a call of
 /// a function that may take the token. A function defined here, exactly as
@@ -153,7 +148,7 @@ bool mayRecover(const CallBase *M, const RuntimeHooks &Hooks) {
     return false;
   if (auto *Fn = dyn_cast<Function>(Callee);
       Fn && !Fn->isDeclaration() && Fn->isDefinitionExact())
-    return takesRecoverToken(*Fn);
+    return Hooks.TakeToken.count(Fn);
   return true;
 }
 
@@ -169,9 +164,6 @@ struct ExitCopy {
 /// normal exit, 1 in the copy that runs while a panic unwinds.
 constexpr const char *UnwindingMarker = "__cdefer_unwinding";
 
-/// Which code a block belongs to.
-enum class Place { Function, Exit, Copy };
-
 /// How the unwinding copy continues after a panic in its own deferred code.
 enum class Shape {
   /// Open-coded, optimized: the copy works on the real mask. A panic in
@@ -179,8 +171,9 @@ enum class Shape {
   /// copy is acyclic and the optimizer folds it for each landing pad of the
   /// body, where it knows which bits are set.
   Chain,
-  /// The copy starts over, on state in memory: the records frame, the mask
-  /// at -O0, or the optimized mask's shadow (Chain does not apply).
+  /// The copy starts over, on state in memory: at -O0 the mask or the
+  /// records frame, optimized their shadow (shadowStateIn), and with very
+  /// many sites the records frame itself (manySites).
   Loop,
 };
 
@@ -237,8 +230,7 @@ private:
   bool MayRecover = false; // some deferred code may call recover()
   bool Many = false;       // manySites()
   AllocaInst *State = nullptr;  // the bits, or the records frame
-  AllocaInst *Shadow = nullptr; // Loop, optimized mask: the copy's own
-  StructType *PadType = nullptr;
+  AllocaInst *Shadow = nullptr; // Loop, optimized: the copy's own state
   AllocaInst *ExceptionSlot = nullptr;
   BasicBlock *Enter = nullptr; // tells the runtime, then runs the copy
   SmallPtrSet<BasicBlock *, 16> LandingPads;
@@ -249,13 +241,8 @@ private:
     return Callee && (Callee == Hooks.CallSite || Callee == Hooks.BlockSite);
   }
 
-  Place placeOf(BasicBlock *BB) const {
-    if (Copy.contains(BB))
-      return Place::Copy;
-    if (Region.count(BB))
-      return Place::Exit;
-    return Place::Function;
-  }
+  /// Whether \p BB is code that runs while a panic unwinds the frame.
+  bool inCopy(BasicBlock *BB) const { return Copy.contains(BB); }
 
   /// Whether the exit sequence dispatches among so many sites that the
   /// optimizer, left to forward the records frame's fields through every
@@ -264,11 +251,12 @@ private:
   /// took 27 s at -O2, 7.4 s with the frame in memory; 1,000 took the
   /// same time either way).
   bool manySites() const {
-    constexpr unsigned Many = 256;
+    constexpr unsigned Threshold = 256;
     unsigned Sites = 0;
     for (BasicBlock *BB : Region)
       for (Instruction &I : *BB)
-        if (auto *CB = dyn_cast<CallBase>(&I); CB && isSiteMarker(CB) && ++Sites > Many)
+        if (auto *CB = dyn_cast<CallBase>(&I);
+            CB && isSiteMarker(CB) && ++Sites > Threshold)
           return true;
     return false;
   }
@@ -386,8 +374,6 @@ private:
   }
 
   void makeSlots() {
-    LLVMContext &C = F.getContext();
-    PadType = StructType::get(PointerType::getUnqual(C), Type::getInt32Ty(C));
     IRBuilder<> B(&*F.getEntryBlock().getFirstInsertionPt());
     ExceptionSlot = B.CreateAlloca(B.getPtrTy(), nullptr, "cdefer.exception");
   }
@@ -411,7 +397,8 @@ private:
   /// where a call of the body or of the exit sequence unwinds. Kept in
   /// registers, the state would have to survive the copy's own calls in
   /// callee-saved registers, and saving those costs the normal path a push
-  /// and a pop each (a records defer_call: 46 instructions, 44 this way).
+  /// and a pop each (bench's records defer_call: 45 instructions, 42 this
+  /// way).
   void shadowStateIn(ExitCopy &C) {
     // The shadow lives for the whole function: the state's lifetime markers
     // do not apply to it (sanitizers would call its use out of scope).
@@ -450,7 +437,7 @@ private:
     // _Unwind_Resume takes the exception alone: the selector is not kept.
     B.CreateStore(B.CreateExtractValue(Pad, 0), ExceptionSlot,
                   /*isVolatile=*/true);
-    if (placeOf(From) != Place::Copy) {
+    if (!inCopy(From)) {
       if (Shadow)
         B.CreateStore(B.CreateLoad(State->getAllocatedType(), State), Shadow,
                       /*isVolatile=*/true);
@@ -472,13 +459,13 @@ private:
   /// materialized in the pads, off the normal path, and the optimizer can
   /// fold the copy for each. (Pads shared by calls merge the state of every
   /// call, and the normal path pays for keeping it: three_defers in
-  /// open-coded-cost.c went from 24 to 26 instructions, a records
-  /// defer_call in bench/ from 44 to 46.) The calls of one site's code in a
+  /// open-coded-cost.c went from 24 to 26 instructions, bench's records
+  /// defer_call from 45 to 46.) The calls of one site's code in a
   /// Chain copy share one, as do all calls at -O0, in a Loop copy, and in a
   /// function with very many sites (a pad per call, each storing the frame,
   /// took 10,000 defers in one function from 77 s to over 10 minutes).
   BasicBlock *landingPadFor(BasicBlock *From) {
-    bool InCopy = placeOf(From) == Place::Copy;
+    bool InCopy = inCopy(From);
     if (!InCopy && !F.hasOptNone() && !Many)
       return newLandingPad(From);
     unsigned Key = InCopy && Mode == Shape::Chain ? SiteOf.lookup(From) : ~0u;
@@ -491,7 +478,8 @@ private:
   BasicBlock *newLandingPad(BasicBlock *From) {
     BasicBlock *Pad = BasicBlock::Create(F.getContext(), "cdefer.landingpad", &F);
     IRBuilder<> B(Pad);
-    LandingPadInst *LP = B.CreateLandingPad(PadType, 0);
+    LandingPadInst *LP = B.CreateLandingPad(
+        StructType::get(B.getPtrTy(), B.getInt32Ty()), 0);
     LP->setCleanup(true);
     continueUnwinding(B, LP, From);
     LandingPads.insert(Pad);
@@ -546,7 +534,7 @@ private:
     R->eraseFromParent();
   }
 
-  /// In the unwinding copies a marker tells the runtime which deferred code
+  /// In the unwinding copy a marker tells the runtime which deferred code
   /// runs next: the function a call-form defer calls, or a block, which
   /// gets its recover() token back. On the normal exit no panic runs it,
   /// and neither does one for deferred code that cannot call recover():
@@ -561,7 +549,7 @@ private:
     for (CallBase *M : Markers) {
       bool IsCall = M->getCalledFunction() == Hooks.CallSite;
       Value *Replacement = nullptr;
-      if (placeOf(M->getParent()) == Place::Copy && mayRecover(M, Hooks)) {
+      if (inCopy(M->getParent()) && mayRecover(M, Hooks)) {
         IRBuilder<> B(M);
         Replacement = IsCall ? armDeferredCall(B, M->getArgOperand(0))
                              : B.CreateCall(Hooks.DeferredBlock);
@@ -579,9 +567,9 @@ private:
 
   /// __cdefer_v1_unwind_call(callee), or, for a function the deferred call
   /// names, a call with no operand to a thunk that makes it. A function's
-  /// address is loop-invariant: machine LICM hoists it out of the second
-  /// copy's loop into a callee-saved register, whose save and restore would
-  /// cost the normal path a push and a pop.
+  /// address is loop-invariant: machine LICM hoists it out of a looping
+  /// copy into a callee-saved register, whose save and restore would cost
+  /// the normal path a push and a pop.
   CallInst *armDeferredCall(IRBuilder<> &B, Value *Callee) {
     auto *Fn = dyn_cast<Function>(Callee->stripPointerCasts());
     if (!Fn)
