@@ -54,7 +54,11 @@ public:
   std::vector<VarDecl *> Vars;
 
   bool find(Stmt *Block) {
-    declaredIn(Block);
+    forEachDeclaredVariable(Block, [&](VarDecl *VD) {
+      Inside.insert(VD);
+      if (VD->getType()->isVariablyModifiedType())
+        fail(VD->getLocation(), VD->getName());
+    });
     scan(Block);
     return Ok;
   }
@@ -66,19 +70,6 @@ private:
   llvm::DenseSet<const VarDecl *> Inside, Seen;
   bool Ok = true;
 
-  void declaredIn(Stmt *S) {
-    if (!S)
-      return;
-    if (auto *DS = dyn_cast<DeclStmt>(S))
-      for (Decl *Dl : DS->decls())
-        if (auto *VD = dyn_cast<VarDecl>(Dl)) {
-          Inside.insert(VD);
-          if (VD->getType()->isVariablyModifiedType())
-            fail(VD->getLocation(), VD->getName());
-        }
-    for (Stmt *Child : S->children())
-      declaredIn(Child);
-  }
 
   void scan(Stmt *S) {
     if (!S)

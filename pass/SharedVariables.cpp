@@ -41,7 +41,8 @@ public:
       : Alive(Outer), D(D), SM(SM), DeferLoc(DeferLoc) {}
 
   bool run(Stmt *Code, std::vector<InnerUse> &Out) {
-    declaredIn(Code);
+    // Variables the deferred statement declares itself live as long as it.
+    forEachDeclaredVariable(Code, [&](VarDecl *VD) { Alive.insert(VD); });
     visit(Code, /*InType=*/false);
     Out = std::move(Uses);
     return Ok;
@@ -56,19 +57,6 @@ private:
   llvm::DenseSet<const VarDecl *> Seen, ReportedInType;
   bool Ok = true;
 
-  /// Variables the deferred statement declares itself live as long as it.
-  void declaredIn(Stmt *S) {
-    if (!S)
-      return;
-    if (auto *DS = dyn_cast<DeclStmt>(S))
-      for (Decl *Dl : DS->decls())
-        if (auto *VD = dyn_cast<VarDecl>(Dl))
-          Alive.insert(VD);
-    if (auto *Block = dyn_cast<BlockExpr>(S))
-      declaredIn(Block->getBlockDecl()->getBody());
-    for (Stmt *Child : S->children())
-      declaredIn(Child);
-  }
 
   void visit(Stmt *S, bool InType) {
     if (!S)
@@ -287,6 +275,20 @@ DeclStmt *declaringStmt(Stmt *S, const VarDecl *Var) {
 }
 
 } // namespace
+
+void forEachDeclaredVariable(Stmt *S,
+                             llvm::function_ref<void(VarDecl *)> Each) {
+  if (!S)
+    return;
+  if (auto *DS = dyn_cast<DeclStmt>(S))
+    for (Decl *D : DS->decls())
+      if (auto *VD = dyn_cast<VarDecl>(D))
+        Each(VD);
+  if (auto *Block = dyn_cast<BlockExpr>(S))
+    forEachDeclaredVariable(Block->getBlockDecl()->getBody(), Each);
+  for (Stmt *Child : S->children())
+    forEachDeclaredVariable(Child, Each);
+}
 
 bool findInnerUses(Stmt *Code, const llvm::DenseSet<const VarDecl *> &Outer,
                    DiagnosticsEngine &D, const SourceManager &SM,

@@ -13,6 +13,7 @@
 #include "AstBuilder.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <vector>
 
 namespace clang {
@@ -28,6 +29,11 @@ struct InnerUse {
   clang::VarDecl *Var;
   clang::SourceLocation Loc; // its first use in the deferred code
 };
+
+/// Calls \p Each for every variable \p S declares, at any depth (block
+/// literals' bodies included), in source order.
+void forEachDeclaredVariable(clang::Stmt *S,
+                             llvm::function_ref<void(clang::VarDecl *)> Each);
 
 /// The inner-block variables \p Code (a deferred statement) names in any
 /// way: expressions, block literals, sizeof and typeof. \p Outer are the
