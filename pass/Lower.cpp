@@ -115,6 +115,7 @@ public:
           if (auto *VD = dyn_cast<VarDecl>(Dl))
             Outer.insert(VD);
     }
+    SomeDeferMayRepeat = someDeferMayRepeat(F);
     Sites.reserve(F.Sites.size());
     bool Ok = true;
     for (const DeferSite &Site : F.Sites)
@@ -152,6 +153,7 @@ private:
   std::vector<LoweredSite> Sites;
   llvm::DenseMap<const Stmt *, LoweredSite *> SiteOf;
   llvm::DenseSet<const VarDecl *> Outer; // the outermost block's variables
+  bool SomeDeferMayRepeat = false;       // in a loop, or after a goto
   llvm::DenseMap<VarDecl *, VarDecl *> CurrentOf; // shared variables
   std::vector<std::function<void()>> CallEdits;   // made once all is checked
   std::vector<VarDecl *> OuterVlas; // declared after a return (OuterVlas.h)
@@ -714,13 +716,21 @@ private:
   }
 
   /// do
-  ///   while (__cdefer_deferpending(&frame))
-  ///     switch (__cdefer_deferred_site(&frame)) {
-  ///     case i: { captures = __cdefer_deferpop(&frame, size);
-  ///               slot = captures->field; code } break;
-  ///     }
+  ///   if (__cdefer_deferpending(&frame))
+  ///     do
+  ///       switch (__cdefer_deferred_site(&frame)) {
+  ///       case i: { captures = __cdefer_deferpop(&frame, size);
+  ///                 slot = captures->field; code } break;
+  ///       }
+  ///     while (__cdefer_deferpending(&frame));
   /// while (__cdefer_deferreturn(&frame));
-  /// A function with one defer statement needs no switch.
+  /// A function with one defer statement needs no switch. Where a defer
+  /// can repeat, the inner loop tests last, so that the optimizer can
+  /// unroll a counted loop's records (cdefer.h says why). Where none can,
+  /// there is nothing to unroll, and the loop that tests first compiles
+  /// faster: 1,000 small record-based functions inlined into one caller
+  /// took 15.5 s at -O2 with the test last, 12.5 s with it first (GVN
+  /// merging what unrolling each frame's single run left behind).
   std::vector<Stmt *> recordsExit() {
     std::vector<uint64_t> Values;
     std::vector<Stmt *> Bodies;
@@ -733,9 +743,14 @@ private:
       Run = B.dispatch(
           B.call(Runtime.DeferredSite, {B.addressOf(B.ref(Frame))}), Values,
           Bodies);
-    Expr *Pending = B.call(Runtime.DeferPending, {B.addressOf(B.ref(Frame))});
+    auto Pending = [&] {
+      return B.call(Runtime.DeferPending, {B.addressOf(B.ref(Frame))});
+    };
     Expr *Older = B.call(Runtime.DeferReturn, {B.addressOf(B.ref(Frame))});
-    return {B.doWhile(B.block({B.whileLoop(Pending, Run)}), Older)};
+    Stmt *Drain = SomeDeferMayRepeat
+                      ? B.ifThen(Pending(), B.doWhile(Run, Pending()))
+                      : B.whileLoop(Pending(), Run);
+    return {B.doWhile(B.block({Drain}), Older)};
   }
 
   /// Takes the newest record, whose site is L, and runs L's code with the

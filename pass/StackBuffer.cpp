@@ -13,6 +13,8 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/Stmt.h"
+#include <algorithm>
+#include <vector>
 
 using namespace clang;
 
@@ -42,23 +44,37 @@ bool insideLoop(ParentMap &Parents, const Stmt *S) {
   return false;
 }
 
+/// Whether each site of \p F may run more than once per call. A goto can
+/// make any defer repeat; the CFG would say which, but neither a guess at a
+/// buffer size nor the shape of the exit loop needs it.
+std::vector<bool> sitesThatMayRepeat(const FunctionDefers &F) {
+  Stmt *Body = F.Function->getBody();
+  ParentMap Parents(Body);
+  bool Gotos = hasGoto(Body);
+  std::vector<bool> Repeats(F.Sites.size());
+  for (const DeferSite &Site : F.Sites)
+    Repeats[Site.Index] = Gotos || insideLoop(Parents, Site.Statement);
+  return Repeats;
+}
+
 } // namespace
 
 uint64_t stackBufferBytes(const FunctionDefers &F,
                           llvm::ArrayRef<uint64_t> RecordSizes) {
-  Stmt *Body = F.Function->getBody();
-  ParentMap Parents(Body);
-  // A goto can make any defer repeat; the CFG would say which, but a guess
-  // at a buffer size does not need it.
-  bool Gotos = hasGoto(Body);
+  std::vector<bool> Repeats = sitesThatMayRepeat(F);
   uint64_t Bytes = 0;
   for (const DeferSite &Site : F.Sites) {
-    bool Repeats = Gotos || insideLoop(Parents, Site.Statement);
-    Bytes += RecordSizes[Site.Index] * (Repeats ? RepeatsPlannedFor : 1);
+    Bytes += RecordSizes[Site.Index] *
+             (Repeats[Site.Index] ? RepeatsPlannedFor : 1);
     if (Bytes >= MaxBytes)
       return MaxBytes;
   }
   return Bytes;
+}
+
+bool someDeferMayRepeat(const FunctionDefers &F) {
+  std::vector<bool> Repeats = sitesThatMayRepeat(F);
+  return std::find(Repeats.begin(), Repeats.end(), true) != Repeats.end();
 }
 
 } // namespace cdefer

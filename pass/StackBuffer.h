@@ -15,6 +15,10 @@ namespace cdefer {
 uint64_t stackBufferBytes(const FunctionDefers &F,
                           llvm::ArrayRef<uint64_t> RecordSizes);
 
+/// Whether some defer of \p F may run more than once per call (it is in a
+/// loop, or the function has a goto).
+bool someDeferMayRepeat(const FunctionDefers &F);
+
 } // namespace cdefer
 
 #endif

@@ -25,7 +25,7 @@ void shape(int n, struct wide w) {
   for (int i = 0; i < n; i++)
     defer use3(i, n, 7);
   defer use_wide(w);
-  defer { use3(n, 0, 0); }
+  defer { use3(n--, 0, 0); w.a[0] = 0; } // n and w change: captured above
 }
 // CHECK-LABEL: void shape(int n, struct wide w) {
 // CHECK-NEXT:    struct __cdefer_frame __cdefer_frame;
@@ -61,58 +61,63 @@ void shape(int n, struct wide w) {
 // CHECK-NEXT:    {
 // CHECK-NEXT:        __cdefer_exit_mark(&__cdefer_frame);
 // CHECK-NEXT:        do {
-// CHECK-NEXT:            while (__cdefer_deferpending(&__cdefer_frame))
-// CHECK-NEXT:                switch (__cdefer_deferred_site(&__cdefer_frame)) {
-// CHECK-NEXT:                  case 0U:
-// CHECK-NEXT:                    {
-// CHECK-NEXT:                        __cdefer_site_call((void *)use3);
-// CHECK-NEXT:                        __cdefer_captures = __cdefer_deferpop(&__cdefer_frame, 16UL);
-// CHECK-NEXT:                        __cdefer_s0_arg0 = ((struct __cdefer_s0_record *)__cdefer_captures)->arg0;
-// CHECK-NEXT:                        __cdefer_s0_arg1 = ((struct __cdefer_s0_record *)__cdefer_captures)->arg1;
-// CHECK-NEXT:                        if (1)
-// CHECK-NEXT:                            use3(__cdefer_s0_arg0, __cdefer_s0_arg1, 7);
-// CHECK-NEXT:                    }
-// CHECK-NEXT:                    break;
-// CHECK-NEXT:                  case 1U:
-// CHECK-NEXT:                    {
-// CHECK-NEXT:                        __cdefer_site_call((void *)use_wide);
-// CHECK-NEXT:                        __cdefer_captures = __cdefer_deferpop(&__cdefer_frame, 48UL);
-// CHECK-NEXT:                        __cdefer_s1_arg0 = ((struct __cdefer_s1_record *)__cdefer_captures)->arg0;
-// CHECK-NEXT:                        if (1)
-// CHECK-NEXT:                            use_wide(__cdefer_s1_arg0);
-// CHECK-NEXT:                    }
-// CHECK-NEXT:                    break;
-// CHECK-NEXT:                  case 2U:
-// CHECK-NEXT:                    {
-// CHECK-NEXT:                        __cdefer_site_block();
-// CHECK-NEXT:                        __cdefer_deferpop(&__cdefer_frame, 8UL);
-// CHECK-NEXT:                        if (1) {
-// CHECK-NEXT:                            use3(n, 0, 0);
+// CHECK-NEXT:            if (__cdefer_deferpending(&__cdefer_frame))
+// CHECK-NEXT:                do 
+// CHECK-NEXT:                    switch (__cdefer_deferred_site(&__cdefer_frame)) {
+// CHECK-NEXT:                      case 0U:
+// CHECK-NEXT:                        {
+// CHECK-NEXT:                            __cdefer_site_call((void *)use3);
+// CHECK-NEXT:                            __cdefer_captures = __cdefer_deferpop(&__cdefer_frame, 16UL);
+// CHECK-NEXT:                            __cdefer_s0_arg0 = ((struct __cdefer_s0_record *)__cdefer_captures)->arg0;
+// CHECK-NEXT:                            __cdefer_s0_arg1 = ((struct __cdefer_s0_record *)__cdefer_captures)->arg1;
+// CHECK-NEXT:                            if (1)
+// CHECK-NEXT:                                use3(__cdefer_s0_arg0, __cdefer_s0_arg1, 7);
 // CHECK-NEXT:                        }
+// CHECK-NEXT:                        break;
+// CHECK-NEXT:                      case 1U:
+// CHECK-NEXT:                        {
+// CHECK-NEXT:                            __cdefer_site_call((void *)use_wide);
+// CHECK-NEXT:                            __cdefer_captures = __cdefer_deferpop(&__cdefer_frame, 48UL);
+// CHECK-NEXT:                            __cdefer_s1_arg0 = ((struct __cdefer_s1_record *)__cdefer_captures)->arg0;
+// CHECK-NEXT:                            if (1)
+// CHECK-NEXT:                                use_wide(__cdefer_s1_arg0);
+// CHECK-NEXT:                        }
+// CHECK-NEXT:                        break;
+// CHECK-NEXT:                      case 2U:
+// CHECK-NEXT:                        {
+// CHECK-NEXT:                            __cdefer_site_block();
+// CHECK-NEXT:                            __cdefer_deferpop(&__cdefer_frame, 8UL);
+// CHECK-NEXT:                            if (1) {
+// CHECK-NEXT:                                use3(n--, 0, 0);
+// CHECK-NEXT:                                w.a[0] = 0;
+// CHECK-NEXT:                            }
+// CHECK-NEXT:                        }
+// CHECK-NEXT:                        break;
+// CHECK-NEXT:                      default:
+// CHECK-NEXT:                        break;
 // CHECK-NEXT:                    }
-// CHECK-NEXT:                    break;
-// CHECK-NEXT:                  default:
-// CHECK-NEXT:                    break;
-// CHECK-NEXT:                }
+// CHECK-NEXT:                while (__cdefer_deferpending(&__cdefer_frame));
 // CHECK-NEXT:        } while (__cdefer_deferreturn(&__cdefer_frame));
 // CHECK-NEXT:        return;
 // CHECK-NEXT:    }
 // CHECK-NEXT: }
 
-// One defer statement: no site in the record and no dispatch. Its records
+// One defer statement: no site in the record and no dispatch. It repeats,
+// so the records loop tests last, which lets the optimizer unroll a counted
+// loop's records (cdefer.h). Its records
 // are as aligned as they need to be: three ints make 12 bytes, as in an
 // array of them.
 void one_site(int n) {
   for (int i = 0; i < n; i++)
-    defer use3(i, n, i + n);
+    defer use3(i, i * n, i + n);
 }
 // CHECK-LABEL: void one_site(int n) {
 // CHECK:         void *__cdefer_stack[24];
 // CHECK-NEXT:    __cdefer_frame_start(&__cdefer_frame, &__cdefer_stack, 192UL);
 // CHECK:         __cdefer_captures = __cdefer_deferproc(&__cdefer_frame, 12UL);
 // CHECK:         do {
-// CHECK-NEXT:        while (__cdefer_deferpending(&__cdefer_frame))
-// CHECK-NEXT:            {
+// CHECK-NEXT:        if (__cdefer_deferpending(&__cdefer_frame))
+// CHECK-NEXT:            do {
 // CHECK-NEXT:                __cdefer_site_call((void *)use3);
 // CHECK-NEXT:                __cdefer_captures = __cdefer_deferpop(&__cdefer_frame, 12UL);
 
@@ -121,11 +126,18 @@ void one_site(int n) {
 // bytes, not 32.
 void once(long double x) {
   defer use_ld(x);
+  x = 0; // changes x: the defer keeps a copy
 }
 // CHECK-LABEL: void once(long double x) {
 // CHECK:         void *__cdefer_stack[2];
 // CHECK-NEXT:    __cdefer_frame_start(&__cdefer_frame, &__cdefer_stack, 16UL);
 // CHECK:         __cdefer_captures = __cdefer_deferproc(&__cdefer_frame, 16UL);
+// No defer repeats: the records loop tests first (a loop that tests last is
+// for the optimizer to unroll, and there is nothing to unroll here).
+// CHECK:         do {
+// CHECK-NEXT:        while (__cdefer_deferpending(&__cdefer_frame))
+// CHECK-NEXT:            {
+// CHECK-NEXT:                __cdefer_site_call((void *)use_ld);
 
 // The captures are read through the record __cdefer_deferproc returns, cast to
 // the site's record type; nothing else of the runtime's layout is assumed.
