@@ -13,7 +13,6 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/Stmt.h"
-#include <algorithm>
 #include <vector>
 
 using namespace clang;
@@ -44,9 +43,10 @@ bool insideLoop(ParentMap &Parents, const Stmt *S) {
   return false;
 }
 
-/// Whether each site of \p F may run more than once per call. A goto can
-/// make any defer repeat; the CFG would say which, but neither a guess at a
-/// buffer size nor the shape of the exit loop needs it.
+} // namespace
+
+// A goto can make any defer repeat; the CFG would say which, but neither a
+// guess at a buffer size nor the shape of the exit loop needs it.
 std::vector<bool> sitesThatMayRepeat(const FunctionDefers &F) {
   Stmt *Body = F.Function->getBody();
   ParentMap Parents(Body);
@@ -56,8 +56,6 @@ std::vector<bool> sitesThatMayRepeat(const FunctionDefers &F) {
     Repeats[Site.Index] = Gotos || insideLoop(Parents, Site.Statement);
   return Repeats;
 }
-
-} // namespace
 
 uint64_t stackBufferBytes(const FunctionDefers &F,
                           llvm::ArrayRef<uint64_t> RecordSizes) {
@@ -70,11 +68,6 @@ uint64_t stackBufferBytes(const FunctionDefers &F,
       return MaxBytes;
   }
   return Bytes;
-}
-
-bool someDeferMayRepeat(const FunctionDefers &F) {
-  std::vector<bool> Repeats = sitesThatMayRepeat(F);
-  return std::find(Repeats.begin(), Repeats.end(), true) != Repeats.end();
 }
 
 } // namespace cdefer

@@ -5,6 +5,7 @@
 #include "Defers.h"
 #include "llvm/ADT/ArrayRef.h"
 #include <cstdint>
+#include <vector>
 
 namespace cdefer {
 
@@ -15,9 +16,9 @@ namespace cdefer {
 uint64_t stackBufferBytes(const FunctionDefers &F,
                           llvm::ArrayRef<uint64_t> RecordSizes);
 
-/// Whether some defer of \p F may run more than once per call (it is in a
-/// loop, or the function has a goto).
-bool someDeferMayRepeat(const FunctionDefers &F);
+/// Whether each site of \p F (by index) may run more than once per call:
+/// it is in a loop, or the function has a goto.
+std::vector<bool> sitesThatMayRepeat(const FunctionDefers &F);
 
 } // namespace cdefer
 

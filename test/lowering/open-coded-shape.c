@@ -9,7 +9,7 @@
 void use(int);
 
 int shape(int n) {
-  defer use(n);
+  defer use(n + 1);
   if (n > 1) {
     defer { use(2); }
     return n * 2;
@@ -21,7 +21,7 @@ int shape(int n) {
 // CHECK-NEXT:    unsigned long long __cdefer_bits = /*implicit*/(unsigned long long)0;
 // CHECK-NEXT:    int __cdefer_s0_arg0;
 // CHECK-NEXT:    {
-// CHECK-NEXT:        __cdefer_s0_arg0 = n;
+// CHECK-NEXT:        __cdefer_s0_arg0 = n + 1;
 // CHECK-NEXT:        __cdefer_bits |= 1ULL;
 // CHECK-NEXT:    }
 // CHECK-NEXT:    if (n > 1) {

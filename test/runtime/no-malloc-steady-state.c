@@ -36,8 +36,10 @@ struct big { char bytes[512]; };
 static void take_big(struct big b) { sink += b.bytes[0]; }
 static void big_in_a_loop(void) {
   struct big b = {{1}};
-  for (int i = 0; i < 10; i++)
+  for (int i = 0; i < 10; i++) {
+    b.bytes[1] = (char)i; // changes b: each defer keeps a copy
     defer take_big(b);
+  }
 }
 
 // Too big for the largest chunk (64 KiB).
