@@ -117,12 +117,6 @@ public:
           if (auto *VD = dyn_cast<VarDecl>(Dl))
             Outer.insert(VD);
     }
-    // Tools that analyse the lowered code (no markers: nothing is
-    // generated) keep every argument in its slot: the analyzer then sees
-    // a value the defer took die at the defer, and reports a leak where
-    // the path leaves the function, not at its closing brace.
-    if (Markers)
-      Stable.emplace(*F.Function, Outer, F.Result);
     Repeats = sitesThatMayRepeat(F);
     Sites.reserve(F.Sites.size());
     bool Ok = true;
@@ -236,9 +230,18 @@ private:
   /// once costs what storing it in the record and loading it back costs
   /// (bench defer_call: 36 instructions with the record, 40 without), while
   /// for a defer in a loop it saves a store per run (defer10: 131, 119).
-  bool needsNoSlot(const LoweredSite &L, const Expr *Arg) const {
-    if (!Stable || (!Plan.OpenCoded && !Repeats[L.Site->Index]))
+  /// Tools that analyse the lowered code (no markers: nothing is
+  /// generated) keep every argument in its slot: the analyzer then sees a
+  /// value the defer took die at the defer, and reports a leak where the
+  /// path leaves the function, not at its closing brace.
+  bool needsNoSlot(const LoweredSite &L, const Expr *Arg) {
+    if (!Markers || (!Plan.OpenCoded && !Repeats[L.Site->Index]))
       return false;
+    const Expr *E = Arg->IgnoreParenCasts();
+    if (!isa<DeclRefExpr>(E) && !isa<UnaryOperator>(E))
+      return false;
+    if (!Stable) // walks the whole body: only when some argument may use it
+      Stable.emplace(*F.Function, Outer, F.Result);
     return Stable->sameAtExit(Arg);
   }
 
@@ -475,7 +478,7 @@ private:
     for (const LoweredSite &L : Sites)
       Sizes.push_back(recordSize(L));
     uint64_t Word = maxRecordAlign();
-    uint64_t Bytes = llvm::alignTo(stackBufferBytes(F, Sizes), Word);
+    uint64_t Bytes = llvm::alignTo(stackBufferBytes(F, Sizes, Repeats), Word);
     QualType Words = S.Context.getConstantArrayType(
         S.Context.VoidPtrTy, llvm::APInt(64, Bytes / Word), nullptr,
         ArraySizeModifier::Normal, 0);

@@ -33,7 +33,9 @@ public:
   explicit MentionWalker(llvm::DenseSet<const VarDecl *> &Changed)
       : Changed(Changed) {}
 
-  void walk(const Stmt *S) {
+  /// \p Read: \p S is the operand of an lvalue-to-rvalue conversion,
+  /// through parentheses.
+  void walk(const Stmt *S, bool Read = false) {
     if (!S)
       return;
     noteTypes(S);
@@ -41,24 +43,21 @@ public:
       HasGoto = true;
     if (const auto *Asm = dyn_cast<GCCAsmStmt>(S); Asm && Asm->isAsmGoto())
       HasGoto = true;
-    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(S);
-        Cast && Cast->getCastKind() == CK_LValueToRValue)
-      if (const auto *Ref =
-              dyn_cast<DeclRefExpr>(Cast->getSubExpr()->IgnoreParens()))
-        Reads.insert(Ref);
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-      if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
-          V && !Reads.count(Ref))
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+      if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()); V && !Read)
         Changed.insert(V);
+      return;
+    }
     if (const auto *Block = dyn_cast<BlockExpr>(S))
       walk(Block->getBlockDecl()->getBody());
+    const auto *Cast = dyn_cast<ImplicitCastExpr>(S);
+    bool ReadsChild = isa<ParenExpr>(S) ? Read
+                      : Cast && Cast->getCastKind() == CK_LValueToRValue;
     for (const Stmt *Child : S->children())
-      walk(Child);
+      walk(Child, ReadsChild);
   }
 
 private:
-  llvm::DenseSet<const DeclRefExpr *> Reads;
-
   void noteTypes(const Stmt *S) {
     auto Note = [&](QualType T) {
       HasVariablyModifiedType |= !T.isNull() && T->isVariablyModifiedType();
