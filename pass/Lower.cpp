@@ -117,7 +117,6 @@ public:
           if (auto *VD = dyn_cast<VarDecl>(Dl))
             Outer.insert(VD);
     }
-    Repeats = sitesThatMayRepeat(F);
     Sites.reserve(F.Sites.size());
     bool Ok = true;
     for (const DeferSite &Site : F.Sites)
@@ -156,7 +155,7 @@ private:
   llvm::DenseMap<const Stmt *, LoweredSite *> SiteOf;
   llvm::DenseSet<const VarDecl *> Outer; // the outermost block's variables
   std::optional<StableValues> Stable;    // arguments that need no slot
-  std::vector<bool> Repeats; // by site: may run more than once per call
+  const std::vector<bool> &Repeats = Plan.Repeats; // by site
   llvm::DenseMap<VarDecl *, VarDecl *> CurrentOf; // shared variables
   std::vector<std::function<void()>> CallEdits;   // made once all is checked
   std::vector<VarDecl *> OuterVlas; // declared after a return (OuterVlas.h)

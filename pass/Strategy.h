@@ -22,6 +22,10 @@ struct Strategy {
   /// Open-coded only: Bit[i] is site i's bit. Bits follow the order in which
   /// defers can execute, so testing from the highest bit down is LIFO.
   std::vector<unsigned> Bit;
+  /// Repeats[i]: site i is in a loop, or the function has a goto
+  /// (sitesThatMayRepeat): what sizes the records' stack buffer and shapes
+  /// the exit loop, whatever the strategy.
+  std::vector<bool> Repeats;
 };
 
 /// Chooses how \p F's defers are lowered (see Strategy.cpp).
