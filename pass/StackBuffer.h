@@ -11,16 +11,12 @@ namespace cdefer {
 
 /// The bytes of the buffer a record-based function keeps on its stack for
 /// its first records; \p RecordSizes[i] is the record size of site i, and
-/// \p Repeats what sitesThatMayRepeat says of \p F. Records that do not
+/// \p Repeats which sites may repeat (Strategy::Repeats). Records that do not
 /// fit go to chunks from the runtime, so this is a guess at what a typical
 /// call needs, not a bound.
 uint64_t stackBufferBytes(const FunctionDefers &F,
                           llvm::ArrayRef<uint64_t> RecordSizes,
                           const std::vector<bool> &Repeats);
-
-/// Whether each site of \p F (by index) may run more than once per call:
-/// it is in a loop, or the function has a goto.
-std::vector<bool> sitesThatMayRepeat(const FunctionDefers &F);
 
 } // namespace cdefer
 

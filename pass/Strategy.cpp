@@ -27,7 +27,6 @@
 //===----------------------------------------------------------------------===//
 #include "Strategy.h"
 #include "Diagnostics.h"
-#include "StackBuffer.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -228,20 +227,54 @@ std::string repeatReason(ASTContext &Ctx, const FunctionDefers &F,
 
 /// The first call in \p S of a function that returns twice (setjmp,
 /// sigsetjmp, vfork), or null.
-const CallExpr *returnsTwiceCall(ASTContext &Ctx, const Stmt *S) {
-  if (!S)
-    return nullptr;
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *Fn = Call->getDirectCallee())
-      if (Fn->hasAttr<ReturnsTwiceAttr>() ||
-          (Fn->getBuiltinID() &&
-           Ctx.BuiltinInfo.isReturnsTwice(Fn->getBuiltinID())))
-        return Call;
-  for (const Stmt *Child : S->children())
-    if (const CallExpr *Found = returnsTwiceCall(Ctx, Child))
-      return Found;
-  return nullptr;
+bool returnsTwice(ASTContext &Ctx, const CallExpr *Call) {
+  const FunctionDecl *Fn = Call->getDirectCallee();
+  if (!Fn)
+    return false;
+  if (Fn->hasAttr<ReturnsTwiceAttr>())
+    return true;
+  unsigned Builtin = Fn->getBuiltinID();
+  return Builtin && Ctx.BuiltinInfo.isReturnsTwice(Builtin);
 }
+
+/// One walk over a function body: which defer statements are inside a
+/// loop, whether there is a goto, and a call that returns twice.
+class RepeatFinder {
+public:
+  RepeatFinder(ASTContext &Ctx, const FunctionDefers &F) : Ctx(Ctx) {
+    Found.Sites.resize(F.Sites.size());
+    for (const DeferSite &Site : F.Sites)
+      SiteOf[Site.Statement] = Site.Index;
+  }
+
+  Repetition run(const Stmt *Body) {
+    walk(Body, /*InLoop=*/false);
+    // A goto, or a longjmp back to a setjmp, can run any defer again.
+    if (Gotos || Found.ReturnsTwice)
+      Found.Sites.assign(Found.Sites.size(), true);
+    return std::move(Found);
+  }
+
+private:
+  ASTContext &Ctx;
+  llvm::DenseMap<const Stmt *, unsigned> SiteOf;
+  Repetition Found;
+  bool Gotos = false;
+
+  void walk(const Stmt *S, bool InLoop) {
+    if (!S)
+      return;
+    Gotos |= isa<GotoStmt, IndirectGotoStmt>(S);
+    if (const auto *Call = dyn_cast<CallExpr>(S);
+        Call && !Found.ReturnsTwice && returnsTwice(Ctx, Call))
+      Found.ReturnsTwice = Call;
+    if (auto It = SiteOf.find(S); It != SiteOf.end())
+      Found.Sites[It->second] = InLoop;
+    InLoop |= isa<ForStmt, WhileStmt, DoStmt>(S);
+    for (const Stmt *Child : S->children())
+      walk(Child, InLoop);
+  }
+};
 
 Strategy records(std::string Reason) {
   Strategy S;
@@ -263,7 +296,7 @@ Strategy inSourceOrder(const FunctionDefers &F) {
 }
 
 Strategy choose(ASTContext &Ctx, const FunctionDefers &F, bool ForceRuntime,
-                const std::vector<bool> &Repeats) {
+                const Repetition &Repeats) {
   if (ForceRuntime)
     return records("forced by -fplugin-arg-cdefer-strategy=runtime");
   if (F.Sites.size() > MaxOpenCodedDefers)
@@ -274,7 +307,7 @@ Strategy choose(ASTContext &Ctx, const FunctionDefers &F, bool ForceRuntime,
   // A longjmp back to a setjmp of this function can run any defer again,
   // and the control-flow graph does not show that edge (Go's rule: a defer
   // executed k times runs k times).
-  if (const CallExpr *Call = returnsTwiceCall(Ctx, F.Function->getBody()))
+  if (const CallExpr *Call = Repeats.ReturnsTwice)
     return records("it calls '" + Call->getDirectCallee()->getName().str() +
                    "' at " + describeLoc(Ctx.getSourceManager(),
                                          Call->getBeginLoc()) +
@@ -283,7 +316,7 @@ Strategy choose(ASTContext &Ctx, const FunctionDefers &F, bool ForceRuntime,
   // The control-flow graph is needed only where a defer might repeat
   // (building it was a third of the plugin's AST work on bench's
   // 200-function file, whose defers never do).
-  if (!llvm::is_contained(Repeats, true))
+  if (!llvm::is_contained(Repeats.Sites, true))
     return inSourceOrder(F);
   std::vector<const Stmt *> Markers;
   std::unique_ptr<CFG> G = buildMarkedCFG(Ctx, F, Markers);
@@ -320,9 +353,9 @@ Strategy choose(ASTContext &Ctx, const FunctionDefers &F, bool ForceRuntime,
 
 Strategy chooseStrategy(ASTContext &Ctx, const FunctionDefers &F,
                         bool ForceRuntime) {
-  std::vector<bool> Repeats = sitesThatMayRepeat(F);
+  Repetition Repeats = RepeatFinder(Ctx, F).run(F.Function->getBody());
   Strategy S = choose(Ctx, F, ForceRuntime, Repeats);
-  S.Repeats = std::move(Repeats);
+  S.Repeats = std::move(Repeats.Sites);
   return S;
 }
 

@@ -8,12 +8,19 @@
 
 namespace clang {
 class ASTContext;
-}
+class CallExpr;
+} // namespace clang
 
 namespace cdefer {
 
 /// At most this many defers are open-coded: one bit each in a 64-bit mask.
 inline constexpr unsigned MaxOpenCodedDefers = 64;
+
+/// What the syntax says of a function's defers running more than once.
+struct Repetition {
+  std::vector<bool> Sites; // by site index: may run more than once per call
+  const clang::CallExpr *ReturnsTwice = nullptr; // setjmp and the like
+};
 
 struct Strategy {
   bool OpenCoded = false;
@@ -22,9 +29,9 @@ struct Strategy {
   /// Open-coded only: Bit[i] is site i's bit. Bits follow the order in which
   /// defers can execute, so testing from the highest bit down is LIFO.
   std::vector<unsigned> Bit;
-  /// Repeats[i]: site i is in a loop, or the function has a goto
-  /// (sitesThatMayRepeat): what sizes the records' stack buffer and shapes
-  /// the exit loop, whatever the strategy.
+  /// Repeats[i]: site i is in a loop, or the function has a goto or a
+  /// call that returns twice (setjmp). What sizes the records' stack
+  /// buffer and shapes their exit loop, whatever the strategy.
   std::vector<bool> Repeats;
 };
 
