@@ -24,7 +24,6 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
-#include "clang/AST/ParentMap.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Sema/Sema.h"
@@ -91,16 +90,21 @@ public:
   Linter(Sema &S, const FunctionDefers &F, const LintSettings &Settings,
          bool Remarks)
       : S(S), Ctx(S.Context), SM(S.getSourceManager()), F(F),
-        Settings(Settings), Remarks(Remarks), Parents(F.Function->getBody()) {
-    for (const DeferSite &Site : F.Sites)
+        Settings(Settings), Remarks(Remarks) {
+    for (const DeferSite &Site : F.Sites) {
       DeferredCode.insert(Site.Deferred);
+      SiteStatements.insert(Site.Statement);
+    }
   }
 
   void run() {
+    bool Loops = Settings.enabled(Lint::EndlessLoop);
+    if (Loops)
+      findLoopsAroundSites(F.Function->getBody());
     for (const DeferSite &Site : F.Sites) {
       if (CallExpr *Call = deferredCall(Ctx, Site.Deferred))
         lintCall(Site, Call);
-      if (Settings.enabled(Lint::EndlessLoop))
+      if (Loops)
         lintLoops(Site);
     }
   }
@@ -112,8 +116,13 @@ private:
   const FunctionDefers &F;
   const LintSettings &Settings;
   const bool Remarks;
-  ParentMap Parents;
   llvm::DenseSet<const Stmt *> DeferredCode;
+  llvm::DenseSet<const Stmt *> SiteStatements;
+  /// For each defer statement in a loop, the loops around it, outermost
+  /// first. (One walk: a ParentMap of every body cost more than all the
+  /// lints together.)
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<const Stmt *, 2>> LoopsAround;
+  llvm::SmallVector<const Stmt *, 4> LoopStack;
 
   bool after(SourceLocation A, SourceLocation B) const {
     return SM.isBeforeInTranslationUnit(userLoc(SM, B), userLoc(SM, A));
@@ -270,11 +279,25 @@ private:
 
   // --- Defers in loops. ---
 
+  void findLoopsAroundSites(const Stmt *S) {
+    if (!S)
+      return;
+    bool Loop = isa<ForStmt, WhileStmt, DoStmt>(S);
+    if (!LoopStack.empty() && SiteStatements.count(S))
+      LoopsAround[S].assign(LoopStack.begin(), LoopStack.end());
+    if (Loop)
+      LoopStack.push_back(S);
+    for (const Stmt *Child : S->children())
+      findLoopsAroundSites(Child);
+    if (Loop)
+      LoopStack.pop_back();
+  }
+
   void lintLoops(const DeferSite &Site) {
-    for (Stmt *P = Parents.getParent(Site.Statement); P;
-         P = Parents.getParent(P)) {
-      if (!isa<ForStmt, WhileStmt, DoStmt>(P))
-        continue;
+    auto Found = LoopsAround.find(Site.Statement);
+    if (Found == LoopsAround.end())
+      return;
+    for (const Stmt *P : llvm::reverse(Found->second)) {
       if (!neverEndsByItself(P)) {
         if (Remarks)
           remarkLoop(Site, P);
@@ -341,9 +364,11 @@ private:
     return false;
   }
 
-  bool contains(const Stmt *Outer, const Stmt *Inner) const {
-    for (const Stmt *P = Inner; P; P = Parents.getParent(P))
-      if (P == Outer)
+  static bool contains(const Stmt *Outer, const Stmt *Inner) {
+    if (Outer == Inner)
+      return true;
+    for (const Stmt *Child : Outer->children())
+      if (Child && contains(Child, Inner))
         return true;
     return false;
   }

@@ -113,6 +113,27 @@ int serve_until(int n) {
   return 0;
 }
 
+// A goto out of the loop is a way out; one to a label inside it is not.
+void goto_out(int n) {
+  for (;;) {
+    char *p = malloc(8);
+    defer free(p);
+    if (n-- == 0)
+      goto done;
+  }
+done:;
+}
+
+void goto_within(int n) {
+  for (;;) { // expected-note {{the loop}}
+  again:;
+    char *p = malloc(8);
+    defer free(p); // expected-warning {{loop that never ends}}
+    if (n-- == 0)
+      goto again;
+  }
+}
+
 void inner_break_is_not_an_exit(int n) {
   do { // expected-note {{the loop}}
     char *p = malloc(8);
