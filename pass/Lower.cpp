@@ -228,7 +228,7 @@ private:
   /// register the function saves, or spilled), which for a defer that runs
   /// once costs what storing it in the record and loading it back costs
   /// (bench defer_call: 36 instructions with the record, 40 without), while
-  /// for a defer in a loop it saves a store per run (defer10: 131, 119).
+  /// for a defer in a loop it saves a store per run (defer10: 131 -> 120).
   /// Tools that analyse the lowered code (no markers: nothing is
   /// generated) keep every argument in its slot: the analyzer then sees a
   /// value the defer took die at the defer, and reports a leak where the

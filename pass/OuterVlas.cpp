@@ -30,6 +30,23 @@ Stmt *underLabels(Stmt *S) {
   return S;
 }
 
+/// The type \p Dl declares: a variable's, or a typedef's.
+QualType declaredType(const Decl *Dl) {
+  if (const auto *V = dyn_cast<VarDecl>(Dl))
+    return V->getType();
+  if (const auto *TD = dyn_cast<TypedefNameDecl>(Dl))
+    return TD->getUnderlyingType();
+  return QualType();
+}
+
+bool declaresVariablyModified(Stmt *St) {
+  auto *DS = dyn_cast<DeclStmt>(underLabels(St));
+  return DS && llvm::any_of(DS->decls(), [](const Decl *Dl) {
+           QualType T = declaredType(Dl);
+           return !T.isNull() && T->isVariablyModifiedType();
+         });
+}
+
 struct MovedVla {
   const VariableArrayType *Type;
   VarDecl *Storage; // void *
@@ -154,15 +171,15 @@ private:
 
 bool findOuterVlas(CompoundStmt *Body, DiagnosticsEngine &D,
                    const SourceManager &SM, std::vector<VarDecl *> &Out) {
+  // Most outermost blocks declare nothing variably modified: then no
+  // statement needs searching for a return.
+  if (llvm::none_of(Body->body(), declaresVariablyModified))
+    return true;
   bool ReturnBefore = false, Ok = true;
   for (Stmt *St : Body->body()) {
     if (auto *DS = dyn_cast<DeclStmt>(underLabels(St)); DS && ReturnBefore)
       for (Decl *Dl : DS->decls()) {
-        QualType T;
-        if (auto *V = dyn_cast<VarDecl>(Dl))
-          T = V->getType();
-        else if (auto *TD = dyn_cast<TypedefNameDecl>(Dl))
-          T = TD->getUnderlyingType();
+        QualType T = declaredType(Dl);
         if (T.isNull() || !T->isVariablyModifiedType())
           continue;
         auto *V = dyn_cast<VarDecl>(Dl);
@@ -178,7 +195,8 @@ bool findOuterVlas(CompoundStmt *Body, DiagnosticsEngine &D,
             cast<NamedDecl>(Dl)->getName());
         Ok = false;
       }
-    ReturnBefore |= containsReturn(St);
+    if (!ReturnBefore)
+      ReturnBefore = containsReturn(St);
   }
   return Ok;
 }

@@ -18,11 +18,14 @@
 // inside the record, and the exit sequence pops the records one by one and
 // dispatches each to its deferred code, still inside the function.
 //
-// The bits are not numbered in source order but in an order the defers can
-// execute in: with no defer on a cycle, "defer B can run after defer A" is a
-// partial order, and a topological order of the CFG's strongly connected
-// components extends it. `goto` can make a later defer in the source run
-// first; the mask then still unwinds in LIFO order.
+// Where no defer is in a loop and the function has no goto, control only
+// moves forward in the source: no defer can repeat, and the bits follow
+// source order without a control-flow graph. Elsewhere the graph decides.
+// The bits are then not numbered in source order but in an order the
+// defers can execute in: with no defer on a cycle, "defer B can run after
+// defer A" is a partial order, and a topological order of the CFG's
+// strongly connected components extends it. `goto` can make a later defer
+// in the source run first; the mask then still unwinds in LIFO order.
 //
 //===----------------------------------------------------------------------===//
 #include "Strategy.h"
@@ -225,8 +228,8 @@ std::string repeatReason(ASTContext &Ctx, const FunctionDefers &F,
                  "reach it again";
 }
 
-/// The first call in \p S of a function that returns twice (setjmp,
-/// sigsetjmp, vfork), or null.
+/// Whether \p Call calls a function that returns twice (setjmp,
+/// sigsetjmp, vfork).
 bool returnsTwice(ASTContext &Ctx, const CallExpr *Call) {
   const FunctionDecl *Fn = Call->getDirectCallee();
   if (!Fn)
@@ -281,7 +284,6 @@ Strategy records(std::string Reason) {
   S.Reason = std::move(Reason);
   return S;
 }
-
 
 /// Open-coded, the bits in source order: right where no defer is in a loop
 /// and there is no goto, since control then only moves forward in the
