@@ -77,10 +77,14 @@ extern "C" {
  * written with its test last (if pending, do ... while pending), so that
  * its back edge is a plain branch: an optimizer does not unroll a loop
  * whose back edge is the deferred code's call where that call may unwind
- * (an invoke). And the frame counts its chunks in an integer rather than
- * comparing base with stack: where no record can outgrow the stack buffer,
- * the count stays a constant 0 that constant propagation sees, the outer
- * loop goes, and ten defers in a counted loop run as ten calls in a row.
+ * (an invoke). And the frame notes in an integer whether it ever grew
+ * into a chunk, which the exit tests before comparing base with stack:
+ * where no record can outgrow the stack buffer, the flag stays a constant
+ * 0 that constant propagation sees (it cannot see through two stack
+ * addresses), the outer loop goes, and ten defers in a counted loop run as
+ * ten calls in a row. A flag, not a count: the grow path of each defer
+ * then stores a constant, where a count cost a load, an add and a store
+ * at each of them (a function with 4,000 defers compiled 12% slower).
  *
  * A frame's records lie end to end: first in a small buffer on the
  * function's own stack (__cdefer_frame_start), then in chunks the frame owns,
@@ -101,7 +105,7 @@ struct CDEFER_ABI_FRAME { /* void *, so that a debugger shows addresses */
     void *base;    /* the start of the newest chunk's records */
     void *limit;   /* the end of the newest chunk */
     void *stack;   /* the function's stack buffer: the oldest "chunk" */
-    __SIZE_TYPE__ chunks; /* how many chunks it owns (see above) */
+    __SIZE_TYPE__ grew; /* nonzero once it has owned a chunk (see above) */
 };
 
 /* The slow paths, out of line. They are given the frame's fields, not the
@@ -143,7 +147,7 @@ CDEFER__INLINE void CDEFER_ABI_FRAME_START(struct CDEFER_ABI_FRAME *frame, void 
 {
     frame->top = frame->base = frame->stack = stack;
     frame->limit = (char *)stack + bytes;
-    frame->chunks = 0;
+    frame->grew = 0;
 }
 
 /* record_size: the site's record size (see above). */
@@ -161,7 +165,7 @@ CDEFER__INLINE void *CDEFER_ABI_DEFERPROC(struct CDEFER_ABI_FRAME *frame,
         at = chunk.start;
         frame->base = at;
         frame->limit = chunk.limit;
-        frame->chunks++;
+        frame->grew = 1;
     }
     frame->top = at + record_size;
     return at;
@@ -189,9 +193,8 @@ CDEFER__INLINE int CDEFER_ABI_DEFERPENDING(struct CDEFER_ABI_FRAME *frame)
 CDEFER__INLINE int CDEFER_ABI_DEFERRETURN(struct CDEFER_ABI_FRAME *frame)
 {
     struct __cdefer_chunk_top older;
-    if (__builtin_expect(frame->chunks == 0, 1))
+    if (__builtin_expect(!frame->grew, 1) || frame->base == frame->stack)
         return 0;
-    frame->chunks--;
     older = CDEFER_ABI_CHUNK_DROP((char *)frame->base);
     frame->top = older.top;
     frame->base = older.base;

@@ -1,7 +1,8 @@
 // At -O2 a fixed number of records runs as straight-line calls: the
 // records loop tests last, so the optimizer can unroll it, and the frame
-// counts its chunks in an integer that it sees stay 0, so the walk over
-// chunks is gone from the normal path (cdefer.h). Only the unwinding copy
+// notes in an integer whether it grew into a chunk, which the optimizer
+// sees stay 0, so the walk over chunks is gone from the normal path
+// (cdefer.h). Only the unwinding copy
 // keeps a loop and the call that gives chunks back.
 // RUN: %cdefer -O2 -S -emit-llvm %s -o - | FileCheck %s
 #include <cdefer.h>
