@@ -241,7 +241,8 @@ bool returnsTwice(ASTContext &Ctx, const CallExpr *Call) {
 }
 
 /// One walk over a function body: which defer statements are inside a
-/// loop, whether there is a goto, and a call that returns twice.
+/// loop, whether there is a goto (asm goto included), and a call that
+/// returns twice.
 class RepeatFinder {
 public:
   RepeatFinder(ASTContext &Ctx, const FunctionDefers &F) : Ctx(Ctx) {
@@ -268,6 +269,8 @@ private:
     if (!S)
       return;
     Gotos |= isa<GotoStmt, IndirectGotoStmt>(S);
+    if (const auto *Asm = dyn_cast<GCCAsmStmt>(S))
+      Gotos |= Asm->isAsmGoto();
     if (const auto *Call = dyn_cast<CallExpr>(S);
         Call && !Found.ReturnsTwice && returnsTwice(Ctx, Call))
       Found.ReturnsTwice = Call;

@@ -67,6 +67,15 @@ b:
 }
 // CHECK: remark: 'computed_goto': 1 defer use runtime records: the defer at strategy-remarks.c:[[@LINE-5]]:3 can run more than once per call: a computed 'goto' can reach it again
 
+// An asm goto jumps as a goto does: back to a label before the defer.
+void backward_asm_goto(int n) {
+again:
+  defer use(n);
+  if (--n > 0)
+    __asm__ goto("" :::: again);
+}
+// CHECK: remark: 'backward_asm_goto': 1 defer use runtime records: the defer at strategy-remarks.c:[[@LINE-4]]:3 can run more than once per call: a backward 'goto' can reach it again
+
 void loop_inside_deferred(int n) {
   defer {
     for (int i = 0; i < n; i++)
