@@ -119,8 +119,8 @@ private:
   llvm::DenseSet<const Stmt *> DeferredCode;
   llvm::DenseSet<const Stmt *> SiteStatements;
   /// For each defer statement in a loop, the loops around it, outermost
-  /// first. (One walk: a ParentMap of every body cost more than all the
-  /// lints together.)
+  /// first. (One walk: building a ParentMap of every body was 2.5M of the
+  /// lints' 3.9M instructions on bench's 200-function file.)
   llvm::DenseMap<const Stmt *, llvm::SmallVector<const Stmt *, 2>> LoopsAround;
   llvm::SmallVector<const Stmt *, 4> LoopStack;
 

@@ -155,7 +155,6 @@ private:
   llvm::DenseMap<const Stmt *, LoweredSite *> SiteOf;
   llvm::DenseSet<const VarDecl *> Outer; // the outermost block's variables
   std::optional<StableValues> Stable;    // arguments that need no slot
-  const std::vector<bool> &Repeats = Plan.Repeats; // by site
   llvm::DenseMap<VarDecl *, VarDecl *> CurrentOf; // shared variables
   std::vector<std::function<void()>> CallEdits;   // made once all is checked
   std::vector<VarDecl *> OuterVlas; // declared after a return (OuterVlas.h)
@@ -234,7 +233,7 @@ private:
   /// value the defer took die at the defer, and reports a leak where the
   /// path leaves the function, not at its closing brace.
   bool needsNoSlot(const LoweredSite &L, const Expr *Arg) {
-    if (!Markers || (!Plan.OpenCoded && !Repeats[L.Site->Index]))
+    if (!Markers || (!Plan.OpenCoded && !Plan.Repeats[L.Site->Index]))
       return false;
     const Expr *E = Arg->IgnoreParenCasts();
     if (!isa<DeclRefExpr>(E) && !isa<UnaryOperator>(E))
@@ -477,7 +476,8 @@ private:
     for (const LoweredSite &L : Sites)
       Sizes.push_back(recordSize(L));
     uint64_t Word = maxRecordAlign();
-    uint64_t Bytes = llvm::alignTo(stackBufferBytes(F, Sizes, Repeats), Word);
+    uint64_t Bytes =
+        llvm::alignTo(stackBufferBytes(F, Sizes, Plan.Repeats), Word);
     QualType Words = S.Context.getConstantArrayType(
         S.Context.VoidPtrTy, llvm::APInt(64, Bytes / Word), nullptr,
         ArraySizeModifier::Normal, 0);
@@ -773,7 +773,7 @@ private:
       return B.call(Runtime.DeferPending, {B.addressOf(B.ref(Frame))});
     };
     Expr *Older = B.call(Runtime.DeferReturn, {B.addressOf(B.ref(Frame))});
-    Stmt *Drain = llvm::is_contained(Repeats, true)
+    Stmt *Drain = llvm::is_contained(Plan.Repeats, true)
                       ? B.ifThen(Pending(), B.doWhile(Run, Pending()))
                       : B.whileLoop(Pending(), Run);
     return {B.doWhile(B.block({Drain}), Older)};

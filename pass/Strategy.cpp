@@ -240,6 +240,12 @@ bool returnsTwice(ASTContext &Ctx, const CallExpr *Call) {
   return Builtin && Ctx.BuiltinInfo.isReturnsTwice(Builtin);
 }
 
+/// What the syntax says of a function's defers running more than once.
+struct Repetition {
+  std::vector<bool> Sites; // by site index: may run more than once per call
+  const CallExpr *ReturnsTwice = nullptr; // setjmp and the like
+};
+
 /// One walk over a function body: which defer statements are inside a
 /// loop, whether there is a goto (asm goto included), and a call that
 /// returns twice.

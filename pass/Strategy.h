@@ -8,19 +8,12 @@
 
 namespace clang {
 class ASTContext;
-class CallExpr;
 } // namespace clang
 
 namespace cdefer {
 
 /// At most this many defers are open-coded: one bit each in a 64-bit mask.
 inline constexpr unsigned MaxOpenCodedDefers = 64;
-
-/// What the syntax says of a function's defers running more than once.
-struct Repetition {
-  std::vector<bool> Sites; // by site index: may run more than once per call
-  const clang::CallExpr *ReturnsTwice = nullptr; // setjmp and the like
-};
 
 struct Strategy {
   bool OpenCoded = false;
