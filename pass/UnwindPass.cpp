@@ -42,6 +42,7 @@
 //===----------------------------------------------------------------------===//
 #include "UnwindPass.h"
 #include "DeferredScopes.h"
+#include "PendingDefers.h"
 
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -56,6 +57,8 @@
 #include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/Transforms/Utils/Local.h"
 #include "llvm/Transforms/Utils/ValueMapper.h"
+
+#include <optional>
 
 using namespace llvm;
 
@@ -194,6 +197,8 @@ public:
                                   ExitMark->getIterator(), (DominatorTree *)nullptr);
     ExitMark->eraseFromParent();
     collectRegion(Exit);
+    // Before keepStateInMemory: its asm takes the state's address.
+    Pending.emplace(F, State, Region);
     Many = manySites();
     if (State && (F.callsFunctionThatReturnsTwice() || Many))
       keepStateInMemory();
@@ -203,6 +208,12 @@ public:
         return CB && isSiteMarker(CB) && mayRecover(CB, Hooks);
       });
     });
+    findSequentialSites();
+    if (!needsCopy()) {
+      rewriteSiteMarkers();
+      giveOwnDebugScope(F, Region.getArrayRef(), UnwindingMarker, 0);
+      return;
+    }
     Mode = chooseShape();
     Copy = cloneRegion(Exit, ".unwind");
     makeSlots();
@@ -225,8 +236,13 @@ private:
   SetVector<BasicBlock *> Region; // the normal exit sequence
   ExitCopy Copy;                  // the exit sequence that runs in a panic
   Shape Mode = Shape::Loop;
-  std::vector<SiteCode> Sites;         // Chain: each site's code
-  DenseMap<BasicBlock *, unsigned> SiteOf; // Chain: copy block -> site
+  // Open-coded exit sequences, one site after another (findSequentialSites;
+  // empty otherwise): each site's code, where its code is (in the exit
+  // sequence and in the copy), and whether more deferred code can follow it.
+  std::vector<SiteCode> Sites;
+  DenseMap<BasicBlock *, unsigned> SiteOf;
+  std::vector<bool> RunsMore;
+  std::optional<PendingDefers> Pending; // where the body may have defers
   bool MayRecover = false; // some deferred code may call recover()
   bool Many = false;       // manySites()
   AllocaInst *State = nullptr;  // the bits, or the records frame
@@ -294,16 +310,72 @@ private:
   /// alike: 60 defers before 1000 calls compile in 0.46 s at -O2.)
   Shape chooseShape() {
     bool Optimized = !F.hasOptNone();
-    bool Mask = State && State->getAllocatedType()->isIntegerTy();
-    if (Optimized && Mask && findSites())
+    if (Optimized && !Sites.empty())
       return Shape::Chain;
-    Sites.clear();
     // With very many sites the state is in memory already (manySites).
     if (Optimized && State && !Many)
       Shadow = IRBuilder<>(&*F.getEntryBlock().getFirstInsertionPt())
                    .CreateAlloca(State->getAllocatedType(), nullptr,
                                  "cdefer.unwind.state");
     return Shape::Loop;
+  }
+
+  /// An open-coded exit sequence is a chain of sites, each run at most once
+  /// and in order: Sites, SiteOf and RunsMore describe it. A records loop,
+  /// or anything else, leaves Sites empty.
+  void findSequentialSites() {
+    bool Mask = State && State->getAllocatedType()->isIntegerTy();
+    if (!Mask || !findSites()) {
+      Sites.clear();
+      return;
+    }
+    for (unsigned Site = 0; Site < Sites.size(); ++Site)
+      for (unsigned I : Sites[Site].Blocks)
+        SiteOf[Region[I]] = Site;
+    for (const SiteCode &Site : Sites)
+      RunsMore.push_back(siteReachableFrom(Region[Site.Next]));
+  }
+
+  /// Whether some site's deferred code is reachable from \p From in the exit
+  /// sequence.
+  bool siteReachableFrom(BasicBlock *From) const {
+    SmallVector<BasicBlock *, 8> Work = {From};
+    SmallPtrSet<BasicBlock *, 8> Seen = {From};
+    while (!Work.empty()) {
+      BasicBlock *BB = Work.pop_back_val();
+      if (auto It = SiteOf.find(BB);
+          It != SiteOf.end() && Region[Sites[It->second].Blocks[0]] == BB)
+        return true;
+      for (BasicBlock *Succ : successors(BB))
+        if (Seen.insert(Succ).second)
+          Work.push_back(Succ);
+    }
+    return false;
+  }
+
+  /// Whether a panic at call \p CI, in block \p From, can find deferred code
+  /// of this frame to run: code the body runs after a defer, or deferred
+  /// code that more sites follow. Elsewhere the call needs no landing pad.
+  bool mayFindDeferredCode(const Instruction &I, BasicBlock *From) const {
+    if (Region.contains(From) || inCopy(From)) {
+      auto It = SiteOf.find(From);
+      return It == SiteOf.end() || RunsMore[It->second];
+    }
+    return Pending->mayBePendingAt(I);
+  }
+
+  /// Whether any call of the body or of the exit sequence needs a landing
+  /// pad, or any cleanup's resume leads into deferred code: else the
+  /// function gets no unwinding copy at all.
+  bool needsCopy() const {
+    for (BasicBlock &BB : F)
+      for (Instruction &I : BB) {
+        auto *CI = dyn_cast<CallInst>(&I);
+        if ((CI && mayUnwind(CI)) || isa<ResumeInst>(I))
+          if (mayFindDeferredCode(I, &BB))
+            return true;
+      }
+    return false;
   }
 
   bool findSites() {
@@ -543,6 +615,8 @@ private:
       if (auto *R = dyn_cast<ResumeInst>(BB.getTerminator()))
         Resumes.push_back(R);
     for (ResumeInst *R : Resumes) {
+      if (!mayFindDeferredCode(*R, R->getParent()))
+        continue;
       IRBuilder<> B(R);
       continueUnwinding(B, R->getValue(), R->getParent());
       R->eraseFromParent();
@@ -653,7 +727,7 @@ private:
         continue;
       for (Instruction &I : BB)
         if (auto *CI = dyn_cast<CallInst>(&I))
-          if (mayUnwind(CI))
+          if (mayUnwind(CI) && mayFindDeferredCode(*CI, &BB))
             Calls.push_back({CI, &BB});
     }
     for (auto [CI, From] : Calls) {

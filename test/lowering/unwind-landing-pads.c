@@ -4,7 +4,9 @@
 // frame. The copy tells the runtime what kind of deferred code runs where
 // that code may recover, and ends by asking whether the panic was
 // recovered (return normally) or not (the runtime resumes unwinding); where no deferred
-// code can recover, it just resumes. The markers are gone and nothing is
+// code can recover, it just resumes. A call where a panic would find no
+// deferred code left to run (before the first defer, or in the last
+// deferred code) keeps no landing pad. The markers are gone and nothing is
 // nounwind.
 // RUN: %cdefer -O0 -S -emit-llvm %s -o - | FileCheck %s
 // RUN: %cdefer -O2 -S -emit-llvm %s -o - | FileCheck %s --check-prefix=OPT
@@ -26,8 +28,8 @@ int shape(int n) {
 // CHECK-NOT:     call {{.*}}@__cdefer_v1
 // CHECK:         invoke void @use(i32 noundef 2)
 // CHECK-NEXT:      to label %{{[0-9]+}} unwind label %[[PAD]]
-// CHECK:         invoke void @use(i32 noundef %{{[0-9]+}})
-// CHECK-NEXT:      to label %{{[0-9]+}} unwind label %[[PAD]]
+// Nothing runs after the first defer's call: a panic there passes by.
+// CHECK:         {{^  }}call void @use(i32 noundef %{{[0-9]+}})
 // CHECK:         ret i32
 // The unwinding copy. The block cannot recover: no token for it. `use`
 // is not defined here, so it may: the runtime learns it is about to run.
@@ -35,8 +37,7 @@ int shape(int n) {
 // CHECK:         invoke void @use(i32 noundef 2)
 // CHECK-NEXT:      to label %{{[0-9]+}} unwind label %[[PAD]]
 // CHECK:         call void @cdefer.arm.use()
-// CHECK:         invoke void @use(i32 noundef %{{[0-9]+}})
-// CHECK-NEXT:      to label %{{[0-9]+}} unwind label %[[PAD]]
+// CHECK:         {{^  }}call void @use(i32 noundef %{{[0-9]+}})
 // CHECK:         call i1 @__cdefer_v1_unwind_recovered(ptr
 // CHECK:         ret i32
 // CHECK:         call void @__cdefer_v1_unwind_land(ptr
@@ -48,6 +49,37 @@ int shape(int n) {
 // CHECK-NEXT:    landingpad { ptr, i32 }
 // CHECK-NEXT:      cleanup
 // CHECK-NOT:     landingpad
+// CHECK:       }
+
+// Before the first defer no defer is pending; after it, on every path
+// (the loop's back edge included), one may be.
+int before_first(int n) {
+  use(0);
+  for (int i = 0; i < n; i++) {
+    use(1);
+    if (i == 3)
+      defer use(i);
+  }
+  use(2);
+  return n;
+}
+// CHECK-LABEL: define {{.*}}i32 @before_first(
+// CHECK:         {{^  }}call void @use(i32 noundef 0)
+// CHECK:         invoke void @use(i32 noundef 1)
+// CHECK:         invoke void @use(i32 noundef 2)
+// CHECK:       }
+
+// A function in which no call can find deferred code to run has no
+// unwinding code at all: no personality, no landing pad.
+int nothing_pending(int n) {
+  use(0);
+  defer use(n);
+  return n;
+}
+// CHECK-LABEL: define {{.*}}i32 @nothing_pending(
+// CHECK-NOT:     personality
+// CHECK-NOT:     landingpad
+// CHECK-NOT:     __cdefer_v1
 // CHECK:       }
 
 // Deferred code that cannot recover: a builtin, a block without recover(),

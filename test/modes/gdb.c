@@ -20,7 +20,7 @@ static int work(int n) {
 }
 
 int main(void) { return work(21) == 42 ? 0 : 1; }
-// CHECK:      Breakpoint 1.1, work (n=21) at {{.*}}gdb.c:16
+// CHECK:      Breakpoint 1{{(\.1)?}}, work (n=21) at {{.*}}gdb.c:16
 // CHECK:      #0  work (n=21) at {{.*}}gdb.c:16
 // CHECK-NEXT: #1  {{.*}} main () at {{.*}}gdb.c:22
 // CHECK:      $1 = 1
