@@ -3,8 +3,9 @@
 // Most functions call something before their first defer (the malloc or
 // lock that the defer releases). Without this, each such call got a landing
 // pad that told the runtime the exception had landed, found no defer to run
-// and resumed the unwinding: on bench's critical() that was 20 of its 110
-// bytes and a call-site entry in its exception table.
+// and resumed the unwinding. With the same for the last deferred call
+// (UnwindPass.cpp), bench's critical() went from 110 to 88 bytes at -O2,
+// and defer_call from 44 to 10, as small as with _Defer -fexceptions.
 //
 //===----------------------------------------------------------------------===//
 #include "PendingDefers.h"

@@ -18,18 +18,19 @@
 //      into one unwinding copy, which the runtime is told about on entry
 //      (__cdefer_v1_unwind_land: which frame the exception landed in);
 //   2. makes every call of the function (its body, its exit sequence and
-//      the copy) an invoke whose cleanup landing pad saves the exception and
-//      enters the copy. A panic in deferred code thus runs the remaining
+//      the copy) where a panic would find deferred code to run an invoke
+//      whose cleanup landing pad saves the exception and enters the copy
+//      (a function where there is no such call gets no copy). A panic in deferred code thus runs the remaining
 //      defers, since the copy tests the same bits (each cleared before its
 //      code runs) and pops the same records. How the copy continues after
 //      such a panic is its Shape: at the next site (Chain, optimized
 //      open-coded code, where the optimizer then folds the copy for each
 //      landing pad of the body) or from its start (Loop);
-//   3. turns each `ret` of the copy into: if the runtime says the panic was
-//      recovered by this frame's deferred code, return normally (Go's
-//      recovery: the function returns to its caller with its result as the
-//      deferred code left it); otherwise resume unwinding. Where no deferred
-//      code of the frame can recover, it just resumes;
+//   3. puts before each `ret` of the copy a call that resumes unwinding
+//      unless the panic was recovered by this frame's deferred code, when it
+//      returns and so does the function (Go's recovery: the function returns
+//      to its caller with its result as the deferred code left it). Where no
+//      deferred code of the frame can recover, the ret becomes a resume;
 //   4. sends every other `resume` of the function (from cleanups of
 //      __attribute__((cleanup)) variables) into the copy as well;
 //   5. deletes the markers in the normal exit sequence and turns those of the
@@ -69,7 +70,7 @@ namespace {
 struct RuntimeHooks {
   FunctionCallee DeferredCall;  // void __cdefer_v1_unwind_call(void *callee)
   FunctionCallee DeferredBlock; // size_t __cdefer_v1_unwind_block(void)
-  FunctionCallee Recovered;     // bool __cdefer_v1_unwind_recovered(void *)
+  FunctionCallee Finish;        // void __cdefer_v1_unwind_finish(void *)
   FunctionCallee Land;          // void __cdefer_v1_unwind_land(void **slot)
   FunctionCallee Resume;        // noreturn void __cdefer_v1_unwind_resume(void *)
   FunctionCallee Personality;   // __gcc_personality_v0
@@ -88,11 +89,11 @@ struct RuntimeHooks {
     DeferredCall = hook(M, unwindhook::Call,
                         FunctionType::get(Type::getVoidTy(C), {Ptr}, false));
     DeferredBlock = hook(M, unwindhook::Block, FunctionType::get(Size, false));
-    Recovered = hook(M, unwindhook::Recovered,
-                     FunctionType::get(Type::getInt1Ty(C), {Ptr}, false));
     Land = hook(M, unwindhook::Land,
                 FunctionType::get(Type::getVoidTy(C), {Ptr}, false));
-    // It unwinds: not nounwind.
+    // These two unwind: not nounwind.
+    Finish = M.getOrInsertFunction(
+        unwindhook::Finish, FunctionType::get(Type::getVoidTy(C), {Ptr}, false));
     Resume = M.getOrInsertFunction(
         unwindhook::Resume, FunctionType::get(Type::getVoidTy(C), {Ptr}, false));
     if (auto *Fn = dyn_cast<Function>(Resume.getCallee()))
@@ -623,8 +624,9 @@ private:
     }
   }
 
-  /// ret V  ==>  if (__cdefer_v1_unwind_recovered(exception)) ret V; else resume
-  /// where some deferred code may recover; else just resume.
+  /// ret V  ==>  __cdefer_v1_unwind_finish(exception); ret V
+  /// where some deferred code may recover: the runtime resumes unwinding
+  /// unless it did, and the function returns normally. Else just resume.
   void finishCopyReturns() {
     std::vector<ReturnInst *> Returns;
     for (BasicBlock *BB : Copy.Blocks)
@@ -635,15 +637,9 @@ private:
         resumeUnwinding(R);
         continue;
       }
-      BasicBlock *From = R->getParent();
-      BasicBlock *Return = SplitBlock(From, R->getIterator(), (DominatorTree *)nullptr);
-      BasicBlock *Resume = BasicBlock::Create(F.getContext(), "cdefer.resume", &F);
-      IRBuilder<> B(From->getTerminator());
+      IRBuilder<> B(R);
       Value *Exception = B.CreateLoad(B.getPtrTy(), ExceptionSlot, /*isVolatile=*/true);
-      Value *Recovered = B.CreateCall(Hooks.Recovered, {Exception});
-      B.CreateCondBr(Recovered, Return, Resume);
-      From->getTerminator()->eraseFromParent();
-      resumeUnwinding(ReturnInst::Create(F.getContext(), Resume));
+      B.CreateCall(Hooks.Finish, {Exception});
     }
   }
 
@@ -742,7 +738,7 @@ private:
     const Function *Callee = CI->getCalledFunction();
     if (!Callee)
       return true;
-    if (Callee == Hooks.Recovered.getCallee() ||
+    if (Callee == Hooks.Finish.getCallee() ||
         Callee == Hooks.Land.getCallee() ||
         Callee == Hooks.Resume.getCallee() ||
         Callee == Hooks.DeferredCall.getCallee() ||

@@ -52,6 +52,7 @@
 #define CDEFER_ABI_UNWIND_RECOVERED CDEFER__ABI_SYMBOL(unwind_recovered)
 #define CDEFER_ABI_UNWIND_LAND CDEFER__ABI_SYMBOL(unwind_land)
 #define CDEFER_ABI_UNWIND_RESUME CDEFER__ABI_SYMBOL(unwind_resume)
+#define CDEFER_ABI_UNWIND_FINISH CDEFER__ABI_SYMBOL(unwind_finish)
 
 /* The public recover(), which the plugin recognizes and lowers. */
 #define CDEFER_ABI_PUBLIC_RECOVER cdefer_recover

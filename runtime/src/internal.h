@@ -90,6 +90,7 @@ size_t CDEFER_ABI_UNWIND_BLOCK(void);
 _Bool CDEFER_ABI_UNWIND_RECOVERED(void *exception);
 void CDEFER_ABI_UNWIND_LAND(void *const *slot);
 _Noreturn void CDEFER_ABI_UNWIND_RESUME(struct _Unwind_Exception *e);
+void CDEFER_ABI_UNWIND_FINISH(struct _Unwind_Exception *e);
 
 /* fast_unwind.c: unwinds e to the first landing pad without libgcc,
  * calling reach(arg, return address, stack pointer) for each frame on the

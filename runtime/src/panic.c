@@ -350,7 +350,8 @@ void CDEFER_ABI_UNWIND_LAND(void *const *slot)
 /* The end of a frame's unwinding code, where the panic goes on: the fast
  * path again when it can, else libgcc. Either sees this function's frame
  * first, which is not the program's. */
-void CDEFER_ABI_UNWIND_RESUME(struct _Unwind_Exception *e)
+static inline __attribute__((always_inline)) _Noreturn void
+resume(struct _Unwind_Exception *e)
 {
     struct cdefer_panic *p = panicking;
     if (p && e == &p->exception) {
@@ -362,6 +363,12 @@ void CDEFER_ABI_UNWIND_RESUME(struct _Unwind_Exception *e)
     __builtin_unreachable(); /* unwind.h does not say _Unwind_Resume is */
 }
 
+void CDEFER_ABI_UNWIND_RESUME(struct _Unwind_Exception *e)
+{
+    resume(e);
+}
+
+/* Code compiled by an earlier plugin asks this, then resumes. */
 _Bool CDEFER_ABI_UNWIND_RECOVERED(void *exception)
 {
     struct cdefer_panic *p = panicking;
@@ -369,4 +376,13 @@ _Bool CDEFER_ABI_UNWIND_RECOVERED(void *exception)
         return 0;
     finish(p);
     return 1;
+}
+
+/* The end of a frame's unwinding code where its deferred code may have
+ * recovered: returns if it did (the frame then returns normally), else
+ * resumes. One call, not a test and two calls, in every such frame. */
+void CDEFER_ABI_UNWIND_FINISH(struct _Unwind_Exception *e)
+{
+    if (!CDEFER_ABI_UNWIND_RECOVERED(e))
+        resume(e);
 }

@@ -5,7 +5,7 @@
 // RUN: %cdefer -fsyntax-only -Xclang -verify %s
 // RUN: %cdefer -c -DGOOD %s -o %t.o
 // RUN: llvm-nm %t.o | FileCheck %s --check-prefix=SYMBOLS
-// SYMBOLS: U __cdefer_v1_unwind_recovered
+// SYMBOLS: U __cdefer_v1_unwind_finish
 #ifdef GOOD
 #include <cdefer.h>
 #else

@@ -1,13 +1,13 @@
-// The IR the unwind pass leaves: every call of a function with defers is an
-// invoke whose cleanup landing pad enters one unwinding copy of the exit
-// sequence, after telling the runtime that the exception landed in this
-// frame. The copy tells the runtime what kind of deferred code runs where
-// that code may recover, and ends by asking whether the panic was
-// recovered (return normally) or not (the runtime resumes unwinding); where no deferred
-// code can recover, it just resumes. A call where a panic would find no
-// deferred code left to run (before the first defer, or in the last
-// deferred code) keeps no landing pad. The markers are gone and nothing is
-// nounwind.
+// The IR the unwind pass leaves: every call of a function with defers where
+// a panic would find deferred code to run is an invoke whose cleanup landing
+// pad enters one unwinding copy of the exit sequence, after telling the
+// runtime that the exception landed in this frame. A call where it would
+// not (before the first defer, or in the last deferred code) keeps no
+// landing pad. The copy tells the runtime what kind of deferred code runs
+// where that code may recover, and ends in a runtime call that returns if
+// the panic was recovered (the function returns normally) and otherwise
+// resumes unwinding; where no deferred code can recover, it just resumes.
+// The markers are gone and nothing is nounwind.
 // RUN: %cdefer -O0 -S -emit-llvm %s -o - | FileCheck %s
 // RUN: %cdefer -O2 -S -emit-llvm %s -o - | FileCheck %s --check-prefix=OPT
 #include <cdefer.h>
@@ -38,10 +38,9 @@ int shape(int n) {
 // CHECK-NEXT:      to label %{{[0-9]+}} unwind label %[[PAD]]
 // CHECK:         call void @cdefer.arm.use()
 // CHECK:         {{^  }}call void @use(i32 noundef %{{[0-9]+}})
-// CHECK:         call i1 @__cdefer_v1_unwind_recovered(ptr
-// CHECK:         ret i32
+// CHECK:         call void @__cdefer_v1_unwind_finish(ptr
+// CHECK-NEXT:    ret i32
 // CHECK:         call void @__cdefer_v1_unwind_land(ptr
-// CHECK:         call void @__cdefer_v1_unwind_resume(ptr
 // At -O0 one landing pad serves every call, the copy's own included: a
 // panic in deferred code runs the copy again, where the bits already
 // cleared skip what ran.
@@ -94,7 +93,7 @@ int no_recover(int n) {
   return n;
 }
 // CHECK-LABEL: define {{.*}}i32 @no_recover(
-// CHECK-NOT:     @__cdefer_v1_unwind_recovered
+// CHECK-NOT:     @__cdefer_v1_unwind_finish
 // CHECK-NOT:     @__cdefer_v1_unwind_call
 // CHECK-NOT:     @__cdefer_v1_unwind_block
 // CHECK-NOT:     cdefer.arm
@@ -112,7 +111,7 @@ int recovers(int n) {
 }
 // CHECK-LABEL: define {{.*}}i32 @recovers(
 // CHECK:         call i64 @__cdefer_v1_unwind_block()
-// CHECK:         call i1 @__cdefer_v1_unwind_recovered(ptr
+// CHECK:         call void @__cdefer_v1_unwind_finish(ptr
 // CHECK-NOT:   __cdefer_exit_mark
 // CHECK-NOT:   __cdefer_site_
 
@@ -132,9 +131,9 @@ int recovers(int n) {
 // say where the exception landed and that resume it.
 // OPT-LABEL: define {{.*}}i32 @shape(
 // OPT-DAG:     landingpad
-// OPT-DAG:     call {{.*}}i1 @__cdefer_v1_unwind_recovered(
+// OPT-DAG:     call void @__cdefer_v1_unwind_finish(
 // OPT-LABEL: define {{.*}}i32 @no_recover(
-// OPT-NOT:     call {{.*}}@__cdefer_v1_unwind_{{recovered|call|block}}
+// OPT-NOT:     call {{.*}}@__cdefer_v1_unwind_{{finish|call|block}}
 // OPT:         call void @__cdefer_v1_unwind_land(
-// OPT-NOT:     call {{.*}}@__cdefer_v1_unwind_{{recovered|call|block}}
+// OPT-NOT:     call {{.*}}@__cdefer_v1_unwind_{{finish|call|block}}
 // OPT:       }
