@@ -44,12 +44,14 @@ bool recordsNothing(const Use &U) {
 } // namespace
 
 PendingDefers::PendingDefers(Function &F, AllocaInst *State,
-                             const SetVector<BasicBlock *> &ExitSequence) {
-  if (!State || F.callsFunctionThatReturnsTwice()) {
+                             const SetVector<BasicBlock *> &ExitSequence,
+                             bool ReturnsTwice) {
+  if (!State || ReturnsTwice) {
     Everywhere = true;
     return;
   }
   findRecordingPoints(State, ExitSequence);
+  ReachedAtEntry.resize(F.getMaxBlockNumber());
   propagate();
 }
 
@@ -72,8 +74,10 @@ void PendingDefers::propagate() {
     Work.append(succ_begin(BB), succ_end(BB));
   while (!Work.empty()) {
     const BasicBlock *BB = Work.pop_back_val();
-    if (ReachedAtEntry.insert(BB).second)
+    if (!ReachedAtEntry.test(BB->getNumber())) {
+      ReachedAtEntry.set(BB->getNumber());
       Work.append(succ_begin(BB), succ_end(BB));
+    }
   }
 }
 
@@ -81,7 +85,10 @@ bool PendingDefers::mayBePendingAt(const Instruction &I) const {
   if (Everywhere)
     return true;
   const BasicBlock *BB = I.getParent();
-  if (ReachedAtEntry.count(BB))
+  // Blocks made after the analysis have numbers past the end; they are
+  // not asked about (UnwindPass decides before it splits any).
+  if (BB->getNumber() < ReachedAtEntry.size() &&
+      ReachedAtEntry.test(BB->getNumber()))
     return true;
   const Instruction *First = FirstRecord.lookup(BB);
   return First && First->comesBefore(&I);

@@ -2,8 +2,8 @@
 #ifndef CDEFER_PASS_PENDINGDEFERS_H
 #define CDEFER_PASS_PENDINGDEFERS_H
 
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/IR/Instructions.h"
 
@@ -20,20 +20,21 @@ namespace cdefer {
 /// its exit sequence: anything but a load, a store of zero (the start), a
 /// lifetime marker or the records frame's start counts, so that code the
 /// lowering might emit later errs on the side of a landing pad. A function
-/// that calls setjmp is not analysed: a longjmp is an edge the graph does
-/// not show.
+/// that calls setjmp (\p ReturnsTwice) is not analysed: a longjmp is an edge
+/// the graph does not show.
 class PendingDefers {
 public:
   PendingDefers(llvm::Function &F, llvm::AllocaInst *State,
-                const llvm::SetVector<llvm::BasicBlock *> &ExitSequence);
+                const llvm::SetVector<llvm::BasicBlock *> &ExitSequence,
+                bool ReturnsTwice);
 
   /// Whether some defer may be pending when \p I runs.
   bool mayBePendingAt(const llvm::Instruction &I) const;
 
 private:
   bool Everywhere = false;
-  /// Blocks some recording point reaches at their start.
-  llvm::DenseSet<const llvm::BasicBlock *> ReachedAtEntry;
+  /// Blocks some recording point reaches at their start, by number.
+  llvm::BitVector ReachedAtEntry;
   /// Each block's first recording point.
   llvm::DenseMap<const llvm::BasicBlock *, const llvm::Instruction *> FirstRecord;
 

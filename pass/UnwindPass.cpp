@@ -131,7 +131,8 @@ std::vector<CallBase *> callsToMarker(Module &M, StringRef Name) {
 /// A call to a record helper needs no landing pad (UnwindPass.h). Without
 /// this, every one of them would get its own at -O0.
 bool isRecordHelper(const Function &F) {
-  return llvm::is_contained(helper::All, F.getName());
+  StringRef Name = F.getName();
+  return Name.starts_with("__cdefer_") && llvm::is_contained(helper::All, Name);
 }
 
 constexpr const char *ArmingThunkPrefix = "cdefer.arm.";
@@ -198,17 +199,16 @@ public:
                                   ExitMark->getIterator(), (DominatorTree *)nullptr);
     ExitMark->eraseFromParent();
     collectRegion(Exit);
+    for (BasicBlock &BB : F)
+      for (Instruction &I : BB)
+        note(I, &BB);
     // Before keepStateInMemory: its asm takes the state's address.
-    Pending.emplace(F, State, Region);
+    Pending.emplace(F, State, Region, ReturnsTwice);
     Many = manySites();
-    if (State && (F.callsFunctionThatReturnsTwice() || Many))
+    if (State && (ReturnsTwice || Many))
       keepStateInMemory();
-    MayRecover = llvm::any_of(Region, [&](BasicBlock *BB) {
-      return llvm::any_of(*BB, [&](Instruction &I) {
-        auto *CB = dyn_cast<CallBase>(&I);
-        return CB && isSiteMarker(CB) && mayRecover(CB, Hooks);
-      });
-    });
+    MayRecover = llvm::any_of(
+        Markers, [&](CallBase *M) { return mayRecover(M, Hooks); });
     findSequentialSites();
     if (!needsCopy()) {
       rewriteSiteMarkers();
@@ -244,6 +244,13 @@ private:
   DenseMap<BasicBlock *, unsigned> SiteOf;
   std::vector<bool> RunsMore;
   std::optional<PendingDefers> Pending; // where the body may have defers
+  // What the rewriting works on, found in one walk over the function (and
+  // over the copy as it is made): the site markers, the calls that may
+  // unwind with the block each is in, and the cleanups' resumes.
+  std::vector<CallBase *> Markers;
+  std::vector<std::pair<CallInst *, BasicBlock *>> Calls;
+  std::vector<ResumeInst *> Resumes;
+  bool ReturnsTwice = false; // it calls setjmp or the like
   bool MayRecover = false; // some deferred code may call recover()
   bool Many = false;       // manySites()
   AllocaInst *State = nullptr;  // the bits, or the records frame
@@ -261,6 +268,19 @@ private:
   /// Whether \p BB is code that runs while a panic unwinds the frame.
   bool inCopy(BasicBlock *BB) const { return Copy.contains(BB); }
 
+  void note(Instruction &I, BasicBlock *BB) {
+    if (auto *CB = dyn_cast<CallBase>(&I))
+      ReturnsTwice |= CB->hasFnAttr(Attribute::ReturnsTwice);
+    if (auto *CI = dyn_cast<CallInst>(&I)) {
+      if (isSiteMarker(CI))
+        Markers.push_back(CI);
+      else if (mayUnwind(CI))
+        Calls.push_back({CI, BB});
+    } else if (auto *R = dyn_cast<ResumeInst>(&I)) {
+      Resumes.push_back(R);
+    }
+  }
+
   /// Whether the exit sequence dispatches among so many sites that the
   /// optimizer, left to forward the records frame's fields through every
   /// case of the dispatch, takes time quadratic in their number (jump
@@ -269,13 +289,7 @@ private:
   /// same time either way).
   bool manySites() const {
     constexpr unsigned Threshold = 256;
-    unsigned Sites = 0;
-    for (BasicBlock *BB : Region)
-      for (Instruction &I : *BB)
-        if (auto *CB = dyn_cast<CallBase>(&I);
-            CB && isSiteMarker(CB) && ++Sites > Threshold)
-          return true;
-    return false;
+    return Markers.size() > Threshold;
   }
 
   /// A longjmp back to a setjmp restores the registers setjmp saw: a state
@@ -369,14 +383,13 @@ private:
   /// pad, or any cleanup's resume leads into deferred code: else the
   /// function gets no unwinding copy at all.
   bool needsCopy() const {
-    for (BasicBlock &BB : F)
-      for (Instruction &I : BB) {
-        auto *CI = dyn_cast<CallInst>(&I);
-        if ((CI && mayUnwind(CI)) || isa<ResumeInst>(I))
-          if (mayFindDeferredCode(I, &BB))
-            return true;
-      }
-    return false;
+    return llvm::any_of(Calls,
+                        [&](auto &C) {
+                          return mayFindDeferredCode(*C.first, C.second);
+                        }) ||
+           llvm::any_of(Resumes, [&](ResumeInst *R) {
+             return mayFindDeferredCode(*R, R->getParent());
+           });
   }
 
   bool findSites() {
@@ -439,6 +452,7 @@ private:
         Copy->insertInto(New, New->end());
         Copy->cloneDebugInfoFrom(&I);
         Map[&I] = Copy;
+        note(*Copy, New);
       }
       Map[BB] = New;
       C.Blocks.push_back(New);
@@ -611,10 +625,6 @@ private:
   /// Cleanups of __attribute__((cleanup)) variables end in `resume`: it
   /// continues into the copy as well.
   void redirectResumes() {
-    std::vector<ResumeInst *> Resumes;
-    for (BasicBlock &BB : F)
-      if (auto *R = dyn_cast<ResumeInst>(BB.getTerminator()))
-        Resumes.push_back(R);
     for (ResumeInst *R : Resumes) {
       if (!mayFindDeferredCode(*R, R->getParent()))
         continue;
@@ -659,12 +669,6 @@ private:
   /// and neither does one for deferred code that cannot call recover():
   /// the marker goes, and a block's token is 0.
   void rewriteSiteMarkers() {
-    std::vector<CallBase *> Markers;
-    for (BasicBlock &BB : F)
-      for (Instruction &I : BB)
-        if (auto *CB = dyn_cast<CallBase>(&I))
-          if (isSiteMarker(CB))
-            Markers.push_back(CB);
     for (CallBase *M : Markers) {
       bool IsCall = M->getCalledFunction() == Hooks.CallSite;
       Value *Replacement = nullptr;
@@ -715,17 +719,13 @@ private:
   }
 
   /// Every call that might unwind gets an unwind edge to a landing pad.
+  /// Where a panic would find deferred code to run. That is decided for
+  /// every call first: splitting blocks moves calls (Calls keeps the block
+  /// each was in, for the same reason).
   void makeCallsInvoke() {
-    // Where each call is must be known before splitting blocks moves them.
-    std::vector<std::pair<CallInst *, BasicBlock *>> Calls;
-    for (BasicBlock &BB : F) {
-      if (LandingPads.count(&BB))
-        continue;
-      for (Instruction &I : BB)
-        if (auto *CI = dyn_cast<CallInst>(&I))
-          if (mayUnwind(CI) && mayFindDeferredCode(*CI, &BB))
-            Calls.push_back({CI, &BB});
-    }
+    llvm::erase_if(Calls, [&](auto &C) {
+      return !mayFindDeferredCode(*C.first, C.second);
+    });
     for (auto [CI, From] : Calls) {
       CI->removeFnAttr(Attribute::NoUnwind);
       changeToInvokeAndSplitBasicBlock(CI, landingPadFor(From));
@@ -738,6 +738,11 @@ private:
     const Function *Callee = CI->getCalledFunction();
     if (!Callee)
       return true;
+    // Declarations that promise not to unwind (glibc's __THROW, and the
+    // runtime's hooks that do not unwind) are believed; definitions here
+    // are not: they may call code that panics.
+    if (Callee->isDeclaration() && Callee->doesNotThrow())
+      return false;
     if (Callee == Hooks.Finish.getCallee() ||
         Callee == Hooks.Land.getCallee() ||
         Callee == Hooks.Resume.getCallee() ||
@@ -745,9 +750,7 @@ private:
         Callee == Hooks.DeferredBlock.getCallee() || isRecordHelper(*Callee) ||
         isArmingThunk(*Callee))
       return false;
-    // Declarations that promise not to unwind (glibc's __THROW) are
-    // believed; definitions here are not: they may call code that panics.
-    return !(Callee->isDeclaration() && Callee->doesNotThrow());
+    return true;
   }
 };
 

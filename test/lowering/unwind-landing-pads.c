@@ -68,6 +68,21 @@ int before_first(int n) {
 // CHECK:         invoke void @use(i32 noundef 2)
 // CHECK:       }
 
+// Calls after a defer in one block all keep their landing pads (each
+// invoke splits the block: which calls need one is decided first).
+int in_a_row(int n) {
+  defer use(n);
+  use(1);
+  use(2);
+  use(3);
+  return n;
+}
+// CHECK-LABEL: define {{.*}}i32 @in_a_row(
+// CHECK:         invoke void @use(i32 noundef 1)
+// CHECK:         invoke void @use(i32 noundef 2)
+// CHECK:         invoke void @use(i32 noundef 3)
+// CHECK:       }
+
 // A function in which no call can find deferred code to run has no
 // unwinding code at all: no personality, no landing pad.
 int nothing_pending(int n) {
