@@ -57,6 +57,8 @@ inline constexpr const char *Call = CDEFER_ABI_STRING(CDEFER_ABI_UNWIND_CALL);
 inline constexpr const char *Block = CDEFER_ABI_STRING(CDEFER_ABI_UNWIND_BLOCK);
 inline constexpr const char *Finish = CDEFER_ABI_STRING(CDEFER_ABI_UNWIND_FINISH);
 inline constexpr const char *Land = CDEFER_ABI_STRING(CDEFER_ABI_UNWIND_LAND);
+inline constexpr const char *LandInlined =
+    CDEFER_ABI_STRING(CDEFER_ABI_UNWIND_LAND_INLINED);
 inline constexpr const char *Resume = CDEFER_ABI_STRING(CDEFER_ABI_UNWIND_RESUME);
 } // namespace unwindhook
 

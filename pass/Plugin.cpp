@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "Diagnostics.h"
 #include "FunctionLowering.h"
+#include "OwnLandPass.h"
 #include "ParseHooks.h"
 #include "UnwindPass.h"
 
@@ -61,6 +62,23 @@ private:
   unsigned MarksHandled = ~0u; // deferMarksSoFar() when a group was lowered
 };
 
+/// The unwind pass first; after the inliner, the pass that drops the
+/// landing notes a function's own frame does not need (OwnLandPass.h).
+/// Not in an LTO build: the link's inliner is still to run, and functions
+/// of other modules have numbers of their own.
+void registerIRPasses(llvm::PassBuilder &PB) {
+  PB.registerPipelineStartEPCallback(
+      [](llvm::ModulePassManager &MPM, llvm::OptimizationLevel) {
+        MPM.addPass(UnwindPass());
+      });
+  PB.registerOptimizerLastEPCallback(
+      [](llvm::ModulePassManager &MPM, llvm::OptimizationLevel,
+         llvm::ThinOrFullLTOPhase Phase) {
+        if (Phase == llvm::ThinOrFullLTOPhase::None)
+          MPM.addPass(OwnLandPass());
+      });
+}
+
 class DeferAction : public PluginASTAction {
 protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
@@ -71,13 +89,7 @@ protected:
     Opts.Markers = CI.getFrontendOpts().ProgramAction != frontend::RunAnalysis;
     watchDeferredCode(CI.getPreprocessor());
     // The IR half: landing pads for panics, at every optimization level.
-    CI.getCodeGenOpts().PassBuilderCallbacks.push_back(
-        [](llvm::PassBuilder &PB) {
-          PB.registerPipelineStartEPCallback(
-              [](llvm::ModulePassManager &MPM, llvm::OptimizationLevel) {
-                MPM.addPass(UnwindPass());
-              });
-        });
+    CI.getCodeGenOpts().PassBuilderCallbacks.push_back(registerIRPasses);
     return std::make_unique<DeferConsumer>(Opts);
   }
 
@@ -121,11 +133,6 @@ static FrontendPluginRegistry::Add<cdefer::DeferAction>
 extern "C" __attribute__((visibility("default"))) llvm::PassPluginLibraryInfo
 llvmGetPassPluginInfo() {
   llvm::PassPluginLibraryInfo Info{LLVM_PLUGIN_API_VERSION, "cdefer", "0.1"};
-  Info.RegisterPassBuilderCallbacks = [](llvm::PassBuilder &PB) {
-    PB.registerPipelineStartEPCallback(
-        [](llvm::ModulePassManager &MPM, llvm::OptimizationLevel) {
-          MPM.addPass(cdefer::UnwindPass());
-        });
-  };
+  Info.RegisterPassBuilderCallbacks = cdefer::registerIRPasses;
   return Info;
 }

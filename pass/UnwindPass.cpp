@@ -43,6 +43,7 @@
 //===----------------------------------------------------------------------===//
 #include "UnwindPass.h"
 #include "DeferredScopes.h"
+#include "OwnLandPass.h"
 #include "PendingDefers.h"
 
 #include "llvm/ADT/SetVector.h"
@@ -72,6 +73,8 @@ struct RuntimeHooks {
   FunctionCallee DeferredBlock; // size_t __cdefer_v1_unwind_block(void)
   FunctionCallee Finish;        // void __cdefer_v1_unwind_finish(void *)
   FunctionCallee Land;          // void __cdefer_v1_unwind_land(void **slot)
+  FunctionCallee LandInlined;   // ... _land_inlined(void **slot, unsigned)
+  unsigned FramesNumbered = 0;  // for setFrameNumber
   FunctionCallee Resume;        // noreturn void __cdefer_v1_unwind_resume(void *)
   FunctionCallee Personality;   // __gcc_personality_v0
   // The site markers the AST lowering left (null when it left none).
@@ -91,6 +94,9 @@ struct RuntimeHooks {
     DeferredBlock = hook(M, unwindhook::Block, FunctionType::get(Size, false));
     Land = hook(M, unwindhook::Land,
                 FunctionType::get(Type::getVoidTy(C), {Ptr}, false));
+    LandInlined = hook(M, unwindhook::LandInlined,
+                       FunctionType::get(Type::getVoidTy(C),
+                                         {Ptr, Type::getInt32Ty(C)}, false));
     // These two unwind: not nounwind.
     Finish = M.getOrInsertFunction(
         unwindhook::Finish, FunctionType::get(Type::getVoidTy(C), {Ptr}, false));
@@ -215,6 +221,8 @@ public:
       giveOwnDebugScope(F, Region.getArrayRef(), UnwindingMarker, 0);
       return;
     }
+    if (!MayRecover)
+      setFrameNumber(F, FrameNumber = ++Hooks.FramesNumbered);
     Mode = chooseShape();
     Copy = cloneRegion(Exit, ".unwind");
     makeSlots();
@@ -251,6 +259,7 @@ private:
   std::vector<std::pair<CallInst *, BasicBlock *>> Calls;
   std::vector<ResumeInst *> Resumes;
   bool ReturnsTwice = false; // it calls setjmp or the like
+  unsigned FrameNumber = 0;  // where it cannot recover: for landHere
   bool MayRecover = false; // some deferred code may call recover()
   bool Many = false;       // manySites()
   AllocaInst *State = nullptr;  // the bits, or the records frame
@@ -509,17 +518,33 @@ private:
     }
   }
 
+  /// Tells the runtime that the exception landed in this frame (panic.c:
+  /// which older panics it aborts). Only a frame whose deferred code may
+  /// recover needs that in its own code: one that cannot never returns
+  /// normally from its copy, and a newer panic leaving its physical frame
+  /// aborts the older one all the same. Inlined into another function, the
+  /// frame shares that function's physical frame, and the call is needed:
+  /// Such a frame makes the call with its function's number, and
+  /// OwnLandPass removes it where it is still in that function once
+  /// inlining is over.
+  void landHere(IRBuilder<> &B) {
+    if (MayRecover)
+      B.CreateCall(Hooks.Land, {ExceptionSlot});
+    else
+      B.CreateCall(Hooks.LandInlined, {ExceptionSlot, B.getInt32(FrameNumber)});
+  }
+
   void makeSlots() {
     IRBuilder<> B(&*F.getEntryBlock().getFirstInsertionPt());
     ExceptionSlot = B.CreateAlloca(B.getPtrTy(), nullptr, "cdefer.exception");
   }
 
   /// Every way into the copy from outside it tells the runtime that the
-  /// exception landed in this frame (panic.c: which panics it aborts).
+  /// exception landed in this frame (landHere).
   void makeEnter() {
     Enter = BasicBlock::Create(F.getContext(), "cdefer.unwind.enter", &F);
     IRBuilder<> B(Enter);
-    B.CreateCall(Hooks.Land, {ExceptionSlot});
+    landHere(B);
     // The records helpers the copy calls get inlined, and their loads and
     // stores are not the volatile ones shadowStateIn makes: the shadow
     // frame must stay in memory all the same.
@@ -584,7 +609,7 @@ private:
       B.CreateBr(Enter);
       return;
     }
-    B.CreateCall(Hooks.Land, {ExceptionSlot});
+    landHere(B);
     B.CreateBr(Copy.Blocks[Sites[SiteOf.lookup(From)].Next]);
   }
 
@@ -648,7 +673,8 @@ private:
         continue;
       }
       IRBuilder<> B(R);
-      Value *Exception = B.CreateLoad(B.getPtrTy(), ExceptionSlot, /*isVolatile=*/true);
+      Value *Exception =
+          B.CreateLoad(B.getPtrTy(), ExceptionSlot, /*isVolatile=*/true);
       B.CreateCall(Hooks.Finish, {Exception});
     }
   }
@@ -657,7 +683,8 @@ private:
   /// (_Unwind_Resume, or its own faster unwinding for a panic).
   void resumeUnwinding(ReturnInst *R) {
     IRBuilder<> B(R);
-    Value *Exception = B.CreateLoad(B.getPtrTy(), ExceptionSlot, /*isVolatile=*/true);
+    Value *Exception =
+        B.CreateLoad(B.getPtrTy(), ExceptionSlot, /*isVolatile=*/true);
     B.CreateCall(Hooks.Resume, {Exception})->setDoesNotReturn();
     B.CreateUnreachable();
     R->eraseFromParent();
@@ -745,6 +772,7 @@ private:
       return false;
     if (Callee == Hooks.Finish.getCallee() ||
         Callee == Hooks.Land.getCallee() ||
+        Callee == Hooks.LandInlined.getCallee() ||
         Callee == Hooks.Resume.getCallee() ||
         Callee == Hooks.DeferredCall.getCallee() ||
         Callee == Hooks.DeferredBlock.getCallee() || isRecordHelper(*Callee) ||

@@ -89,6 +89,7 @@ void CDEFER_ABI_UNWIND_CALL(void *callee);
 size_t CDEFER_ABI_UNWIND_BLOCK(void);
 _Bool CDEFER_ABI_UNWIND_RECOVERED(void *exception);
 void CDEFER_ABI_UNWIND_LAND(void *const *slot);
+void CDEFER_ABI_UNWIND_LAND_INLINED(void *const *slot, unsigned frame);
 _Noreturn void CDEFER_ABI_UNWIND_RESUME(struct _Unwind_Exception *e);
 void CDEFER_ABI_UNWIND_FINISH(struct _Unwind_Exception *e);
 

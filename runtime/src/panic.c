@@ -347,6 +347,16 @@ void CDEFER_ABI_UNWIND_LAND(void *const *slot)
             older->aborted = 1;
 }
 
+/* The same from a function whose deferred code cannot recover: frame
+ * identifies the function, so that the plugin can remove the call where it
+ * stayed in that function's own frame (pass/OwnLandPass.cpp). Where it
+ * remains, the function was inlined into another. */
+void CDEFER_ABI_UNWIND_LAND_INLINED(void *const *slot, unsigned frame)
+{
+    (void)frame;
+    CDEFER_ABI_UNWIND_LAND(slot);
+}
+
 /* The end of a frame's unwinding code, where the panic goes on: the fast
  * path again when it can, else libgcc. Either sees this function's frame
  * first, which is not the program's. */

@@ -97,7 +97,10 @@ int nothing_pending(int n) {
 // CHECK:       }
 
 // Deferred code that cannot recover: a builtin, a block without recover(),
-// a function defined here that does not call it. The copy ends in resume.
+// a function defined here that does not call it. The copy ends in resume,
+// and the runtime is not told where the exception landed: that is needed
+// only where the frame may return normally, or where its code is inlined
+// into another function's frame (see inlined_into below).
 static void quiet(int n) { use(n); }
 int no_recover(int n) {
   char *p = malloc(8);
@@ -108,6 +111,7 @@ int no_recover(int n) {
   return n;
 }
 // CHECK-LABEL: define {{.*}}i32 @no_recover(
+// CHECK-NOT:     @__cdefer_v1_unwind_land
 // CHECK-NOT:     @__cdefer_v1_unwind_finish
 // CHECK-NOT:     @__cdefer_v1_unwind_call
 // CHECK-NOT:     @__cdefer_v1_unwind_block
@@ -125,8 +129,9 @@ int recovers(int n) {
   return n;
 }
 // CHECK-LABEL: define {{.*}}i32 @recovers(
-// CHECK:         call i64 @__cdefer_v1_unwind_block()
-// CHECK:         call void @__cdefer_v1_unwind_finish(ptr
+// CHECK-DAG:     call i64 @__cdefer_v1_unwind_block()
+// CHECK-DAG:     call void @__cdefer_v1_unwind_land(ptr
+// CHECK-DAG:     call void @__cdefer_v1_unwind_finish(ptr
 // CHECK-NOT:   __cdefer_exit_mark
 // CHECK-NOT:   __cdefer_site_
 
@@ -142,13 +147,31 @@ int recovers(int n) {
 // Optimized, the copy is a chain: a panic in one site's deferred code
 // continues at the next site's test, so the optimizer folds the copy for
 // each landing pad. Where nothing can recover, all that is left of a
-// function's unwinding is its deferred code between the runtime calls that
-// say where the exception landed and that resume it.
+// function's unwinding is its deferred code and the runtime call that
+// resumes the unwinding, as with _Defer -fexceptions; the exception is a
+// value in a register, not in a slot in memory.
 // OPT-LABEL: define {{.*}}i32 @shape(
 // OPT-DAG:     landingpad
+// OPT-DAG:     call void @__cdefer_v1_unwind_land(
 // OPT-DAG:     call void @__cdefer_v1_unwind_finish(
 // OPT-LABEL: define {{.*}}i32 @no_recover(
-// OPT-NOT:     call {{.*}}@__cdefer_v1_unwind_{{finish|call|block}}
-// OPT:         call void @__cdefer_v1_unwind_land(
-// OPT-NOT:     call {{.*}}@__cdefer_v1_unwind_{{finish|call|block}}
+// OPT-NOT:     call {{.*}}@__cdefer_v1_unwind_{{land|finish|call|block}}
+// OPT:         call void @__cdefer_v1_unwind_resume(ptr
+// OPT-NOT:     call {{.*}}@__cdefer_v1_unwind_{{land|finish|call|block}}
 // OPT:       }
+// Inlined, the same code shares its caller's frame, and tells the runtime
+// where it landed: a newer panic that leaves it for the caller's unwinding
+// code must abort the older one (panic/uncaught.c, CASE 7).
+// OPT-LABEL: define {{.*}}i32 @inlined_into(
+// OPT:         call void @__cdefer_v1_unwind_land_inlined(ptr {{.*}}, i32
+// OPT:       }
+
+static int cannot_recover(int n) {
+  defer { use(n); }
+  use(n + 1);
+  return n;
+}
+int inlined_into(int n) {
+  defer { use(0); }
+  return cannot_recover(n);
+}

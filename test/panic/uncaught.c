@@ -17,6 +17,9 @@
 // RUN: %expect-status 2 %run-modes %s -DCASE=6 > %t.6.out 2> %t.6.err
 // RUN: %go-oracle %S/Inputs/uncaught-6.go %t.go6
 // RUN: diff %t.go6.out %t.6.out && diff %t.go6.err %t.6.err
+// RUN: %expect-status 2 %run-modes %s -DCASE=7 > %t.7.out 2> %t.7.err
+// RUN: %go-oracle %S/Inputs/uncaught-7.go %t.go7
+// RUN: diff %t.go7.out %t.7.out && diff %t.go7.err %t.7.err
 // VALUE: panic: value 0x1234{{$}}
 // FORMATTED: panic: bad value 42 in "input"{{$}}
 #include <cdefer.h>
@@ -72,5 +75,24 @@ static int ends_both(void) {
 int main(void) {
   printf("ends_both returned %d\n", ends_both());
   panic("third");
+}
+#elif CASE == 7
+// The same where the frame whose deferred code panics again cannot
+// recover (its unwinding code does not tell the runtime where it landed):
+// the newer panic leaves the frame, which ends the older one, and the
+// caller recovers the newer.
+static int runs;
+static void cannot_recover(void) {
+  defer { runs++; }
+  defer { panic("newer"); }
+  panic("older");
+}
+static void catch_newer(void) {
+  defer { printf("recovered %s after %d\n", (const char *)recover(), runs); }
+  cannot_recover();
+}
+int main(void) {
+  catch_newer();
+  panic("last");
 }
 #endif
