@@ -12,6 +12,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/STLExtras.h"
 #include <vector>
 
 using namespace clang;
@@ -37,6 +38,16 @@ uint64_t stackBufferBytes(const FunctionDefers &F,
       return MaxBytes;
   }
   return Bytes;
+}
+
+bool stackBufferHoldsAll(llvm::ArrayRef<uint64_t> RecordSizes,
+                         const std::vector<bool> &Repeats) {
+  if (llvm::is_contained(Repeats, true))
+    return false;
+  uint64_t Bytes = 0;
+  for (uint64_t Size : RecordSizes)
+    Bytes += Size;
+  return Bytes <= MaxBytes;
 }
 
 } // namespace cdefer

@@ -18,6 +18,12 @@ uint64_t stackBufferBytes(const FunctionDefers &F,
                           llvm::ArrayRef<uint64_t> RecordSizes,
                           const std::vector<bool> &Repeats);
 
+/// Whether that buffer holds every record a call can make: no site can
+/// repeat, and one record of each fits. Such a function never grows into a
+/// chunk, and its exit sequence needs no walk over chunks.
+bool stackBufferHoldsAll(llvm::ArrayRef<uint64_t> RecordSizes,
+                         const std::vector<bool> &Repeats);
+
 } // namespace cdefer
 
 #endif

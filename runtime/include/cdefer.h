@@ -73,7 +73,9 @@ extern "C" {
  *     while (__cdefer_deferreturn(&frame));
  *
  * The inner loop does nothing but pop and run, which keeps it as tight as
- * a hand-written one. Where a defer can run more than once per call, it is
+ * a hand-written one. Where no defer can run twice and the stack buffer
+ * holds a record of each, no chunk can exist: the outer loop goes, and
+ * with one defer statement the inner one is an `if`. Where a defer can run more than once per call, it is
  * written with its test last (if pending, do ... while pending), so that
  * its back edge is a plain branch: an optimizer does not unroll a loop
  * whose back edge is the deferred code's call where that call may unwind

@@ -132,12 +132,30 @@ void once(long double x) {
 // CHECK:         void *__cdefer_stack[2];
 // CHECK-NEXT:    __cdefer_frame_start(&__cdefer_frame, &__cdefer_stack, 16UL);
 // CHECK:         __cdefer_captures = __cdefer_deferproc(&__cdefer_frame, 16UL);
-// No defer repeats: the records loop tests first (a loop that tests last is
-// for the optimizer to unroll, and there is nothing to unroll here).
-// CHECK:         do {
-// CHECK-NEXT:        while (__cdefer_deferpending(&__cdefer_frame))
-// CHECK-NEXT:            {
-// CHECK-NEXT:                __cdefer_site_call((void *)use_ld);
+// No defer repeats and every record fits in the stack buffer: no record
+// goes to a chunk, so there is no walk over chunks, and one site has at
+// most one record: an `if`, not a loop.
+// CHECK:         __cdefer_exit_mark(&__cdefer_frame);
+// CHECK-NEXT:    if (__cdefer_deferpending(&__cdefer_frame)) {
+// CHECK-NEXT:        __cdefer_site_call((void *)use_ld);
+// CHECK-NOT:     __cdefer_deferreturn
+// CHECK:             use_ld(__cdefer_s0_arg0);
+// CHECK-NEXT:    }
+// CHECK-NEXT:    return;
+
+// Two sites that do not repeat: a loop that tests first (there is nothing
+// for the optimizer to unroll), still without the walk over chunks.
+void twice(int a) {
+  defer use3(a, 0, 0);
+  if (a)
+    defer use3(a, 1, 0);
+}
+// CHECK-LABEL: void twice(int a) {
+// CHECK:         __cdefer_exit_mark(&__cdefer_frame);
+// CHECK-NEXT:    while (__cdefer_deferpending(&__cdefer_frame))
+// CHECK-NEXT:        switch (__cdefer_deferred_site(&__cdefer_frame)) {
+// CHECK-NOT:     __cdefer_deferreturn
+// CHECK:         return;
 
 // The captures are read through the record __cdefer_deferproc returns, cast to
 // the site's record type; nothing else of the runtime's layout is assumed.
