@@ -416,12 +416,18 @@ private:
       }
       return FD;
     };
+    // A function with very many defer statements keeps its frame in
+    // memory, and starts and pushes with helpers that leave the grew flag
+    // alone (cdefer.h).
+    bool Large = F.Sites.size() > helper::ManySites;
     Runtime.DeferProc = Find(helper::DeferProc, 2);
-    Runtime.DeferProcSite = Find(helper::DeferProcSite, 3);
+    Runtime.DeferProcSite =
+        Find(Large ? helper::DeferProcLarge : helper::DeferProcSite, 3);
     Runtime.DeferPending = Find(helper::DeferPending, 1);
     Runtime.DeferReturn = Find(helper::DeferReturn, 1);
     Runtime.DeferPop = Find(helper::DeferPop, 2);
-    Runtime.FrameStart = Find(helper::FrameStart, 3);
+    Runtime.FrameStart =
+        Find(Large ? helper::FrameStartLarge : helper::FrameStart, 3);
     Runtime.DeferredSite = Find(helper::DeferredSite, 1);
     Runtime.Frame = lookupStruct(helper::FrameStruct);
     if (!Missing && !Mismatched && !Runtime.Frame)

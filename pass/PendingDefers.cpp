@@ -37,7 +37,8 @@ bool recordsNothing(const Use &U) {
     return II->isLifetimeStartOrEnd();
   if (const auto *Call = dyn_cast<CallInst>(I))
     if (const Function *Callee = Call->getCalledFunction())
-      return Callee->getName() == helper::FrameStart;
+      return Callee->getName() == helper::FrameStart ||
+             Callee->getName() == helper::FrameStartLarge;
   return false;
 }
 

@@ -297,8 +297,7 @@ private:
   /// took 27 s at -O2, 7.4 s with the frame in memory; 1,000 took the
   /// same time either way).
   bool manySites() const {
-    constexpr unsigned Threshold = 256;
-    return Markers.size() > Threshold;
+    return Markers.size() > helper::ManySites;
   }
 
   /// A longjmp back to a setjmp restores the registers setjmp saw: a state

@@ -152,9 +152,10 @@ CDEFER__INLINE void CDEFER_ABI_FRAME_START(struct CDEFER_ABI_FRAME *frame, void 
     frame->grew = 0;
 }
 
-/* record_size: the site's record size (see above). */
-CDEFER__INLINE void *CDEFER_ABI_DEFERPROC(struct CDEFER_ABI_FRAME *frame,
-                                      size_t record_size)
+/* record_size: the site's record size (see above). note_growth: whether to
+ * set the frame's flag when it grows (see __cdefer_frame_start_large). */
+CDEFER__INLINE void *cdefer__deferproc(struct CDEFER_ABI_FRAME *frame,
+                                       size_t record_size, int note_growth)
 {
     char *at = (char *)frame->top;
     if (__builtin_expect((__UINTPTR_TYPE__)frame->limit - (__UINTPTR_TYPE__)at <
@@ -167,10 +168,17 @@ CDEFER__INLINE void *CDEFER_ABI_DEFERPROC(struct CDEFER_ABI_FRAME *frame,
         at = chunk.start;
         frame->base = at;
         frame->limit = chunk.limit;
-        frame->grew = 1;
+        if (note_growth)
+            frame->grew = 1;
     }
     frame->top = at + record_size;
     return at;
+}
+
+CDEFER__INLINE void *CDEFER_ABI_DEFERPROC(struct CDEFER_ABI_FRAME *frame,
+                                      size_t record_size)
+{
+    return cdefer__deferproc(frame, record_size, 1);
 }
 
 /* For a function with several defer statements: the record also keeps its
@@ -179,6 +187,26 @@ CDEFER__INLINE void *CDEFER_ABI_DEFERPROC_SITE(struct CDEFER_ABI_FRAME *frame,
                                            unsigned site, size_t record_size)
 {
     void *record = CDEFER_ABI_DEFERPROC(frame, record_size);
+    ((unsigned *)frame->top)[-1] = site;
+    return record;
+}
+
+/* A function with very many defer statements keeps its frame in memory
+ * (pass/UnwindPass.cpp), where the optimizer cannot see the flag stay 0.
+ * Its frame starts as if it had grown, and its defers never store the
+ * flag: a store in each of 10,000 defers' slow paths made such a function
+ * compile about 15% slower. */
+CDEFER__INLINE void CDEFER_ABI_FRAME_START_LARGE(struct CDEFER_ABI_FRAME *frame,
+                                             void *stack, size_t bytes)
+{
+    CDEFER_ABI_FRAME_START(frame, stack, bytes);
+    frame->grew = 1;
+}
+
+CDEFER__INLINE void *CDEFER_ABI_DEFERPROC_LARGE(struct CDEFER_ABI_FRAME *frame,
+                                            unsigned site, size_t record_size)
+{
+    void *record = cdefer__deferproc(frame, record_size, 0);
     ((unsigned *)frame->top)[-1] = site;
     return record;
 }

@@ -32,6 +32,8 @@
 #define CDEFER_ABI_FRAME_START __cdefer_frame_start
 #define CDEFER_ABI_DEFERPROC __cdefer_deferproc
 #define CDEFER_ABI_DEFERPROC_SITE __cdefer_deferproc_site
+#define CDEFER_ABI_FRAME_START_LARGE __cdefer_frame_start_large
+#define CDEFER_ABI_DEFERPROC_LARGE __cdefer_deferproc_large
 #define CDEFER_ABI_DEFERPENDING __cdefer_deferpending
 #define CDEFER_ABI_DEFERRED_SITE __cdefer_deferred_site
 #define CDEFER_ABI_DEFERPOP __cdefer_deferpop
