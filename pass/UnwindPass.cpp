@@ -376,11 +376,17 @@ private:
     return false;
   }
 
-  /// Whether a panic at call \p CI, in block \p From, can find deferred code
-  /// of this frame to run: code the body runs after a defer, or deferred
-  /// code that more sites follow. Elsewhere the call needs no landing pad.
+  /// Whether a call at \p I, in block \p From, needs a landing pad: where a
+  /// panic can find deferred code of this frame to run (code the body runs
+  /// after a defer, or deferred code of the exit sequence that more sites
+  /// follow), and everywhere in the unwinding copy. There a newer panic
+  /// that leaves the frame must end the older one the copy runs, and
+  /// where the frame is inlined into its caller no stack pointer moves to
+  /// tell the runtime so: the landing pad does (panic/uncaught.c, CASE 8).
   bool mayFindDeferredCode(const Instruction &I, BasicBlock *From) const {
-    if (Region.contains(From) || inCopy(From)) {
+    if (inCopy(From))
+      return true;
+    if (Region.contains(From)) {
       auto It = SiteOf.find(From);
       return It == SiteOf.end() || RunsMore[It->second];
     }

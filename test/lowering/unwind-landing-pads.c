@@ -2,8 +2,8 @@
 // a panic would find deferred code to run is an invoke whose cleanup landing
 // pad enters one unwinding copy of the exit sequence, after telling the
 // runtime that the exception landed in this frame. A call where it would
-// not (before the first defer, or in the last deferred code) keeps no
-// landing pad. The copy tells the runtime what kind of deferred code runs
+// not (before the first defer, or in the last deferred code of a normal
+// exit) keeps no landing pad; every call of the copy keeps its own. The copy tells the runtime what kind of deferred code runs
 // where that code may recover, and ends in a runtime call that returns if
 // the panic was recovered (the function returns normally) and otherwise
 // resumes unwinding; where no deferred code can recover, it just resumes.
@@ -37,7 +37,10 @@ int shape(int n) {
 // CHECK:         invoke void @use(i32 noundef 2)
 // CHECK-NEXT:      to label %{{[0-9]+}} unwind label %[[PAD]]
 // CHECK:         call void @cdefer.arm.use()
-// CHECK:         {{^  }}call void @use(i32 noundef %{{[0-9]+}})
+// In the copy every call keeps its landing pad: a panic there must end
+// the older one even where no stack pointer moves (this frame inlined).
+// CHECK:         invoke void @use(i32 noundef %{{[0-9]+}})
+// CHECK-NEXT:      to label %{{[0-9]+}} unwind label %[[PAD]]
 // CHECK:         call void @__cdefer_v1_unwind_finish(ptr
 // CHECK-NEXT:    ret i32
 // CHECK:         call void @__cdefer_v1_unwind_land(ptr

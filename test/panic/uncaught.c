@@ -20,6 +20,9 @@
 // RUN: %expect-status 2 %run-modes %s -DCASE=7 > %t.7.out 2> %t.7.err
 // RUN: %go-oracle %S/Inputs/uncaught-7.go %t.go7
 // RUN: diff %t.go7.out %t.7.out && diff %t.go7.err %t.7.err
+// RUN: %expect-status 2 %run-modes %s -DCASE=8 > %t.8.out 2> %t.8.err
+// RUN: %go-oracle %S/Inputs/uncaught-8.go %t.go8
+// RUN: diff %t.go8.out %t.8.out && diff %t.go8.err %t.8.err
 // VALUE: panic: value 0x1234{{$}}
 // FORMATTED: panic: bad value 42 in "input"{{$}}
 #include <cdefer.h>
@@ -93,6 +96,23 @@ static void catch_newer(void) {
 }
 int main(void) {
   catch_newer();
+  panic("last");
+}
+#elif CASE == 8
+// The same where the newer panic starts in the last deferred call, and the
+// frame is inlined into the one that recovers it: no stack pointer moves
+// between the two, and the older panic must end all the same.
+static __attribute__((noinline)) void fail_again(void) { panic("newer"); }
+static inline __attribute__((always_inline)) void inner(void) {
+  defer fail_again();
+  panic("older");
+}
+static void outer(void) {
+  defer { printf("recovered %s\n", (const char *)recover()); }
+  inner();
+}
+int main(void) {
+  outer();
   panic("last");
 }
 #endif
