@@ -20,8 +20,8 @@
 //   2. makes every call of the function (its body, its exit sequence and
 //      the copy) where a panic would find deferred code to run an invoke
 //      whose cleanup landing pad saves the exception and enters the copy
-//      (a function where there is no such call gets no copy). A panic in deferred code thus runs the remaining
-//      defers, since the copy tests the same bits (each cleared before its
+//      (a function where there is no such call gets no copy). A panic in
+//      deferred code thus runs the remaining defers, since the copy tests the same bits (each cleared before its
 //      code runs) and pops the same records. How the copy continues after
 //      such a panic is its Shape: at the next site (Chain, optimized
 //      open-coded code, where the optimizer then folds the copy for each
@@ -266,7 +266,6 @@ private:
   AllocaInst *Shadow = nullptr; // Loop, optimized: the copy's own state
   AllocaInst *ExceptionSlot = nullptr;
   BasicBlock *Enter = nullptr; // tells the runtime, then runs the copy
-  SmallPtrSet<BasicBlock *, 16> LandingPads;
   DenseMap<unsigned, BasicBlock *> SharedPads; // by site, or ~0u for all
 
   bool isSiteMarker(const CallBase *CB) const {
@@ -528,8 +527,8 @@ private:
   /// recover needs that in its own code: one that cannot never returns
   /// normally from its copy, and a newer panic leaving its physical frame
   /// aborts the older one all the same. Inlined into another function, the
-  /// frame shares that function's physical frame, and the call is needed:
-  /// Such a frame makes the call with its function's number, and
+  /// frame shares that function's physical frame, and the call is needed.
+  /// So such a frame makes the call with its function's number, and
   /// OwnLandPass removes it where it is still in that function once
   /// inlining is over.
   void landHere(IRBuilder<> &B) {
@@ -648,7 +647,6 @@ private:
         StructType::get(B.getPtrTy(), B.getInt32Ty()), 0);
     LP->setCleanup(true);
     continueUnwinding(B, LP, From);
-    LandingPads.insert(Pad);
     return Pad;
   }
 
@@ -750,10 +748,10 @@ private:
     return Thunk;
   }
 
-  /// Every call that might unwind gets an unwind edge to a landing pad.
-  /// Where a panic would find deferred code to run. That is decided for
-  /// every call first: splitting blocks moves calls (Calls keeps the block
-  /// each was in, for the same reason).
+  /// Every call that might unwind where a panic would find deferred code to
+  /// run (mayFindDeferredCode) gets an unwind edge to a landing pad. That is
+  /// decided for every call first: splitting blocks moves calls (Calls
+  /// keeps the block each was in, for the same reason).
   void makeCallsInvoke() {
     llvm::erase_if(Calls, [&](auto &C) {
       return !mayFindDeferredCode(*C.first, C.second);
@@ -771,19 +769,14 @@ private:
     if (!Callee)
       return true;
     // Declarations that promise not to unwind (glibc's __THROW, and the
-    // runtime's hooks that do not unwind) are believed; definitions here
-    // are not: they may call code that panics.
+    // runtime's hooks, which hook() marks so) are believed; definitions
+    // here are not: they may call code that panics. The two hooks that do
+    // unwind end the copy, where nothing is left to run.
     if (Callee->isDeclaration() && Callee->doesNotThrow())
       return false;
-    if (Callee == Hooks.Finish.getCallee() ||
-        Callee == Hooks.Land.getCallee() ||
-        Callee == Hooks.LandInlined.getCallee() ||
-        Callee == Hooks.Resume.getCallee() ||
-        Callee == Hooks.DeferredCall.getCallee() ||
-        Callee == Hooks.DeferredBlock.getCallee() || isRecordHelper(*Callee) ||
-        isArmingThunk(*Callee))
-      return false;
-    return true;
+    return Callee != Hooks.Finish.getCallee() &&
+           Callee != Hooks.Resume.getCallee() && !isRecordHelper(*Callee) &&
+           !isArmingThunk(*Callee);
   }
 };
 

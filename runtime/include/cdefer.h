@@ -194,8 +194,8 @@ CDEFER__INLINE void *CDEFER_ABI_DEFERPROC_SITE(struct CDEFER_ABI_FRAME *frame,
 /* A function with very many defer statements keeps its frame in memory
  * (pass/UnwindPass.cpp), where the optimizer cannot see the flag stay 0.
  * Its frame starts as if it had grown, and its defers never store the
- * flag: a store in each of 10,000 defers' slow paths made such a function
- * compile about 15% slower. */
+ * flag: with 1,500 defers, a store in each slow path was 2% of the -O2
+ * compile's instructions (8% of instruction selection's). */
 CDEFER__INLINE void CDEFER_ABI_FRAME_START_LARGE(struct CDEFER_ABI_FRAME *frame,
                                              void *stack, size_t bytes)
 {
