@@ -266,7 +266,10 @@ private:
   AllocaInst *Shadow = nullptr; // Loop, optimized: the copy's own state
   AllocaInst *ExceptionSlot = nullptr;
   BasicBlock *Enter = nullptr; // tells the runtime, then runs the copy
-  DenseMap<unsigned, BasicBlock *> SharedPads; // by site, or ~0u for all
+  // Landing pads that many calls share: one per site of a Chain's copy, or
+  // one for the whole function (-O0, many sites, a Loop's copy).
+  DenseMap<unsigned, BasicBlock *> SitePads;
+  BasicBlock *PadForAll = nullptr;
 
   bool isSiteMarker(const CallBase *CB) const {
     const Function *Callee = CB->getCalledFunction();
@@ -633,8 +636,9 @@ private:
     bool InCopy = inCopy(From);
     if (!InCopy && !F.hasOptNone() && !Many)
       return newLandingPad(From);
-    unsigned Key = InCopy && Mode == Shape::Chain ? SiteOf.lookup(From) : ~0u;
-    BasicBlock *&Shared = SharedPads[Key];
+    BasicBlock *&Shared = InCopy && Mode == Shape::Chain
+                              ? SitePads[SiteOf.lookup(From)]
+                              : PadForAll;
     if (!Shared)
       Shared = newLandingPad(From);
     return Shared;

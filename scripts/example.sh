@@ -4,6 +4,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/setup-debian.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DCDEFER_ENABLE_ASSERTIONS=OFF
 cmake --build build
 ./build/bin/wordfreq -n 10 README.md examples/*.c runtime/src/*.c

@@ -7,7 +7,10 @@
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/setup-debian.sh test
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
+# With LLVM's assertions: the plugin's misuse of LLVM's data structures
+# aborts here rather than going unnoticed in a release build.
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DCDEFER_ENABLE_ASSERTIONS=ON
 cmake --build build
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
