@@ -28,6 +28,9 @@ inline constexpr const char *AbiVersionName = "__cdefer_abi_version";
 /// its symbol (markerSymbol), which says what is wrong if a link ever sees
 /// it: the IR pass did not run.
 inline constexpr const char *ExitMarker = "__cdefer_exit_mark";
+/// void __cdefer_site_call(void *callee, int set) and
+/// size_t __cdefer_site_block(int set) begin a site's deferred code in the
+/// exit sequence; set: every normal exit passes its defer statement.
 inline constexpr const char *CallSiteMarker = "__cdefer_site_call";
 inline constexpr const char *BlockSiteMarker = "__cdefer_site_block";
 /// size_t __cdefer_block_token(void): in the call that stands for a

@@ -693,17 +693,22 @@ private:
   }
 
   /// Tells the IR pass what kind of deferred code follows. Before a call:
-  ///   __cdefer_site_call((void *)callee)
+  ///   __cdefer_site_call((void *)callee, set)
   /// (the runtime then gives the token to that function alone); before a
   /// block:
-  ///   [site_token =] __cdefer_site_block()
+  ///   [site_token =] __cdefer_site_block(set)
+  /// set: the site's bit is set at every normal exit (Plan.SetAtExit).
   Stmt *siteMarker(const LoweredSite &L) {
+    bool SetAtExit = Plan.OpenCoded && Plan.SetAtExit[L.Site->Index];
+    Expr *Set = B.integer(SetAtExit, S.Context.IntTy);
     if (L.IsCall)
       return B.call(B.markerFunction(CallSiteMarker, S.Context.VoidTy,
-                                     {S.Context.VoidPtrTy}),
-                    {calleeAddress(L)});
-    Expr *Marker = B.call(
-        B.markerFunction(BlockSiteMarker, S.Context.getSizeType(), {}), {});
+                                     {S.Context.VoidPtrTy, S.Context.IntTy}),
+                    {calleeAddress(L), Set});
+    Expr *Marker = B.call(B.markerFunction(BlockSiteMarker,
+                                           S.Context.getSizeType(),
+                                           {S.Context.IntTy}),
+                          {Set});
     if (Tokens.SiteToken)
       return B.assign(B.ref(Tokens.SiteToken), Marker);
     return Marker;
@@ -728,6 +733,10 @@ private:
   }
 
   /// if (bits & mask) { bits &= ~mask; code } for each site, last bit first.
+  /// Where every normal exit passes the defer (Plan.SetAtExit) the test is
+  /// for the unwinding copy only: the IR pass drops it from the exit
+  /// sequence once it has made the copy, and without the IR pass it is
+  /// not written at all.
   std::vector<Stmt *> openCodedExit() {
     std::vector<LoweredSite *> ByBit(Sites.size());
     for (LoweredSite &L : Sites)
@@ -737,7 +746,6 @@ private:
     for (auto It = ByBit.rbegin(); It != ByBit.rend(); ++It) {
       LoweredSite &L = **It;
       uint64_t Mask = 1ull << Plan.Bit[L.Site->Index];
-      Expr *Test = B.binary(BO_And, B.load(B.ref(Bits)), B.integer(Mask, U64));
       // The bit is cleared for the unwinding copies (a panic in deferred
       // code must not run it again), which exist only with the markers.
       std::vector<Stmt *> Run;
@@ -746,7 +754,13 @@ private:
                                        B.integer(~Mask, U64)));
       addSiteMarker(L, Run);
       Run.push_back(L.Code);
-      Out.push_back(B.ifThen(Test, B.blockSpanning(Run, L.Code)));
+      Stmt *Code = B.blockSpanning(Run, L.Code);
+      if (!Markers && Plan.SetAtExit[L.Site->Index]) {
+        Out.push_back(Code);
+        continue;
+      }
+      Expr *Test = B.binary(BO_And, B.load(B.ref(Bits)), B.integer(Mask, U64));
+      Out.push_back(B.ifThen(Test, Code));
     }
     return Out;
   }

@@ -240,28 +240,34 @@ bool returnsTwice(ASTContext &Ctx, const CallExpr *Call) {
   return Builtin && Ctx.BuiltinInfo.isReturnsTwice(Builtin);
 }
 
-/// What the syntax says of a function's defers running more than once.
+/// What the syntax says of a function's defers running more than once, or
+/// on every path to a normal exit.
 struct Repetition {
   std::vector<bool> Sites; // by site index: may run more than once per call
+  std::vector<bool> SetAtExit; // by site index: see Strategy::SetAtExit
   const CallExpr *ReturnsTwice = nullptr; // setjmp and the like
 };
 
 /// One walk over a function body: which defer statements are inside a
-/// loop, whether there is a goto (asm goto included), and a call that
-/// returns twice.
+/// loop, which ones every normal exit passes, whether there is a goto (asm
+/// goto included), and a call that returns twice.
 class RepeatFinder {
 public:
   RepeatFinder(ASTContext &Ctx, const FunctionDefers &F) : Ctx(Ctx) {
     Found.Sites.resize(F.Sites.size());
+    Found.SetAtExit.resize(F.Sites.size());
     for (const DeferSite &Site : F.Sites)
       SiteOf[Site.Statement] = Site.Index;
   }
 
   Repetition run(const Stmt *Body) {
-    walk(Body, /*InLoop=*/false);
-    // A goto, or a longjmp back to a setjmp, can run any defer again.
-    if (Gotos || Found.ReturnsTwice)
+    walk(Body, /*InLoop=*/false, /*TopLevel=*/true);
+    // A goto, or a longjmp back to a setjmp, can run any defer again, and
+    // a goto can jump over one.
+    if (Gotos || Found.ReturnsTwice) {
       Found.Sites.assign(Found.Sites.size(), true);
+      Found.SetAtExit.assign(Found.SetAtExit.size(), false);
+    }
     return std::move(Found);
   }
 
@@ -270,21 +276,32 @@ private:
   llvm::DenseMap<const Stmt *, unsigned> SiteOf;
   Repetition Found;
   bool Gotos = false;
+  bool Returns = false; // a return statement comes before, in source order
 
-  void walk(const Stmt *S, bool InLoop) {
+  /// \p TopLevel: \p S is the body or a statement of its top-level
+  /// compound statements, which, with no goto, run whenever control gets
+  /// past the returns written before them.
+  void walk(const Stmt *S, bool InLoop, bool TopLevel) {
     if (!S)
       return;
     Gotos |= isa<GotoStmt, IndirectGotoStmt>(S);
     if (const auto *Asm = dyn_cast<GCCAsmStmt>(S))
       Gotos |= Asm->isAsmGoto();
+    Returns |= isa<ReturnStmt>(S);
     if (const auto *Call = dyn_cast<CallExpr>(S);
         Call && !Found.ReturnsTwice && returnsTwice(Ctx, Call))
       Found.ReturnsTwice = Call;
-    if (auto It = SiteOf.find(S); It != SiteOf.end())
-      Found.Sites[It->second] = InLoop;
+    auto Site = SiteOf.find(S);
+    if (Site != SiteOf.end())
+      Found.Sites[Site->second] = InLoop;
     InLoop |= isa<ForStmt, WhileStmt, DoStmt>(S);
+    bool ChildrenTopLevel = TopLevel && isa<CompoundStmt>(S);
     for (const Stmt *Child : S->children())
-      walk(Child, InLoop);
+      walk(Child, InLoop, ChildrenTopLevel);
+    // Returns counts those inside the defer statement too (Sema rejects
+    // them; were one accepted, it would leave before the bit is set).
+    if (Site != SiteOf.end())
+      Found.SetAtExit[Site->second] = TopLevel && !Returns;
   }
 };
 
@@ -367,6 +384,7 @@ Strategy chooseStrategy(ASTContext &Ctx, const FunctionDefers &F,
   Repetition Repeats = RepeatFinder(Ctx, F).run(F.Function->getBody());
   Strategy S = choose(Ctx, F, ForceRuntime, Repeats);
   S.Repeats = std::move(Repeats.Sites);
+  S.SetAtExit = std::move(Repeats.SetAtExit);
   return S;
 }
 

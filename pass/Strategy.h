@@ -26,6 +26,11 @@ struct Strategy {
   /// call that returns twice (setjmp). What sizes the records' stack
   /// buffer and shapes their exit loop, whatever the strategy.
   std::vector<bool> Repeats;
+  /// SetAtExit[i]: every normal exit of the function passes site i's defer
+  /// statement first (it stands in the body's top-level blocks, no return
+  /// and no goto comes before it). Its bit needs no test there; the
+  /// unwinding copy, which a panic can enter before the defer ran, keeps it.
+  std::vector<bool> SetAtExit;
 };
 
 /// Chooses how \p F's defers are lowered (see Strategy.cpp).

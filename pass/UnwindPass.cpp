@@ -9,10 +9,12 @@
 //   __cdefer_exit_mark(&state)  the start of the exit sequence (the exit
 //                          label), with the open-coded mask or the records
 //                          frame,
-//   __cdefer_site_call(fn) before each call-form deferred call, with the
-//                          function it calls,
-//   __cdefer_site_block()  before each deferred block or expression; it
+//   __cdefer_site_call(fn, set) before each call-form deferred call, with
+//                          the function it calls,
+//   __cdefer_site_block(set) before each deferred block or expression; it
 //                          returns the block's recover() token.
+// set: every normal exit has set the site's bit (open-coded), so that the
+// exit sequence needs no test of it (dropTestsOfSetBits).
 // For each such function this pass
 //   1. clones the exit sequence (every block reachable from the exit mark)
 //      into one unwinding copy, which the runtime is told about on entry
@@ -217,6 +219,7 @@ public:
         Markers, [&](CallBase *M) { return mayRecover(M, Hooks); });
     findSequentialSites();
     if (!needsCopy()) {
+      simplifyNormalExit();
       rewriteSiteMarkers();
       giveOwnDebugScope(F, Region.getArrayRef(), UnwindingMarker, 0);
       return;
@@ -231,6 +234,7 @@ public:
       shadowStateIn(Copy);
     redirectResumes();
     finishCopyReturns();
+    simplifyNormalExit();
     rewriteSiteMarkers();
     makeCallsInvoke();
     giveOwnDebugScope(F, Region.getArrayRef(), UnwindingMarker, 0);
@@ -695,6 +699,91 @@ private:
     B.CreateCall(Hooks.Resume, {Exception})->setDoesNotReturn();
     B.CreateUnreachable();
     R->eraseFromParent();
+  }
+
+  /// The normal exit sequence's mask operations that only the unwinding
+  /// copy needed (it has its own, cloned): the optimizer would fold them,
+  /// -O0 keeps them, and they were 7% of the cc1 instructions of bench's
+  /// 200-function file at -O0.
+  void simplifyNormalExit() {
+    for (CallBase *M : Markers)
+      if (!inCopy(M->getParent()) && bitSetAtExit(*M))
+        dropTest(*M->getParent());
+    for (unsigned Site = 0; Site < Sites.size(); ++Site)
+      if (!RunsMore[Site])
+        dropClear(*Region[Sites[Site].Blocks[0]]);
+    if (State && !Copy.Entry)
+      dropUnreadMask();
+  }
+
+  /// The mask, where no test is left to read it (each defer executed
+  /// only updates it): every store to it, and what computed them.
+  void dropUnreadMask() {
+    if (!State->getAllocatedType()->isIntegerTy())
+      return;
+    SmallVector<StoreInst *, 8> Stores;
+    for (User *U : State->users()) {
+      if (auto *Store = dyn_cast<StoreInst>(U);
+          Store && Store->getPointerOperand() == State)
+        Stores.push_back(Store);
+      else if (!isa<LoadInst>(U) || !onlyUpdatesMask(*cast<LoadInst>(U)))
+        return;
+    }
+    for (StoreInst *Store : Stores) {
+      Value *Stored = Store->getValueOperand();
+      Store->eraseFromParent();
+      RecursivelyDeleteTriviallyDeadInstructions(Stored);
+    }
+  }
+
+  /// bits |= m or bits &= ~m: \p Load's value goes through one bitwise
+  /// operation to a store to the mask, and nowhere else.
+  bool onlyUpdatesMask(const LoadInst &Load) const {
+    if (!Load.hasOneUse())
+      return false;
+    auto *Op = dyn_cast<BinaryOperator>(Load.user_back());
+    if (!Op || !Op->hasOneUse() ||
+        (Op->getOpcode() != Instruction::Or &&
+         Op->getOpcode() != Instruction::And))
+      return false;
+    auto *Store = dyn_cast<StoreInst>(Op->user_back());
+    return Store && Store->getValueOperand() == Op &&
+           Store->getPointerOperand() == State;
+  }
+
+  /// The marker's last operand: every normal exit set the site's bit.
+  static bool bitSetAtExit(const CallBase &M) {
+    auto *Set = dyn_cast<ConstantInt>(M.getArgOperand(M.arg_size() - 1));
+    return Set && !Set->isZero();
+  }
+
+  /// if (bits & m) before \p Code becomes a plain branch to it.
+  void dropTest(BasicBlock &Code) {
+    BasicBlock *Test = Code.getSinglePredecessor();
+    auto *Br = Test ? dyn_cast<BranchInst>(Test->getTerminator()) : nullptr;
+    if (!Br || !Br->isConditional() || Br->getSuccessor(0) != &Code)
+      return;
+    Value *Condition = Br->getCondition();
+    Br->getSuccessor(1)->removePredecessor(Test);
+    BranchInst::Create(&Code, Br->getIterator());
+    Br->eraseFromParent();
+    RecursivelyDeleteTriviallyDeadInstructions(Condition);
+  }
+
+  /// bits &= ~m at the start of \p Code, a site after which no deferred
+  /// code runs: no landing pad in it or after it reads the bits again.
+  void dropClear(BasicBlock &Code) {
+    for (Instruction &I : Code) {
+      auto *Clear = dyn_cast<StoreInst>(&I);
+      if (!Clear)
+        continue;
+      if (Clear->getPointerOperand() == State && !Clear->isVolatile()) {
+        Value *Cleared = Clear->getValueOperand();
+        Clear->eraseFromParent();
+        RecursivelyDeleteTriviallyDeadInstructions(Cleared);
+      }
+      return;
+    }
   }
 
   /// In the unwinding copy a marker tells the runtime which deferred code

@@ -42,14 +42,14 @@ int shape(int n) {
 // CHECK-NEXT:        __cdefer_exit_mark(&__cdefer_bits);
 // CHECK-NEXT:        if (__cdefer_bits & 2ULL) {
 // CHECK-NEXT:            __cdefer_bits &= 18446744073709551613ULL;
-// CHECK-NEXT:            __cdefer_site_block();
+// CHECK-NEXT:            __cdefer_site_block(0);
 // CHECK-NEXT:            {
 // CHECK-NEXT:                use(2);
 // CHECK-NEXT:            }
 // CHECK-NEXT:        }
 // CHECK-NEXT:        if (__cdefer_bits & 1ULL) {
 // CHECK-NEXT:            __cdefer_bits &= 18446744073709551614ULL;
-// CHECK-NEXT:            __cdefer_site_call((void *)use);
+// CHECK-NEXT:            __cdefer_site_call((void *)use, 1);
 // CHECK-NEXT:            use(__cdefer_s0_arg0);
 // CHECK-NEXT:        }
 // CHECK-NEXT:        return __cdefer_result;

@@ -66,7 +66,7 @@ void shape(int n, struct wide w) {
 // CHECK-NEXT:                    switch (__cdefer_deferred_site(&__cdefer_frame)) {
 // CHECK-NEXT:                      case 0U:
 // CHECK-NEXT:                        {
-// CHECK-NEXT:                            __cdefer_site_call((void *)use3);
+// CHECK-NEXT:                            __cdefer_site_call((void *)use3, 0);
 // CHECK-NEXT:                            __cdefer_captures = __cdefer_deferpop(&__cdefer_frame, 16UL);
 // CHECK-NEXT:                            __cdefer_s0_arg0 = ((struct __cdefer_s0_record *)__cdefer_captures)->arg0;
 // CHECK-NEXT:                            __cdefer_s0_arg1 = ((struct __cdefer_s0_record *)__cdefer_captures)->arg1;
@@ -76,7 +76,7 @@ void shape(int n, struct wide w) {
 // CHECK-NEXT:                        break;
 // CHECK-NEXT:                      case 1U:
 // CHECK-NEXT:                        {
-// CHECK-NEXT:                            __cdefer_site_call((void *)use_wide);
+// CHECK-NEXT:                            __cdefer_site_call((void *)use_wide, 0);
 // CHECK-NEXT:                            __cdefer_captures = __cdefer_deferpop(&__cdefer_frame, 48UL);
 // CHECK-NEXT:                            __cdefer_s1_arg0 = ((struct __cdefer_s1_record *)__cdefer_captures)->arg0;
 // CHECK-NEXT:                            if (1)
@@ -85,7 +85,7 @@ void shape(int n, struct wide w) {
 // CHECK-NEXT:                        break;
 // CHECK-NEXT:                      case 2U:
 // CHECK-NEXT:                        {
-// CHECK-NEXT:                            __cdefer_site_block();
+// CHECK-NEXT:                            __cdefer_site_block(0);
 // CHECK-NEXT:                            __cdefer_deferpop(&__cdefer_frame, 8UL);
 // CHECK-NEXT:                            if (1) {
 // CHECK-NEXT:                                use3(n--, 0, 0);
@@ -118,7 +118,7 @@ void one_site(int n) {
 // CHECK:         do {
 // CHECK-NEXT:        if (__cdefer_deferpending(&__cdefer_frame))
 // CHECK-NEXT:            do {
-// CHECK-NEXT:                __cdefer_site_call((void *)use3);
+// CHECK-NEXT:                __cdefer_site_call((void *)use3, 0);
 // CHECK-NEXT:                __cdefer_captures = __cdefer_deferpop(&__cdefer_frame, 12UL);
 
 // A defer that runs at most once gets room for one record. A 16-byte-aligned
@@ -137,7 +137,7 @@ void once(long double x) {
 // most one record: an `if`, not a loop.
 // CHECK:         __cdefer_exit_mark(&__cdefer_frame);
 // CHECK-NEXT:    if (__cdefer_deferpending(&__cdefer_frame)) {
-// CHECK-NEXT:        __cdefer_site_call((void *)use_ld);
+// CHECK-NEXT:        __cdefer_site_call((void *)use_ld, 0);
 // CHECK-NOT:     __cdefer_deferreturn
 // CHECK:             use_ld(__cdefer_s0_arg0);
 // CHECK-NEXT:    }
