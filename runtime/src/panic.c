@@ -180,11 +180,16 @@ static void reach(void *arg, uintptr_t pc, uintptr_t sp)
     cdefer__trace_frame(&p->trace, pc, p->frame_sp);
     p->token = 0;
     p->callee = NULL;
-    struct cdefer_panic *older = p->link;
     /* Past the frame: strictly older stack. The frame itself is told by its
-     * slot, when the unwinding code there calls unwind_land. */
-    if (older && !older->aborted && p->frame_sp > older->frame_sp)
-        older->aborted = 1;
+     * slot, when the unwinding code there calls unwind_land. Every older
+     * panic is looked at, not only the last: in a frame whose deferred code
+     * cannot recover, a newer panic that replaced an older one there leaves
+     * without having said it landed (OwnLandPass drops the call), so it
+     * never aborted the panic it replaced; the newest one, leaving that
+     * frame, must abort both (test/panic/aborted-chain.c). */
+    for (struct cdefer_panic *older = p->link; older; older = older->link)
+        if (!older->aborted && p->frame_sp > older->frame_sp)
+            older->aborted = 1;
 }
 
 static _Unwind_Reason_Code stop(int version, _Unwind_Action actions,
