@@ -8,7 +8,7 @@
 //                        reads p at exit.
 //   unchecked-resource   f = fopen(...); defer fclose(f); if (!f) ...
 //                        fclose(NULL) at exit: defer after the check.
-//   deferred-recover     defer recover();  recover is the deferred call
+//   deferred-recover     defer recover();  stops no panic raised in the function
 //                        itself, not called by deferred code: it does
 //                        nothing (as in Go).
 //   endless-loop         a defer in a loop that never ends: its records
@@ -177,9 +177,10 @@ private:
         Callee->getName() == recovery::Public) {
       if (Settings.enabled(Lint::DeferredRecover))
         suggestBlock(report(Lint::DeferredRecover, Site.Loc,
-                            "'defer recover();' does nothing: recover is the "
-                            "deferred call itself, not called by deferred "
-                            "code; write 'defer { recover(); }'"),
+                            "'defer recover();' stops only a panic that runs "
+                            "this function as deferred code, not one raised "
+                            "in it; to stop that, write 'defer { recover(); "
+                            "}'"),
                      Call);
       return;
     }

@@ -16,9 +16,11 @@
 // `entry` is the panic's current token only if the panic called f itself as
 // a deferred call; `site` is set before each deferred block at exit (by the
 // site marker, which the IR pass makes a runtime call in the code that runs
-// while unwinding, and 0 elsewhere). recover() in a block literal, and
-// `defer recover();` (where recover is the deferred call, not called by
-// it), stay cdefer_recover(), which returns NULL, as in Go.
+// while unwinding, and 0 elsewhere). `defer recover();` is f's own call at
+// its exit, with `entry`, as in Go: it recovers a panic that runs f as
+// deferred code, and not one raised in f (the unwinding copy's marker for
+// the deferred call gives that panic a new token first). recover() in a
+// block literal stays cdefer_recover(), which returns NULL, as in Go.
 //
 //===----------------------------------------------------------------------===//
 #include "Recover.h"
@@ -78,8 +80,6 @@ public:
       CallExpr *Call = deferredCall(S.Context, Site.Deferred);
       if (!Call)
         DeferredBlocks.insert(Site.Deferred);
-      else if (isPublicRecover(Call))
-        DeferredRecover.insert(Call); // `defer recover();`: stays as it is
     }
     find(FD.getBody(), false);
     if (Uses.empty())
@@ -118,7 +118,6 @@ private:
   FunctionDecl &FD;
   AstBuilder B;
   llvm::DenseSet<const Stmt *> DeferredBlocks;
-  llvm::DenseSet<const Stmt *> DeferredRecover;
   /// Each recover() call, and whether it is in a deferred block.
   llvm::MapVector<const CallExpr *, bool> Uses;
   llvm::DenseSet<const CallExpr *> BlockTokens; // of the Uses: just the token
@@ -136,8 +135,7 @@ private:
     if (!S || isa<BlockExpr>(S))
       return;
     InDeferredBlock |= DeferredBlocks.count(S) != 0;
-    if (auto *Call = dyn_cast<CallExpr>(S);
-        Call && isPublicRecover(Call) && !DeferredRecover.count(Call))
+    if (auto *Call = dyn_cast<CallExpr>(S); Call && isPublicRecover(Call))
       Uses.insert({Call, InDeferredBlock});
     if (auto *Call = dyn_cast<CallExpr>(S); Call && isBlockToken(Call)) {
       Uses.insert({Call, true});

@@ -83,7 +83,7 @@ int free_is_null_safe(void) {
 // --- deferred-recover ---
 
 void does_nothing(void) {
-  defer recover(); // expected-warning {{'defer recover();' does nothing: recover is the deferred call itself, not called by deferred code; write 'defer { recover(); }' [-Wcdefer-deferred-recover]}}
+  defer recover(); // expected-warning {{'defer recover();' stops only a panic that runs this function as deferred code, not one raised in it; to stop that, write 'defer { recover(); }' [-Wcdefer-deferred-recover]}}
 }
 // FIXIT: fix-it:"{{.*}}lints.c":{[[#@LINE-2]]:9-[[#@LINE-2]]:9}:"{ "
 // FIXIT: fix-it:"{{.*}}lints.c":{[[#@LINE-3]]:19-[[#@LINE-3]]:19}:" }"

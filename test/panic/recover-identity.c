@@ -122,6 +122,26 @@ static void recover_deferred_directly(void) {
 }
 // CHECK-NEXT: recover_deferred_directly: outer direct
 
+// In a function that the panic runs as deferred code, `defer recover();` is
+// that function's own recover() at its exit: it stops the panic (Go's
+// argument pointer check says the same). In a deferred block that has
+// defers of its own, and in a deferred function.
+static void recovers_at_its_exit(void) { defer recover(); }
+static void deferred_recover_in_block(void) {
+  defer { printf("deferred_recover_in_block: outer %s\n", show(recover())); }
+  defer {
+    defer recover();
+  }
+  panic("block");
+}
+static void deferred_recover_in_call(void) {
+  defer { printf("deferred_recover_in_call: outer %s\n", show(recover())); }
+  defer recovers_at_its_exit();
+  panic("call");
+}
+// CHECK-NEXT: deferred_recover_in_block: outer nil
+// CHECK-NEXT: deferred_recover_in_call: outer nil
+
 int main(void) {
   tail_call_helper();
   printf("tail_call_helper returned\n");
@@ -134,5 +154,7 @@ int main(void) {
   printf("through_pointer returned\n");
   recover_in_arguments();
   recover_deferred_directly();
+  deferred_recover_in_block();
+  deferred_recover_in_call();
   return 0;
 }

@@ -83,6 +83,22 @@ func recoverDeferredDirectly() {
 	panic("direct")
 }
 
+func recoversAtItsExit() { defer recover() }
+
+func deferredRecoverInBlock() {
+	defer func() { fmt.Printf("deferred_recover_in_block: outer %s\n", show(recover())) }()
+	defer func() {
+		defer recover()
+	}()
+	panic("block")
+}
+
+func deferredRecoverInCall() {
+	defer func() { fmt.Printf("deferred_recover_in_call: outer %s\n", show(recover())) }()
+	defer recoversAtItsExit()
+	panic("call")
+}
+
 func main() {
 	tailCallHelper()
 	fmt.Printf("tail_call_helper returned\n")
@@ -95,4 +111,6 @@ func main() {
 	fmt.Printf("through_pointer returned\n")
 	recoverInArguments()
 	recoverDeferredDirectly()
+	deferredRecoverInBlock()
+	deferredRecoverInCall()
 }
