@@ -790,17 +790,25 @@ private:
   /// runs next: the function a call-form defer calls, or a block, which
   /// gets its recover() token back. On the normal exit no panic runs it,
   /// and neither does one for deferred code that cannot call recover():
-  /// the marker goes, and a block's token is 0.
+  /// the marker goes, and a block's token is 0. Where other deferred code
+  /// of the frame may recover, such code still says it starts (as a block
+  /// whose token nobody uses): a recovery before it is then over, and a
+  /// panic it raises is, as in Go, not reported as following the
+  /// recovered one (test/panic/uncaught.c, CASE 9).
   void rewriteSiteMarkers() {
     for (CallBase *M : Markers) {
       bool IsCall = M->getCalledFunction() == Hooks.CallSite;
       Value *Replacement = nullptr;
-      if (inCopy(M->getParent()) && mayRecover(M, Hooks)) {
-        IRBuilder<> B(M);
+      bool InCopy = inCopy(M->getParent());
+      IRBuilder<> B(M);
+      if (InCopy && mayRecover(M, Hooks)) {
         Replacement = IsCall ? armDeferredCall(B, M->getArgOperand(0))
                              : B.CreateCall(Hooks.DeferredBlock);
-      } else if (!M->getType()->isVoidTy()) {
-        Replacement = Constant::getNullValue(M->getType());
+      } else {
+        if (InCopy && MayRecover)
+          B.CreateCall(Hooks.DeferredBlock);
+        if (!M->getType()->isVoidTy())
+          Replacement = Constant::getNullValue(M->getType());
       }
       if (!M->getType()->isVoidTy())
         M->replaceAllUsesWith(Replacement);

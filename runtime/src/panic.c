@@ -60,6 +60,7 @@ struct cdefer_panic {
     char *formatted;                    /* panicf's message; owned */
     _Bool is_value;                     /* panic_value: print as a pointer */
     _Bool recovered;
+    _Bool settled;     /* recovered, and the deferred code that did returned */
     _Bool aborted;
     _Bool emergency;                    /* not from malloc */
     size_t token;        /* the deferred call or block running now, or 0 */
@@ -83,13 +84,16 @@ static _Thread_local struct cdefer_panic *spare_panic;
  * so that what recover() returned can still be printed. */
 static _Thread_local char *retired_message;
 
-/* Go's printpanics: the oldest first, one per line, later ones indented. */
-static void print_panics(const struct cdefer_panic *p)
+/* Go's printpanics: the oldest first, one per line, later ones indented.
+ * A settled panic is over (Go has taken it off the list). Returns whether
+ * it printed any. */
+static _Bool print_panics(const struct cdefer_panic *p)
 {
-    if (p->link) {
-        print_panics(p->link);
+    _Bool older = p->link && print_panics(p->link);
+    if (p->settled)
+        return older;
+    if (older)
         fputc('\t', stderr);
-    }
     if (p->is_value)
         fprintf(stderr, "panic: value %p", p->value);
     else
@@ -97,6 +101,7 @@ static void print_panics(const struct cdefer_panic *p)
     if (p->recovered)
         fputs(" [recovered]", stderr);
     fputc('\n', stderr);
+    return 1;
 }
 
 /* unwound_to: the frame the unwinder could not go past, or 0. */
@@ -323,10 +328,19 @@ size_t CDEFER_ABI_RECOVER_TOKEN(void *self)
     return p->token;
 }
 
+/* The unwinding code of a frame is about to run its next deferred code: if
+ * the deferred code before it recovered, that recovery is over (Go then
+ * runs the rest as a normal return would). */
+static void next_deferred(struct cdefer_panic *p)
+{
+    p->settled |= p->recovered;
+}
+
 void CDEFER_ABI_UNWIND_CALL(void *callee)
 {
     struct cdefer_panic *p = panicking;
     if (p) {
+        next_deferred(p);
         p->token = ++last_token;
         p->callee = callee;
     }
@@ -337,6 +351,7 @@ size_t CDEFER_ABI_UNWIND_BLOCK(void)
     struct cdefer_panic *p = panicking;
     if (!p)
         return 0;
+    next_deferred(p);
     p->callee = NULL;
     return p->token = ++last_token;
 }

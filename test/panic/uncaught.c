@@ -23,6 +23,9 @@
 // RUN: %expect-status 2 %run-modes %s -DCASE=8 > %t.8.out 2> %t.8.err
 // RUN: %go-oracle %S/Inputs/uncaught-8.go %t.go8
 // RUN: diff %t.go8.out %t.8.out && diff %t.go8.err %t.8.err
+// RUN: %expect-status 2 %run-modes %s -DCASE=9 > %t.9.out 2> %t.9.err
+// RUN: %go-oracle %S/Inputs/uncaught-9.go %t.go9
+// RUN: diff %t.go9.out %t.9.out && diff %t.go9.err %t.9.err
 // VALUE: panic: value 0x1234{{$}}
 // FORMATTED: panic: bad value 42 in "input"{{$}}
 #include <cdefer.h>
@@ -115,4 +118,15 @@ int main(void) {
   outer();
   panic("last");
 }
+#elif CASE == 9
+// A recovery is over once the deferred code that recovered returns: a panic
+// from the frame's next deferred code is reported alone, without the
+// recovered one that a panic in the recovering code itself would follow
+// ("first [recovered]", CASE 3).
+static void settled(void) {
+  defer { panic("second"); }
+  defer { printf("recovered %s\n", (const char *)recover()); }
+  panic("first");
+}
+int main(void) { settled(); }
 #endif
