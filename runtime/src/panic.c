@@ -26,8 +26,11 @@
  *     deferred call calls in turn finds the token taken, or meant for
  *     another function.
  * When the frame's copy of its exit sequence finishes,
- * __cdefer_v1_unwind_recovered() tells it whether to return normally instead
- * of resuming the unwind.
+ * __cdefer_v1_unwind_finish() returns if its deferred code recovered (the
+ * frame then returns normally) and resumes the unwind otherwise. A recovery
+ * is over (settled, Go takes the panic off its list) once the deferred code
+ * that recovered returns: in frames that may recover, the copy says so
+ * before each deferred code it runs next.
  *
  * A panic raised while deferred code runs for an older one stacks on top of
  * it (link); when the newer one enters the unwinding code of the frame
