@@ -72,6 +72,7 @@ struct rule {
     uint8_t cfa_reg;         /* REG_RSP or REG_RBP */
     int16_t offset[SAVED];   /* where the caller's value is, from the CFA */
     int16_t ra_offset;
+    uint16_t args_size;      /* added to the stack pointer at the landing pad */
 };
 
 enum { CACHE_SIZE = 256 };
@@ -194,6 +195,10 @@ struct cfa_state {
     uintptr_t cfa_reg;
     intptr_t cfa_offset;
     intptr_t offset[17]; /* NOT_SAVED, or the offset from the CFA */
+    /* DW_CFA_GNU_args_size: the bytes of outgoing arguments pushed for
+     * the call; its landing pad expects them popped. Like libgcc, not part
+     * of the state DW_CFA_remember_state keeps. */
+    uintptr_t args_size;
 };
 
 struct cie_info {
@@ -233,7 +238,7 @@ static void run_cfa(struct reader *r, const uint8_t *end, const struct cie_info 
     unsigned depth = 0;
     while (r->p < end && loc < pc && !r->bad) {
         uint8_t op = *r->p++;
-        uintptr_t reg;
+        uintptr_t reg, args_size;
         switch (op >> 6) {
         case 1: loc += (op & 0x3f) * c->code_align; continue;
         case 2: save(s, op & 0x3f, (intptr_t)uleb(r) * c->data_align, r); continue;
@@ -250,14 +255,16 @@ static void run_cfa(struct reader *r, const uint8_t *end, const struct cie_info 
         case 0x0a: if (depth == DEPTH) { r->bad = 1; break; }
                    stack[depth++] = *s; break;
         case 0x0b: if (depth == 0) { r->bad = 1; break; }
-                   *s = stack[--depth]; break;
+                   args_size = s->args_size;
+                   *s = stack[--depth];
+                   s->args_size = args_size; break;
         case 0x0c: s->cfa_reg = uleb(r); s->cfa_offset = (intptr_t)uleb(r); break;
         case 0x0d: s->cfa_reg = uleb(r); break;
         case 0x0e: s->cfa_offset = (intptr_t)uleb(r); break;
         case 0x11: reg = uleb(r); save(s, reg, sleb(r) * c->data_align, r); break;
         case 0x12: s->cfa_reg = uleb(r); s->cfa_offset = sleb(r) * c->data_align; break;
         case 0x13: s->cfa_offset = sleb(r) * c->data_align; break;
-        case 0x2e: uleb(r); break; /* GNU_args_size */
+        case 0x2e: s->args_size = uleb(r); break; /* GNU_args_size */
         default: r->bad = 1; /* expressions, val_offset, register, ... */
         }
     }
@@ -374,12 +381,14 @@ static const char *decode(uintptr_t pc, struct rule *out)
         return stack_end; /* _start and clone: the return address undefined */
     if (r.bad || cr.bad || (s.cfa_reg != REG_RSP && s.cfa_reg != REG_RBP) ||
         s.cfa_offset > INT32_MAX || s.cfa_offset < INT32_MIN ||
-        s.offset[REG_RA] <= INT16_MIN || s.offset[REG_RA] > INT16_MAX)
+        s.offset[REG_RA] <= INT16_MIN || s.offset[REG_RA] > INT16_MAX ||
+        s.args_size > UINT16_MAX)
         return unsupported;
     out->pc = pc;
     out->cfa_reg = (uint8_t)s.cfa_reg;
     out->cfa_offset = (int32_t)s.cfa_offset;
     out->ra_offset = (int16_t)s.offset[REG_RA];
+    out->args_size = (uint16_t)s.args_size;
     for (unsigned i = 0; i < SAVED; i++) {
         intptr_t o = s.offset[saved_regs[i]];
         if (o != NOT_SAVED && (o <= INT16_MIN || o > INT16_MAX))
@@ -517,6 +526,7 @@ void cdefer__fast_unwind(struct _Unwind_Exception *e, _Unwind_Stop_Fn stop,
             e->private_1 = (uintptr_t)stop;
             e->private_2 = (uintptr_t)arg;
             r.pc = rule->landing_pad;
+            r.sp += rule->args_size; /* as libgcc's uw_install_context */
             cdefer__fast_land(&r, e);
         }
         step(rule, &r);
