@@ -23,9 +23,16 @@ constructs that both accept with the same meaning are generated:
 - Addresses are taken only of parameters and variables of a function's
   outermost block: an inner block's variable moves when deferred code first
   names it, and a pointer taken before that stays behind (docs/limits.md).
+- A declaration that shadows a variable does not name it in its
+  initializer: C would read the new, uninitialized one, Go the old one.
 - No declaration between a `goto` and its label in the same block (Go
   rejects the jump), and every declared variable is used (`_ = v` in Go).
+- A do-while loop becomes `for { ...; if !(cond) { break } }` in Go, where
+  `continue` would skip the condition: none is generated in one.
 - A global fuel counter bounds the calls a scenario makes.
+
+Constructs where cdefer is known to differ from Go are generated all the
+same, so that a fix shows in the campaign's numbers.
 """
 import dataclasses
 import os
@@ -60,7 +67,7 @@ class Func:
 @dataclasses.dataclass
 class Ctx:
     """Where a statement is generated, which decides what it may be."""
-    func: Func            # the generated function (None in scenarios)
+    func: Func            # the generated function
     defer_depth: int      # 0 in a function body, n in n nested deferred blocks
     nest: int             # statement nesting, bounds the program's size
     loop: bool            # `continue` has a target in this deferred level
@@ -240,25 +247,27 @@ class Generator:
     def inner_budget(self, ctx):
         return self.rng.randint(1, max(1, 4 - ctx.nest))
 
-    def braced(self, ctx, c_head, go_head, budget=None, c_tail="}",
-               go_tail="}", unbrace_ok=True, **changes):
+    def braced(self, ctx, c_head, go_head, **changes):
         """HEAD { block } in both languages; C sometimes drops the braces
-        around a single statement (Go never may)."""
+        around a single statement (Go never may), which the plugin must
+        find its defers in as well."""
         self.out.emit(c_head + " {", go_head + " {")
         start = len(self.out.c)
-        ended = self.block(ctx, budget or self.inner_budget(ctx), **changes)
+        ended = self.block(ctx, self.inner_budget(ctx), **changes)
         body = self.out.c[start:]
         single = (len(body) == 1 and not self.is_declaration(body[0])
                   and body[0].rstrip().endswith(";"))
-        if unbrace_ok and c_tail == "}" and single and self.chance(0.3):
+        if single and self.chance(0.3):
             self.out.c[start - 1] = self.out.c[start - 1][:-2]
-            self.out.emit(None, go_tail)
+            self.out.emit(None, "}")
         else:
-            self.out.emit(c_tail, go_tail)
+            self.out.emit("}", "}")
         return ended
 
     @staticmethod
     def is_declaration(line):
+        """A line C cannot take as the body of an if or a case: a
+        declaration, or a labeled statement (it declares a label)."""
         text = line.strip()
         return text.startswith(("int ", "void *", "int (*")) or ":" in text
 
