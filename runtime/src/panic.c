@@ -315,7 +315,11 @@ void *cdefer_recover(void)
 
 void *CDEFER_ABI_RECOVER(size_t token)
 {
+    /* A settled panic is over: the deferred code left to run is the older
+     * panic's (Go has taken the settled one off its list). */
     struct cdefer_panic *p = panicking;
+    while (p && p->settled)
+        p = p->link;
     if (!p || !token || token != p->token || p->recovered || p->aborted)
         return NULL;
     p->recovered = 1;

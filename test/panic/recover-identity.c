@@ -142,6 +142,25 @@ static void deferred_recover_in_call(void) {
 // CHECK-NEXT: deferred_recover_in_block: outer nil
 // CHECK-NEXT: deferred_recover_in_call: outer nil
 
+// Once a newer panic, raised in such a function's own deferred code, is
+// recovered there, the function's remaining deferred code runs for the
+// older panic again: its `defer recover();` stops that one.
+static void stops(void) { printf("stops %s\n", show(recover())); }
+static void recovers_older(void) {
+  defer printf("recovers_older: last\n");
+  defer recover();
+  defer stops();
+  defer { panic("newer"); }
+}
+static void older_after_newer(void) {
+  defer { printf("older_after_newer: outer %s\n", show(recover())); }
+  defer recovers_older();
+  panic("older");
+}
+// CHECK-NEXT: stops newer
+// CHECK-NEXT: recovers_older: last
+// CHECK-NEXT: older_after_newer: outer nil
+
 int main(void) {
   tail_call_helper();
   printf("tail_call_helper returned\n");
@@ -156,5 +175,6 @@ int main(void) {
   recover_deferred_directly();
   deferred_recover_in_block();
   deferred_recover_in_call();
+  older_after_newer();
   return 0;
 }

@@ -99,6 +99,21 @@ func deferredRecoverInCall() {
 	panic("call")
 }
 
+func stops() { fmt.Printf("stops %s\n", show(recover())) }
+
+func recoversOlder() {
+	defer fmt.Printf("recovers_older: last\n")
+	defer recover()
+	defer stops()
+	defer func() { panic("newer") }()
+}
+
+func olderAfterNewer() {
+	defer func() { fmt.Printf("older_after_newer: outer %s\n", show(recover())) }()
+	defer recoversOlder()
+	panic("older")
+}
+
 func main() {
 	tailCallHelper()
 	fmt.Printf("tail_call_helper returned\n")
@@ -113,4 +128,5 @@ func main() {
 	recoverDeferredDirectly()
 	deferredRecoverInBlock()
 	deferredRecoverInCall()
+	olderAfterNewer()
 }
