@@ -25,4 +25,7 @@ passed=$(sed -n 's/^ *Passed *: *\([0-9]*\).*/\1/p' "$log" |
 failed=$(sed -n 's/^ *\(Failed\|Unresolved\|Timed Out\) *: *\([0-9]*\).*/\2/p' "$log" |
          awk '{ s += $1 } END { print s + 0 }')
 echo "${passed} passed, ${failed} failed"
+# lit's own status is lost in the pipe to tee (sh has no pipefail): the
+# counts decide as well.
+[ "$failed" = 0 ] || status=1
 exit "$status"
