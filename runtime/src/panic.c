@@ -340,7 +340,16 @@ size_t CDEFER_ABI_RECOVER_TOKEN(void *self)
  * runs the rest as a normal return would). */
 static void next_deferred(struct cdefer_panic *p)
 {
-    p->settled |= p->recovered;
+    if (!p->recovered || p->settled)
+        return;
+    p->settled = 1;
+    /* Go takes the aborted panics right under it off the list with it: the
+     * frames they waited in are gone. It stays for the copy's finish. */
+    while (p->link && p->link->aborted) {
+        struct cdefer_panic *q = p->link;
+        p->link = q->link;
+        free_panic(q);
+    }
 }
 
 void CDEFER_ABI_UNWIND_CALL(void *callee)
