@@ -703,8 +703,8 @@ private:
 
   /// The normal exit sequence's mask operations that only the unwinding
   /// copy needed (it has its own, cloned): the optimizer would fold them,
-  /// -O0 keeps them, and they were 7% of the cc1 instructions of bench's
-  /// 200-function file at -O0.
+  /// -O0 keeps them; dropping them took bench's 200-function file at -O0
+  /// from 541.4M to 530.0M cc1 instructions (callgrind, 2%).
   void simplifyNormalExit() {
     for (CallBase *M : Markers)
       if (!inCopy(M->getParent()) && bitSetAtExit(*M))
