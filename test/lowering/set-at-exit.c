@@ -7,6 +7,7 @@
 // RUN: %cdefer -fsyntax-only -Xclang -ast-print %s | FileCheck %s --check-prefix=AST
 // RUN: %cdefer -O0 -S -emit-llvm %s -o - | FileCheck %s --check-prefix=IR
 // RUN: %cdefer -fplugin-arg-cdefer-strategy=runtime -fsyntax-only -Xclang -ast-print %s | FileCheck %s --check-prefix=RECORDS
+// RUN: %cdefer -O2 -S --target=x86_64-linux-gnu %s -o - | FileCheck %s --check-prefix=ASM
 #include <cdefer.h>
 
 void use(int);
@@ -116,3 +117,20 @@ int only_deferred(int a) {
 // IR-NOT:     landingpad
 // IR:         ret i32
 // IR-NEXT:  }
+
+// Optimized, a panic in deferred code continues at the copy's next site, so
+// no bit is read again once its site starts: the normal exit clears none,
+// and tests each bit as code written by hand would (no `and` at all).
+int conditional(int a, int x, int y, int z) {
+  if (x)
+    defer use(a);
+  if (y)
+    defer use(a + 1);
+  if (z)
+    defer use(a + 2);
+  use(0);
+  return a;
+}
+// ASM-LABEL: conditional:
+// ASM-NOT:     {{^[[:space:]]+and}}
+// ASM:         ret
