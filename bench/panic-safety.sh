@@ -5,8 +5,9 @@
 # both with -fexceptions (so that their deferred code also runs while an
 # exception unwinds), and hand-written cleanup (not unwind-safe: the floor).
 #
-#   8 size ...      .text + .eh_frame + .gcc_except_table of the object, in
-#                   the code_bytes column.
+#   8 size ...      .text (with .text.unlikely and any other .text.*: cold
+#                   code is code) + .eh_frame + .gcc_except_table of the
+#                   object, in the code_bytes column.
 #   9 compile ...   instructions of the cc1 job under callgrind (wall time on
 #                   these shared machines is noise), or seconds where
 #                   callgrind would take too long: one function with 10,000
@@ -126,7 +127,7 @@ flags_for() { # PEER -> compiler flags
 }
 
 code_bytes() { # OBJECT
-    size -A "$1" | awk '$1 == ".text" || $1 == ".eh_frame" || $1 == ".gcc_except_table" { s += $2 } END { print s + 0 }'
+    size -A "$1" | awk '$1 ~ /^\.text/ || $1 == ".eh_frame" || $1 == ".gcc_except_table" { s += $2 } END { print s + 0 }'
 }
 
 cc1_instructions() { # SOURCE FLAGS...
