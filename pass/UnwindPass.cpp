@@ -225,8 +225,7 @@ public:
       giveOwnDebugScope(F, Region.getArrayRef(), UnwindingMarker, 0);
       return;
     }
-    if (!MayRecover)
-      setFrameNumber(F, FrameNumber = ++Hooks.FramesNumbered);
+    setFrameNumber(F, FrameNumber = ++Hooks.FramesNumbered);
     Mode = chooseShape();
     Copy = cloneRegion(Exit, ".unwind");
     makeSlots();
@@ -264,7 +263,7 @@ private:
   std::vector<std::pair<CallInst *, BasicBlock *>> Calls;
   std::vector<ResumeInst *> Resumes;
   bool ReturnsTwice = false; // it calls setjmp or the like
-  unsigned FrameNumber = 0;  // where it cannot recover: for landHere
+  unsigned FrameNumber = 0;  // for LandInlined (landHere, leaveFrame)
   bool MayRecover = false; // some deferred code may call recover()
   bool Many = false;       // manySites()
   AllocaInst *State = nullptr;  // the bits, or the records frame
@@ -607,10 +606,15 @@ private:
   /// Where unwinding from code at \p From continues, storing the exception:
   /// the copy's start, or in a Chain copy the next site's test.
   void continueUnwinding(IRBuilder<> &B, Value *Pad, BasicBlock *From) {
+    std::optional<unsigned> Site = chainSiteOf(From);
+    if (Site && inCopy(From) && !RunsMore[*Site]) {
+      leaveFrame(B, Pad);
+      return;
+    }
     // _Unwind_Resume takes the exception alone: the selector is not kept.
     B.CreateStore(B.CreateExtractValue(Pad, 0), ExceptionSlot,
                   /*isVolatile=*/true);
-    if (std::optional<unsigned> Site = chainSiteOf(From)) {
+    if (Site) {
       landHere(B);
       B.CreateBr(Copy.Blocks[Sites[*Site].Next]);
       return;
@@ -619,6 +623,22 @@ private:
       B.CreateStore(B.CreateLoad(State->getAllocatedType(), State), Shadow,
                     /*isVolatile=*/true);
     B.CreateBr(Enter);
+  }
+
+  /// A panic raised in the copy's last deferred code: nothing of this
+  /// frame runs after it, so nothing here can recover it either, and it
+  /// goes on unwinding. Leaving the frame aborts the panic the copy ran
+  /// (the runtime sees the stack pointer move past the frame) except where
+  /// the frame was inlined into another; only there is the runtime told,
+  /// and OwnLandPass removes the pad wherever the call goes (test/lowering/
+  /// unwind-landing-pads.c: the frame's last deferred call has no pad).
+  void leaveFrame(IRBuilder<> &B, Value *Pad) {
+    Value *Exception = B.CreateExtractValue(Pad, 0);
+    // Not volatile: nothing but the call reads it.
+    B.CreateStore(Exception, ExceptionSlot);
+    B.CreateCall(Hooks.LandInlined, {ExceptionSlot, B.getInt32(FrameNumber)});
+    B.CreateCall(Hooks.Resume, {Exception})->setDoesNotReturn();
+    B.CreateUnreachable();
   }
 
   /// In a Chain, the site whose code \p From is, in the exit sequence or

@@ -180,3 +180,20 @@ int inlined_into(int n) {
   defer { use(0); }
   return cannot_recover(n);
 }
+
+// A panic in the copy's last deferred code leaves the frame: nothing of it
+// runs afterwards that could recover it, and the runtime sees the stack
+// pointer move past the frame, so that call needs no landing pad. The
+// body's call keeps its own.
+int last_site(int *m) {
+  defer use(*m);
+  use(0);
+  return 0;
+}
+// OPT-LABEL: define {{.*}}i32 @last_site(
+// OPT:         invoke void @use(i32 noundef 0)
+// OPT:         call void @__cdefer_v1_unwind_land(
+// OPT-NEXT:    call fastcc void @cdefer.arm.use()
+// OPT-NEXT:    call void @use(
+// OPT-NOT:     landingpad
+// OPT:       }
