@@ -41,6 +41,14 @@
  * (__cdefer_v1_unwind_land), not by its stack address: a function inlined
  * into deferred code shares its caller's stack frame, yet a panic it
  * recovers itself must leave the caller's panic running.
+ *
+ * pthread_exit and pthread_cancel are Go's runtime.Goexit: a forced unwind
+ * of someone else's that nothing may stop. Where it lands in a frame whose
+ * deferred code may recover, it goes on the stack of panics as a goexit
+ * record: recover() there returns NULL (Go: "Goexit is not a panic"), and
+ * a panic raised in its deferred code and recovered does not make the
+ * recovering frame return: the thread goes on exiting (Go's "a normal
+ * recover would bypass/abort the Goexit").
  */
 #define _GNU_SOURCE /* vasprintf */
 #include "internal.h"
@@ -66,6 +74,8 @@ struct cdefer_panic {
     _Bool settled;     /* recovered, and the deferred code that did returned */
     _Bool aborted;
     _Bool emergency;                    /* not from malloc */
+    _Bool goexit;      /* a thread exit: foreign is its exception */
+    struct _Unwind_Exception *foreign;
     size_t token;        /* the deferred call or block running now, or 0 */
     void *callee;        /* the function about to be called with it */
     uintptr_t frame_sp;  /* the unwinder's CFA of the frame it reached last:
@@ -93,7 +103,7 @@ static _Thread_local char *retired_message;
 static _Bool print_panics(const struct cdefer_panic *p)
 {
     _Bool older = p->link && print_panics(p->link);
-    if (p->settled)
+    if (p->settled || p->goexit)
         return older;
     if (older)
         fputc('\t', stderr);
@@ -139,8 +149,22 @@ static void free_panic(struct cdefer_panic *p)
     }
 }
 
+/* With CDEFER_TRACEBACK=all, the stack the thread's newest panic saw. */
+static void trace_newest(void)
+{
+    struct cdefer_panic *p = panicking;
+    cdefer__trace_panicking(p && !p->goexit ? &p->trace : NULL);
+}
+
 void cdefer__panic_thread_exit(void)
 {
+    /* A thread that exits with pthread_exit leaves its goexit record, and
+     * the panics it aborted, behind. */
+    while (panicking) {
+        struct cdefer_panic *p = panicking;
+        panicking = p->link;
+        free_panic(p);
+    }
     cdefer__fast_unwind_thread_exit();
     free(spare_panic);
     spare_panic = NULL;
@@ -159,7 +183,7 @@ static void finish(struct cdefer_panic *p)
         panicking = q->link;
         free_panic(q);
     }
-    cdefer__trace_panicking(panicking ? &panicking->trace : NULL);
+    trace_newest();
 }
 
 /* Called by _Unwind_DeleteException, when foreign code (a C++ catch (...)
@@ -320,7 +344,8 @@ void *CDEFER_ABI_RECOVER(size_t token)
     struct cdefer_panic *p = panicking;
     while (p && p->settled)
         p = p->link;
-    if (!p || !token || token != p->token || p->recovered || p->aborted)
+    if (!p || p->goexit || !token || token != p->token || p->recovered ||
+        p->aborted)
         return NULL;
     p->recovered = 1;
     return p->value;
@@ -344,8 +369,9 @@ static void next_deferred(struct cdefer_panic *p)
         return;
     p->settled = 1;
     /* Go takes the aborted panics right under it off the list with it: the
-     * frames they waited in are gone. It stays for the copy's finish. */
-    while (p->link && p->link->aborted) {
+     * frames they waited in are gone. It stays for the copy's finish, and
+     * so does a thread exit it aborted, which the finish goes back to. */
+    while (p->link && p->link->aborted && !p->link->goexit) {
         struct cdefer_panic *q = p->link;
         p->link = q->link;
         free_panic(q);
@@ -372,11 +398,44 @@ size_t CDEFER_ABI_UNWIND_BLOCK(void)
     return p->token = ++last_token;
 }
 
+/* A forced unwind that is not a panic: a thread exit (glibc's
+ * pthread_exit and pthread_cancel). The unwinder keeps the stop function
+ * of a forced unwind in private_1, and 0 there for a thrown exception. */
+static _Bool is_thread_exit(const struct _Unwind_Exception *e)
+{
+    return e->exception_class != panic_class && e->private_1 != 0;
+}
+
+/* The goexit record of thread exit e, made on its first landing. NULL
+ * without memory for it: recover() then behaves as before there was one. */
+static struct cdefer_panic *goexit_record(struct _Unwind_Exception *e)
+{
+    for (struct cdefer_panic *p = panicking; p; p = p->link)
+        if (p->goexit && p->foreign == e)
+            return p;
+    struct cdefer_panic *p = new_panic();
+    if (!p)
+        return NULL;
+    p->goexit = 1;
+    p->foreign = e;
+    p->link = panicking;
+    panicking = p;
+    cdefer__thread_keeps_state(); /* freed when the thread is gone */
+    trace_newest();
+    return p;
+}
+
 void CDEFER_ABI_UNWIND_LAND(void *const *slot)
 {
     struct cdefer_panic *p = panicking;
-    if (!p || *slot != &p->exception)
-        return; /* a foreign exception */
+    struct _Unwind_Exception *e = *slot;
+    if (!p || e != &p->exception) {
+        if (!is_thread_exit(e) || !(p = goexit_record(e)))
+            return; /* a C++ exception */
+        /* Only to tell when a panic raised in its deferred code leaves
+         * the frame: every callee's frame is below the slot. */
+        p->frame_sp = (uintptr_t)slot;
+    }
     p->slot = slot;
     for (struct cdefer_panic *older = p->link; older; older = older->link)
         if (older->slot == slot)
@@ -420,6 +479,18 @@ _Bool CDEFER_ABI_UNWIND_RECOVERED(void *exception)
     struct cdefer_panic *p = panicking;
     if (!p || exception != &p->exception || !p->recovered)
         return 0;
+    struct cdefer_panic *exiting = p->link;
+    if (exiting && exiting->goexit && exiting->aborted) {
+        /* The panic was raised in deferred code run by a thread exit: Go
+         * goes back to the exit, and so does this, from the frame that
+         * recovered, whose deferred code has all run. */
+        panicking = exiting;
+        free_panic(p);
+        exiting->aborted = 0;
+        trace_newest();
+        _Unwind_Resume(exiting->foreign);
+        cdefer__fatal("a thread exit could not go on unwinding");
+    }
     finish(p);
     return 1;
 }

@@ -44,6 +44,79 @@ static void *cancelled(void *arg) {
 // CHECK-NEXT: cancelled: deferred
 // CHECK-NEXT: cancelled thread ended
 
+// A panic raised in deferred code that a thread exit runs, and recovered,
+// does not stop the exit: the recovering frame does not return, and the
+// thread goes on exiting (Go: "a normal recover would bypass/abort the
+// Goexit"), whether the frame the exit landed in recovers or one further
+// out does. And while a thread exits, recover() returns nil, even where a
+// panic the exit abandoned was running ("Goexit is not a panic").
+static int how;
+static void exits_then_panics(void) {
+  if (how == 0) {
+    defer { printf("exit 0: recovered %s\n", show(recover())); }
+    defer { panic("raised during exit"); }
+    pthread_exit(NULL);
+  }
+  if (how == 1) {
+    defer { panic("raised during exit, recovered further out"); }
+    pthread_exit(NULL);
+  }
+  defer { printf("exit 2: recovered %s\n", show(recover())); }
+  defer { panic("raised during exit, over an abandoned panic"); }
+  defer { printf("exit 2: recover gives %s\n", show(recover())); }
+  defer { pthread_exit(NULL); }
+  panic("abandoned by the exit");
+}
+
+static void middle(void) {
+  defer printf("exit %d: middle deferred\n", how);
+  defer {
+    if (how == 1)
+      printf("exit 1: recovered %s\n", show(recover()));
+  }
+  exits_then_panics();
+  printf("exit %d: middle not reached\n", how);
+}
+
+static void *exiting(void *arg) {
+  defer printf("exit %d: thread deferred\n", how);
+  middle();
+  printf("exit %d: thread not reached\n", how);
+  return arg;
+}
+// CHECK-NEXT: exit 0: recovered raised during exit
+// CHECK-NEXT: exit 0: middle deferred
+// CHECK-NEXT: exit 0: thread deferred
+// CHECK-NEXT: exit 0: thread exited
+// CHECK-NEXT: exit 1: recovered raised during exit, recovered further out
+// CHECK-NEXT: exit 1: middle deferred
+// CHECK-NEXT: exit 1: thread deferred
+// CHECK-NEXT: exit 1: thread exited
+// CHECK-NEXT: exit 2: recover gives nil
+// CHECK-NEXT: exit 2: recovered raised during exit, over an abandoned panic
+// CHECK-NEXT: exit 2: middle deferred
+// CHECK-NEXT: exit 2: thread deferred
+// CHECK-NEXT: exit 2: thread exited
+
+// The same for a cancellation.
+static void cancelled_then_panics(void) {
+  defer { printf("cancel: recovered %s\n", show(recover())); }
+  defer { panic("raised during cancel"); }
+  pthread_barrier_wait(&started);
+  for (;;)
+    pause();
+}
+
+static void *cancelled_panics(void *arg) {
+  defer printf("cancel: thread deferred\n");
+  cancelled_then_panics();
+  printf("cancel: thread not reached\n");
+  return arg;
+}
+// CHECK-NEXT: cancel: recovered raised during cancel
+// CHECK-NEXT: cancel: thread deferred
+// CHECK-NEXT: cancel: thread exited
+
 int main(void) {
   pthread_t t;
   pthread_create(&t, NULL, worker, NULL);
@@ -57,5 +130,21 @@ int main(void) {
   pthread_cancel(t);
   pthread_join(t, NULL);
   printf("cancelled thread ended\n");
+  fflush(stdout);
+
+  void *result = NULL;
+  for (how = 0; how < 3; how++) {
+    pthread_create(&t, NULL, exiting, &how);
+    pthread_join(t, &result);
+    printf("exit %d: thread %s\n", how, result ? "returned" : "exited");
+    fflush(stdout);
+  }
+
+  pthread_create(&t, NULL, cancelled_panics, &how);
+  pthread_barrier_wait(&started);
+  pthread_cancel(t);
+  pthread_join(t, &result);
+  printf("cancel: thread %s\n",
+         result == PTHREAD_CANCELED ? "exited" : "returned");
   return 0;
 }

@@ -28,6 +28,66 @@ func worker(done chan bool) {
 	fmt.Printf("worker: not reached\n")
 }
 
+var how int
+
+func exitsThenPanics() {
+	if how == 0 {
+		defer func() { fmt.Printf("exit 0: recovered %s\n", show(recover())) }()
+		defer func() { panic("raised during exit") }()
+		runtime.Goexit()
+	}
+	if how == 1 {
+		defer func() { panic("raised during exit, recovered further out") }()
+		runtime.Goexit()
+	}
+	defer func() { fmt.Printf("exit 2: recovered %s\n", show(recover())) }()
+	defer func() { panic("raised during exit, over an abandoned panic") }()
+	defer func() { fmt.Printf("exit 2: recover gives %s\n", show(recover())) }()
+	defer func() { runtime.Goexit() }()
+	panic("abandoned by the exit")
+}
+
+func middle() {
+	defer fmt.Printf("exit %d: middle deferred\n", how)
+	defer func() {
+		if how == 1 {
+			fmt.Printf("exit 1: recovered %s\n", show(recover()))
+		}
+	}()
+	exitsThenPanics()
+	fmt.Printf("exit %d: middle not reached\n", how)
+}
+
+// returned stays false unless the goroutine returns normally.
+func exiting(done chan bool, returned *bool) {
+	defer close(done)
+	defer fmt.Printf("exit %d: thread deferred\n", how)
+	middle()
+	fmt.Printf("exit %d: thread not reached\n", how)
+	*returned = true
+}
+
+func cancelledThenPanics() {
+	defer func() { fmt.Printf("cancel: recovered %s\n", show(recover())) }()
+	defer func() { panic("raised during cancel") }()
+	runtime.Goexit() // stands for the cancellation at pause()
+}
+
+func cancelledPanics(done chan bool, returned *bool) {
+	defer close(done)
+	defer fmt.Printf("cancel: thread deferred\n")
+	cancelledThenPanics()
+	fmt.Printf("cancel: thread not reached\n")
+	*returned = true
+}
+
+func outcome(returned bool) string {
+	if returned {
+		return "returned"
+	}
+	return "exited"
+}
+
 func main() {
 	done := make(chan bool)
 	go worker(done)
@@ -37,4 +97,18 @@ func main() {
 	// (pthread_cancel) has the same expected lines.
 	fmt.Printf("cancelled: deferred\n")
 	fmt.Printf("cancelled thread ended\n")
+
+	for how = 0; how < 3; how++ {
+		done := make(chan bool)
+		returned := false
+		go exiting(done, &returned)
+		<-done
+		fmt.Printf("exit %d: thread %s\n", how, outcome(returned))
+	}
+
+	done = make(chan bool)
+	returned := false
+	go cancelledPanics(done, &returned)
+	<-done
+	fmt.Printf("cancel: thread %s\n", outcome(returned))
 }
