@@ -135,6 +135,16 @@ void errCaptureVariablyModifiedArgument(DiagnosticsEngine &D,
                        "a fixed-size type, or use a deferred block");
 }
 
+void errShareCleanupVariable(DiagnosticsEngine &D, SourceLocation Loc,
+                             StringRef Name) {
+  CDEFER_REPORT(Error, "deferred statement uses '%0', whose cleanup "
+                       "attribute runs when its block ends, before the "
+                       "deferred statement; declare it in the function's "
+                       "outermost block, or clean it up in deferred code "
+                       "instead of with the attribute")
+      << Name;
+}
+
 void errShareBlockVariable(DiagnosticsEngine &D, SourceLocation Loc,
                            StringRef Name) {
   CDEFER_REPORT(Error, "deferred statement uses __block variable '%0', whose "

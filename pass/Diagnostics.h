@@ -56,6 +56,8 @@ void errShareVariablyModified(DiagnosticsEngine &D, SourceLocation Loc,
                               llvm::StringRef Name);
 void errCaptureVariablyModifiedArgument(DiagnosticsEngine &D,
                                         SourceLocation Loc);
+void errShareCleanupVariable(DiagnosticsEngine &D, SourceLocation Loc,
+                             llvm::StringRef Name);
 void errShareBlockVariable(DiagnosticsEngine &D, SourceLocation Loc,
                            llvm::StringRef Name);
 void errMissingHeader(DiagnosticsEngine &D, SourceLocation Loc,

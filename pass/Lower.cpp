@@ -252,10 +252,12 @@ private:
 
   /// The alignment a variable kept in a record needs beyond what records
   /// give their fields, or 0.
+  /// A field gets its type's alignment, up to maxRecordAlign(): more than
+  /// that, from the type or declared (_Alignas), is made at run time.
   uint64_t extraAlignment(const VarDecl *V) const {
-    uint64_t Align =
-        S.Context.getTypeAlignInChars(V->getType()).getQuantity();
-    return Align > maxRecordAlign() ? Align : 0;
+    uint64_t Declared = S.Context.getDeclAlign(V).getQuantity();
+    uint64_t OfType = S.Context.getTypeAlignInChars(V->getType()).getQuantity();
+    return Declared > std::min(OfType, maxRecordAlign()) ? Declared : 0;
   }
 
   /// The type of the record field that keeps \p V: an over-aligned type
@@ -293,7 +295,10 @@ private:
       QualType Pointer = S.Context.getPointerType(V->getType());
       VarDecl *&Current = CurrentOf[V];
       if (!Current) {
-        Current = B.local(("__cdefer_" + V->getName()).str(), Pointer);
+        // The pointer changes when the variable moves: after a longjmp
+        // back to a setjmp, only a volatile one still says where it went.
+        Current = B.local(("__cdefer_" + V->getName()).str(),
+                          Plan.ReturnsTwice ? Pointer.withVolatile() : Pointer);
         B.Loc = V->getLocation();
         Current->setInit(B.addressOf(B.ref(V)));
         B.Loc = L.Site->Loc;
@@ -302,9 +307,13 @@ private:
       VarDecl *Ref = B.local(slotName(L, Name), Pointer);
       L.Captures.push_back({Ref, nullptr, Name});
       VarDecl *Own = nullptr;
-      if (Plan.OpenCoded)
+      if (Plan.OpenCoded) {
         Own = B.local(slotName(L, Name + "_kept"),
                       V->getType().getUnqualifiedType());
+        // The variable's declared alignment (_Alignas) goes with it.
+        for (const AlignedAttr *A : V->specific_attrs<AlignedAttr>())
+          Own->addAttr(A->clone(S.Context));
+      }
       L.Shared.push_back({V, Current, Ref, Own, Name + "_kept"});
     }
     return true;

@@ -120,6 +120,10 @@ private:
     if (!Seen.insert(VD).second)
       return;
     QualType T = VD->getType();
+    // A constexpr scalar is a constant wherever it is named, at exit too:
+    // nothing to keep, and its uses stay constant expressions (case labels).
+    if (VD->isConstexpr() && T->isScalarType())
+      return;
     if (T->isVariableArrayType())
       reject(errCaptureVLA, Ref, VD);
     else if (T->isVariablyModifiedType())
@@ -128,6 +132,8 @@ private:
       reject(errCaptureArray, Ref, VD);
     else if (VD->hasAttr<BlocksAttr>())
       reject(errShareBlockVariable, Ref, VD);
+    else if (VD->hasAttr<CleanupAttr>())
+      reject(errShareCleanupVariable, Ref, VD);
     else
       Uses.push_back({VD, userLoc(SM, Ref->getLocation())});
   }

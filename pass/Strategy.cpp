@@ -385,6 +385,7 @@ Strategy chooseStrategy(ASTContext &Ctx, const FunctionDefers &F,
   Strategy S = choose(Ctx, F, ForceRuntime, Repeats);
   S.Repeats = std::move(Repeats.Sites);
   S.SetAtExit = std::move(Repeats.SetAtExit);
+  S.ReturnsTwice = Repeats.ReturnsTwice;
   return S;
 }
 

@@ -31,6 +31,10 @@ struct Strategy {
   /// and no goto comes before it). Its bit needs no test there; the
   /// unwinding copy, which a panic can enter before the defer ran, keeps it.
   std::vector<bool> SetAtExit;
+  /// It calls a function that returns twice (setjmp): a local it changes
+  /// after the call has no determinate value after a longjmp back to it,
+  /// unless volatile.
+  bool ReturnsTwice = false;
 };
 
 /// Chooses how \p F's defers are lowered (see Strategy.cpp).

@@ -285,7 +285,7 @@ private:
 
   void note(Instruction &I, BasicBlock *BB) {
     if (auto *CB = dyn_cast<CallBase>(&I))
-      ReturnsTwice |= CB->hasFnAttr(Attribute::ReturnsTwice);
+      ReturnsTwice |= returnsTwice(*CB);
     if (auto *CI = dyn_cast<CallInst>(&I)) {
       if (isSiteMarker(CI))
         Markers.push_back(CI);
@@ -294,6 +294,15 @@ private:
     } else if (auto *R = dyn_cast<ResumeInst>(&I)) {
       Resumes.push_back(R);
     }
+  }
+
+  /// setjmp and the like, and __builtin_setjmp, whose intrinsic does not
+  /// carry the attribute.
+  static bool returnsTwice(const CallBase &CB) {
+    if (CB.hasFnAttr(Attribute::ReturnsTwice))
+      return true;
+    auto *Intrinsic = dyn_cast<IntrinsicInst>(&CB);
+    return Intrinsic && Intrinsic->getIntrinsicID() == Intrinsic::eh_sjlj_setjmp;
   }
 
   /// Whether the exit sequence dispatches among so many sites that the

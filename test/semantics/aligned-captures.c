@@ -48,8 +48,25 @@ static void loop(int n) {
   }
 }
 
+// Alignment declared on a variable (_Alignas, aligned) rather than its
+// type goes with it when deferred code keeps it past its block.
+static void declared(int n) {
+  for (int i = 0; i < n; i++) {
+    char before = (char)i; // so that nothing is 64-aligned by chance
+    _Alignas(64) char c = (char)('a' + i);
+    __attribute__((aligned(32))) int v = i;
+    defer {
+      printf("declared %c %d %d aligned %d %d\n", c, v, before,
+             aligned(&c, 64), aligned(&v, 32));
+    }
+    printf("declared in body aligned %d %d\n", aligned(&c, 64),
+           aligned(&v, 32));
+  }
+}
+
 int main(void) {
   loop(2);
+  declared(2);
   return 0;
 }
 // CHECK:      block 1 3 aligned 1 1
@@ -64,3 +81,7 @@ int main(void) {
 // CHECK-NEXT: vec16 0 0 1 2 aligned 1
 // CHECK-NEXT: i128 0 0 7
 // CHECK-NEXT: ld 0 0.000
+// CHECK-NEXT: declared in body aligned 1 1
+// CHECK-NEXT: declared in body aligned 1 1
+// CHECK-NEXT: declared b 1 1 aligned 1 1
+// CHECK-NEXT: declared a 0 0 aligned 1 1

@@ -50,8 +50,47 @@ static void between(void) {
 // CHECK-NEXT: between: back from the longjmp
 // CHECK-NEXT: between: deferred before the longjmp
 
+// A variable of an inner block that deferred code names moves where the
+// defer keeps it, and the body goes on using it there, after a longjmp
+// back too (volatile, as C asks of a local changed between the two).
+static jmp_buf moved_back;
+static void jump_moved(void) { longjmp(moved_back, 1); }
+static void moved(void) {
+  {
+    volatile int v = 0;
+    if (setjmp(moved_back) == 0) {
+      defer printf("moved: deferred sees %d\n", v);
+      defer { printf("moved: deferred block sees %d\n", v); }
+      v = 3;
+      jump_moved();
+    }
+    v = 7;
+    printf("moved: body sees %d\n", v);
+  }
+}
+// CHECK-NEXT: moved: body sees 7
+// CHECK-NEXT: moved: deferred block sees 7
+// CHECK-NEXT: moved: deferred sees 0
+
+// __builtin_setjmp and __builtin_longjmp, the same as setjmp and longjmp.
+static void *builtin_again[5];
+static void jump_builtin(void) { __builtin_longjmp(builtin_again, 1); }
+static void builtin(void) {
+  volatile int n = 0;
+  __builtin_setjmp(builtin_again);
+  n++;
+  defer printf("builtin: deferred at pass %d\n", n);
+  if (n < 3)
+    jump_builtin();
+}
+// CHECK-NEXT: builtin: deferred at pass 3
+// CHECK-NEXT: builtin: deferred at pass 2
+// CHECK-NEXT: builtin: deferred at pass 1
+
 int main(void) {
   reentered();
   between();
+  moved();
+  builtin();
   return 0;
 }

@@ -1,0 +1,50 @@
+// A C23 constexpr variable of an inner block that deferred code names stays
+// a constant everywhere: in case labels and case ranges, in a static's
+// initializer, for __builtin_constant_p, and in the deferred code at exit
+// (it has no value to keep alive; moving it broke all of these, and crashed
+// clang on a case label).
+// RUN: %run-modes %s -std=c23 | FileCheck %s
+#include <cdefer.h>
+#include <stdio.h>
+
+static void labels(int x) {
+  {
+    constexpr int N = 4;
+    defer { printf("labels: deferred %d\n", N); }
+    switch (x) {
+    case N:
+      printf("labels: case %d\n", N);
+      break;
+    case N + 1 ... N + 3:
+      printf("labels: range\n");
+      break;
+    }
+    static int kept = N * 10;
+    printf("labels: static %d, constant %d\n", kept,
+           __builtin_constant_p(N));
+  }
+}
+// CHECK:      labels: case 4
+// CHECK-NEXT: labels: static 40, constant 1
+// CHECK-NEXT: labels: deferred 4
+// CHECK-NEXT: labels: range
+// CHECK-NEXT: labels: static 40, constant 1
+// CHECK-NEXT: labels: deferred 4
+
+static void in_loop(void) {
+  for (int i = 0; i < 2; i++) {
+    constexpr double Scale = 2.5;
+    int v = i;
+    defer { printf("in_loop: %g\n", v * Scale); }
+    v += 1;
+  }
+}
+// CHECK-NEXT: in_loop: 5
+// CHECK-NEXT: in_loop: 2.5
+
+int main(void) {
+  labels(4);
+  labels(6);
+  in_loop();
+  return 0;
+}
