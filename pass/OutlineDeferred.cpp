@@ -31,6 +31,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
+#include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Sema/Sema.h"
 #include "llvm/ADT/DenseMap.h"
@@ -76,6 +77,8 @@ private:
       return;
     if (isa<BlockExpr>(S))
       return fail(S->getBeginLoc(), "a block literal");
+    if (startsVariableArguments(S))
+      return fail(S->getBeginLoc(), "va_start");
     if (auto *Ref = dyn_cast<DeclRefExpr>(S))
       if (auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
         if (VD->isLocalVarDeclOrParm() && !Inside.count(VD)) {
@@ -87,6 +90,22 @@ private:
         }
     for (Stmt *Child : S->children())
       scan(Child);
+  }
+
+  /// va_start names the arguments of the function it is in: the new
+  /// function has none.
+  static bool startsVariableArguments(const Stmt *S) {
+    const auto *Call = dyn_cast<CallExpr>(S);
+    if (!Call)
+      return false;
+    switch (Call->getBuiltinCallee()) {
+    case Builtin::BI__builtin_va_start:
+    case Builtin::BI__builtin_c23_va_start:
+    case Builtin::BI__va_start:
+      return true;
+    default:
+      return false;
+    }
   }
 
   void fail(SourceLocation Loc, llvm::StringRef What) {
@@ -140,6 +159,7 @@ private:
     // where it runs (ExitView.cpp), not as a function that unlocks what it
     // never locked.
     Fn->addAttr(NoThreadSafetyAnalysisAttr::CreateImplicit(Ctx));
+    inheritCodeGenAttributes(Fn);
     Site.Outlined = Body;
     // At the `defer`: the block's own lines are the new function's now,
     // and coverage would count them twice.
@@ -179,6 +199,18 @@ private:
     Fn->setReferenced();
     addBefore(TU, F.Function, Fn);
     return Fn;
+  }
+
+  /// The block is the enclosing function's code: what that function says
+  /// about how its code is built (the target features its intrinsics need,
+  /// the sanitizers it turns off, no optimization) holds for it still.
+  void inheritCodeGenAttributes(FunctionDecl *Fn) {
+    for (const Attr *A : F.Function->attrs())
+      if (isa<TargetAttr, NoSanitizeAttr, DisableSanitizerInstrumentationAttr,
+              NoInstrumentFunctionAttr, NoProfileFunctionAttr,
+              NoStackProtectorAttr, NoSplitStackAttr, OptimizeNoneAttr,
+              MinSizeAttr>(A))
+        Fn->addAttr(A->clone(Ctx));
   }
 
   /// Adds \p New to \p TU right before \p Anchor, where printing the

@@ -6,6 +6,7 @@
 // RUN: %cdefer -fsyntax-only -fblocks -Xclang -verify %s -DCASE=1
 // RUN: %cdefer -fsyntax-only -fblocks -Xclang -verify %s -DCASE=2
 // RUN: %cdefer -fsyntax-only -fblocks -Xclang -verify %s -DCASE=3
+// RUN: %cdefer -fsyntax-only -fblocks -Xclang -verify %s -DCASE=4
 #include <cdefer.h>
 
 void use(int);
@@ -26,6 +27,22 @@ void block_literal(void) {
     void (^b)(void) = ^{ use(6); }; // expected-error {{cannot take 'a block literal'}}
     b();
   }
+}
+
+#elif CASE == 4
+// va_start takes the variable arguments of the function it is in, and the
+// block's function has none (it compiled, and read garbage).
+#include <stdarg.h>
+int variable_arguments(int n, ...) {
+  defer_result int r = 0;
+  defer { // expected-note {{deferred statement is here}}
+    va_list ap;
+    va_start(ap, n); // expected-error {{which cannot take 'va_start': move it out of the block, or the inner defers out of it}}
+    defer va_end(ap);
+    for (int i = 0; i < n; i++)
+      r += va_arg(ap, int);
+  }
+  return 0;
 }
 
 #else
