@@ -1,4 +1,4 @@
-//===- OuterCleanups.cpp - cleanup attributes of the outermost block ------===//
+//===- OuterCleanups.cpp - cleanups of the outermost block ----------------===//
 #include "OuterCleanups.h"
 
 #include "clang/AST/Attr.h"
@@ -11,10 +11,22 @@ CompoundStmt *OuterCleanups::takeOver(AstBuilder &B, CompoundStmt *Body,
                                       std::vector<Stmt *> &Prologue) {
   std::vector<Stmt *> Stmts;
   for (Stmt *St : Body->body()) {
-    Stmts.push_back(St);
+    LabelStmt *Labeled = nullptr; // C23: `L: T c = ...;`
     Stmt *Inner = St;
-    while (auto *Label = dyn_cast<LabelStmt>(Inner)) // C23: `L: T c = ...;`
+    while (auto *Label = dyn_cast<LabelStmt>(Inner)) {
+      Labeled = Label;
       Inner = Label->getSubStmt();
+    }
+    if (auto *Deferred = dyn_cast<DeferStmt>(Inner)) {
+      B.Loc = Deferred->getDeferLoc();
+      Stmt *SetLive = takeOver(B, Deferred->getBody(), nullptr, nullptr,
+                               "__cdefer_live_defer", Prologue);
+      if (Labeled)
+        Labeled->setSubStmt(SetLive);
+      Stmts.push_back(Labeled ? St : SetLive);
+      continue;
+    }
+    Stmts.push_back(St);
     auto *DS = dyn_cast<DeclStmt>(Inner);
     if (!DS)
       continue;
@@ -24,11 +36,9 @@ CompoundStmt *OuterCleanups::takeOver(AstBuilder &B, CompoundStmt *Body,
       if (!Cleanup || !Cleanup->getFunctionDecl())
         continue;
       B.Loc = V->getLocation();
-      VarDecl *Live = B.zeroedLocal(("__cdefer_live_" + V->getName()).str(),
-                                    B.Ctx.IntTy);
-      Prologue.push_back(B.declare(Live));
-      Stmts.push_back(B.assign(B.ref(Live), B.integer(1, B.Ctx.IntTy)));
-      Cleanups.push_back({V, Cleanup->getFunctionDecl(), Live});
+      Stmts.push_back(takeOver(B, nullptr, V, Cleanup->getFunctionDecl(),
+                               ("__cdefer_live_" + V->getName()).str(),
+                               Prologue));
       V->dropAttr<CleanupAttr>();
     }
   }
@@ -38,8 +48,22 @@ CompoundStmt *OuterCleanups::takeOver(AstBuilder &B, CompoundStmt *Body,
                               Body->getLBracLoc(), Body->getRBracLoc());
 }
 
+Stmt *OuterCleanups::takeOver(AstBuilder &B, Stmt *Deferred, VarDecl *Var,
+                              FunctionDecl *Function, const std::string &Flag,
+                              std::vector<Stmt *> &Prologue) {
+  VarDecl *Live = B.zeroedLocal(Flag, B.Ctx.IntTy);
+  Prologue.push_back(B.declare(Live));
+  Cleanups.push_back({Deferred, Var, Function, Live});
+  return B.assign(B.ref(Live), B.integer(1, B.Ctx.IntTy));
+}
+
 void OuterCleanups::run(AstBuilder &B, std::vector<Stmt *> &Exiting) const {
   for (auto It = Cleanups.rbegin(); It != Cleanups.rend(); ++It) {
+    if (It->Deferred) {
+      B.Loc = It->Deferred->getBeginLoc();
+      Exiting.push_back(B.ifThen(B.load(B.ref(It->Live)), It->Deferred));
+      continue;
+    }
     B.Loc = It->Var->getLocation();
     Expr *Address = B.addressOf(B.ref(It->Var));
     QualType Param = It->Function->getParamDecl(0)->getType();

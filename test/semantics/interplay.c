@@ -21,6 +21,25 @@ static void c2y_and_cdefer(void) {
 // CHECK-NEXT: after inner block
 // CHECK-NEXT: cdefer: function exit
 
+// A `_Defer` of the outermost block runs only if it was reached (a `return`
+// before it used to jump into its scope and run it), after the function's
+// deferred statements, as the cleanups of that block do; labeled too.
+static void c2y_outermost(int k) {
+  defer printf("cdefer: outermost %d\n", k);
+  if (k)
+    return;
+  _Defer printf("_Defer: outermost %d\n", k);
+again:
+  _Defer printf("_Defer: labeled %d\n", k);
+  printf("c2y_outermost body %d\n", k);
+  (void)&&again;
+}
+// CHECK-NEXT: cdefer: outermost 1
+// CHECK-NEXT: c2y_outermost body 0
+// CHECK-NEXT: cdefer: outermost 0
+// CHECK-NEXT: _Defer: labeled 0
+// CHECK-NEXT: _Defer: outermost 0
+
 static void report(int *v) { printf("cleanup attribute sees %d\n", *v); }
 static void with_cleanup_attribute(void) {
   __attribute__((cleanup(report))) int v = 1;
@@ -69,6 +88,8 @@ static int from_statement_expression(int x) {
 
 int main(void) {
   c2y_and_cdefer();
+  c2y_outermost(1);
+  c2y_outermost(0);
   with_cleanup_attribute();
   printf("sum %d\n", sum(3, 1, 2, 3));
   printf("depth %d\n", depth(2));
