@@ -66,10 +66,16 @@ SourceLocation attrLoc(Sema &S, const ParsedAttr &A) {
 /// error here, where Sema parses it, so no function escapes the check.
 bool rejectedInCxx(Sema &S, const ParsedAttr &A) {
   rememberSemaOfDefer(S); // every handler starts here
-  if (!S.getLangOpts().CPlusPlus)
-    return false;
-  errDeferInCxx(S.getDiagnostics(), attrLoc(S, A));
-  return true;
+  if (S.getLangOpts().CPlusPlus) {
+    errDeferInCxx(S.getDiagnostics(), attrLoc(S, A));
+    return true;
+  }
+  // Objective-C's C functions are lowered; its methods are not functions.
+  if (S.getLangOpts().ObjC && S.getCurMethodDecl()) {
+    errDeferInObjCMethod(S.getDiagnostics(), attrLoc(S, A));
+    return true;
+  }
+  return false;
 }
 
 struct DeferAttrInfo : ParsedAttrInfo {

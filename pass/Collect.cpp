@@ -20,6 +20,8 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
+#include <utility>
+
 using namespace clang;
 
 namespace cdefer {
@@ -36,6 +38,15 @@ AttributedStmt *asDefer(Stmt *S) {
   for (const Attr *A : AS->getAttrs())
     if (hasAnnotation(A, DeferAnnotation))
       return AS;
+  return nullptr;
+}
+
+/// `defer defer S;` is one statement with two defer attributes: the second.
+static const Attr *secondDefer(const AttributedStmt *AS) {
+  bool Seen = false;
+  for (const Attr *A : AS->getAttrs())
+    if (hasAnnotation(A, DeferAnnotation) && std::exchange(Seen, true))
+      return A;
   return nullptr;
 }
 
@@ -250,6 +261,11 @@ private:
       return;
     }
     if (AttributedStmt *Defer = asDefer(S)) {
+      if (const Attr *Twice = secondDefer(Defer)) {
+        errDeferOperand(D, loc(Twice->getLocation()), "another 'defer'");
+        Ok = false;
+        return;
+      }
       visitDefer(Defer, Defer->getSubStmt(), Defer->getAttrLoc(), InDefer,
                  InStmtExpr);
       return;

@@ -65,6 +65,11 @@ void errDeferInCxx(DiagnosticsEngine &D, SourceLocation Loc) {
                        "C, or use destructors in C++");
 }
 
+void errDeferInObjCMethod(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Error, "'defer' is not supported in an Objective-C method; "
+                       "move the code into a C function, or use @finally");
+}
+
 void errLeavesDeferred(DiagnosticsEngine &D, SourceLocation Loc,
                        StringRef Keyword) {
   CDEFER_REPORT(Error, "'%0' cannot leave a deferred statement; deferred "

@@ -39,6 +39,7 @@ void errDeferInBlockLiteral(DiagnosticsEngine &D, SourceLocation Loc);
 void errCannotOutline(DiagnosticsEngine &D, SourceLocation Loc,
                       llvm::StringRef What);
 void errDeferInDeferTS(DiagnosticsEngine &D, SourceLocation Loc);
+void errDeferInObjCMethod(DiagnosticsEngine &D, SourceLocation Loc);
 void errDeferInCxx(DiagnosticsEngine &D, SourceLocation Loc);
 void errLeavesDeferred(DiagnosticsEngine &D, SourceLocation Loc,
                        llvm::StringRef Keyword);

@@ -19,8 +19,10 @@ CompoundStmt *OuterCleanups::takeOver(AstBuilder &B, CompoundStmt *Body,
     }
     if (auto *Deferred = dyn_cast<DeferStmt>(Inner)) {
       B.Loc = Deferred->getDeferLoc();
-      Stmt *SetLive = takeOver(B, Deferred->getBody(), nullptr, nullptr,
-                               "__cdefer_live_defer", Prologue);
+      Stmt *SetLive =
+          takeOver(B, Deferred->getBody(), nullptr, nullptr,
+                   "__cdefer_live_defer" + std::to_string(Cleanups.size()),
+                   Prologue);
       if (Labeled)
         Labeled->setSubStmt(SetLive);
       Stmts.push_back(Labeled ? St : SetLive);
