@@ -694,6 +694,10 @@ private:
 
     std::vector<Stmt *> All = Prologue;
     All.insert(All.end(), Body->body_begin(), Body->body_end());
+    // Reaching main's closing brace is `return 0;`, which a named result
+    // receives like any other (a return jumps past this).
+    if (F.Function->isMain() && F.Result)
+      All.push_back(B.assign(B.ref(Result), B.integer(0, Result->getType())));
     All.push_back(B.labeled(Exit, B.block(Exiting)));
     CompoundStmt *NewBody =
         CompoundStmt::Create(S.Context, All, Body->getStoredFPFeaturesOrDefault(),
