@@ -30,11 +30,15 @@
 //     before the cleanup runs: if the cleanup changes the returned
 //     variable, that variable becomes the defer_result (whose final value
 //     the function returns); if it changes anything else the value reads,
-//     the function is left alone.
+//     the function is left alone, as it is where the value calls a
+//     function or reads memory through a pointer (the cleanup may change
+//     what it sees), or names something an inner block declares again
+//     (the copy at a goto there would read that).
 // Anything else is left alone, with the reason.
 //
 //===----------------------------------------------------------------------===//
 #include "GotoCleanup.h"
+#include "ReturnValues.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -209,6 +213,11 @@ private:
     const Expr *Value = Final->getRetValue();
     if (!Value)
       return "";
+    if (std::string Why = whyNameIsShadowed(Value, Body); !Why.empty())
+      return Why;
+    if (std::string Why = whyValueMayDependOnCleanup(Value); !Why.empty())
+      return "the returned value " + Why +
+             ", and would now be evaluated before the cleanup";
     Scan Reads;
     Reads.walk(Value);
     const auto *Ref = dyn_cast<DeclRefExpr>(Value->IgnoreParenImpCasts());

@@ -26,11 +26,13 @@
 //   - every return releases what it releases in the order the defers
 //     would (last deferred first);
 //   - the released variables appear nowhere else as such a release, and
-//     no returned value reads them (the returns now evaluate their value
-//     before the releases run).
+//     no returned value reads them, calls a function or reads memory
+//     through a pointer (the returns now evaluate their value before the
+//     releases run).
 //
 //===----------------------------------------------------------------------===//
 #include "ReleaseSequences.h"
+#include "ReturnValues.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -292,11 +294,16 @@ private:
     if (Runs != Released)
       return "its returns release in orders that defers cannot all keep";
     const auto *R = dyn_cast_or_null<ReturnStmt>(E.At);
-    if (R && R->getRetValue() && !Released.empty())
+    if (R && R->getRetValue() && !Released.empty()) {
       for (const Release &Rel : E.Releases)
         if (reads(R->getRetValue(), Rel.Var))
           return "a return's value reads '" + Rel.Var->getNameAsString() +
                  "', which is released before it";
+      if (std::string Why = whyValueMayDependOnCleanup(R->getRetValue());
+          !Why.empty())
+        return "a return's value " + Why +
+               ", and would now be evaluated before the releases";
+    }
     for (const Release &Rel : E.Releases)
       if (!aloneOnItsLine(Rel.Statement))
         return "a release shares its line with other code";

@@ -122,6 +122,55 @@ out:
     return a + b;
 }
 
+/* Refused: the returned name means another variable where a goto stands,
+ * so `return ret;` there would read the inner one. */
+static int refused_shadowed(int n)
+{
+    int ret = -1;
+    char *p = malloc(8);
+    if (n) {
+        int ret = 42;
+        p[0] = (char)ret;
+        goto out;
+    }
+    ret = 0;
+out:
+    free(p);
+    return ret;
+}
+
+static int lock_depth;
+static void unlock_all(void) { lock_depth = 0; }
+static int locked(void) { return lock_depth; }
+
+/* Refused: the returned value calls a function, which sees what the
+ * cleanup did; a return before the cleanup would call it first. */
+static int refused_call(int n)
+{
+    int ret = 1;
+    lock_depth = 1;
+    if (n)
+        goto out;
+    ret = 2;
+out:
+    unlock_all();
+    return ret + locked();
+}
+
+/* Refused, releases before returns: the same. */
+static void release_lock(int *held) { *held = 0; }
+static int refused_release_call(int n)
+{
+    int *held = &lock_depth;
+    *held = 1;
+    if (n) {
+        release_lock(held);
+        return locked();
+    }
+    release_lock(held);
+    return 1 + locked();
+}
+
 /* Refused: the cleanup label is in an inner block. */
 static int refused_nested(int n)
 {
@@ -229,6 +278,8 @@ int main(int argc, char **argv)
     printf("refused: %d %d\n", refused_return(NULL), refused_chain());
     printf("more: %d %d %d\n", refused_macro(0), refused_result(1),
            refused_nested(1));
+    printf("early: %d %d %d %d\n", refused_shadowed(1), refused_shadowed(0),
+           refused_call(1), refused_release_call(1));
     report("done");
     printf("first_char: %d %d\n", first_char(argv[0]) != 0,
            first_char("/nonexistent"));
