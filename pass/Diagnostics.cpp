@@ -235,8 +235,8 @@ void errUnknownArgument(DiagnosticsEngine &D, StringRef Arg) {
   SourceLocation Loc;
   CDEFER_REPORT(Error, "unknown cdefer plugin argument '%0'; known arguments "
                        "are 'remarks', 'strategy=auto|runtime' and the "
-                       "warning options 'Wcdefer-<name>', 'Wno-cdefer-<name>' "
-                       "and 'Werror=cdefer-<name>'")
+                       "warning options 'Wcdefer-<name>', 'Wno-cdefer-<name>', "
+                       "'Werror=cdefer-<name>' and 'Wno-error=cdefer-<name>'")
       << Arg;
 }
 

@@ -48,15 +48,21 @@ std::string LintSettings::known() {
 
 bool LintSettings::apply(StringRef Option) {
   bool Error = Option.consume_front("Werror=");
-  bool Off = !Error && Option.consume_front("Wno-");
-  if (!Error && !Off && !Option.consume_front("W"))
+  bool NotError = !Error && Option.consume_front("Wno-error=");
+  bool Off = !Error && !NotError && Option.consume_front("Wno-");
+  if (!Error && !NotError && !Off && !Option.consume_front("W"))
     return false;
   if (!Option.consume_front("cdefer"))
     return false;
   for (size_t I = 0; I < size_t(Lint::Count); ++I) {
     if (!Option.empty() && Option != ("-" + std::string(LintNames[I])))
       continue;
-    this->On[I] = !Off;
+    if (NotError) {
+      this->NotError[I] = true;
+      this->Error[I] = false;
+    } else {
+      this->On[I] = !Off;
+    }
     if (Error)
       this->Error[I] = true;
     if (!Option.empty())
@@ -137,14 +143,21 @@ private:
       forEachInBody(Child, Visit);
   }
 
+  /// As clang's own warnings: -Werror makes it an error unless
+  /// -Wno-error=cdefer-<name> says otherwise, and -w silences it (with its
+  /// notes) unless -Werror=cdefer-<name> asked for an error. (Custom
+  /// diagnostics have no warning group for clang to apply these to.)
   DiagnosticBuilder report(Lint L, SourceLocation Loc, StringRef Text) {
-    auto Level = Settings.isError(L) ? DiagnosticsEngine::Error
-                                     : DiagnosticsEngine::Warning;
-    std::string Full =
-        (Text + " [-W" + (Settings.isError(L) ? "error=" : "") + "cdefer-" +
-         LintSettings::name(L) + "]")
-            .str();
     DiagnosticsEngine &D = S.getDiagnostics();
+    bool Upgraded = !Settings.isError(L) && D.getWarningsAsErrors() &&
+                    !Settings.isNeverError(L);
+    bool AsError = Settings.isError(L) || Upgraded;
+    auto Level = AsError ? DiagnosticsEngine::Error : DiagnosticsEngine::Warning;
+    if (!AsError && D.getIgnoreAllWarnings())
+      Level = DiagnosticsEngine::Ignored;
+    std::string Flag = Settings.isError(L) ? "-Werror=" : Upgraded ? "-Werror,-W" : "-W";
+    std::string Full =
+        (Text + " [" + Flag + "cdefer-" + LintSettings::name(L) + "]").str();
     return D.Report(userLoc(SM, Loc), D.getCustomDiagID(Level, "%0"))
            << Full;
   }

@@ -26,18 +26,24 @@ enum class Lint {
 /// are on by default.
 class LintSettings {
 public:
-  LintSettings() { On.fill(true); Error.fill(false); }
+  LintSettings() {
+    On.fill(true);
+    Error.fill(false);
+    NotError.fill(false);
+  }
   /// Applies one option, spelled as for clang without its dash
   /// ("Wno-cdefer-endless-loop"); false if it names no lint.
   bool apply(llvm::StringRef Option);
   bool enabled(Lint L) const { return On[size_t(L)]; }
   bool isError(Lint L) const { return Error[size_t(L)]; }
+  /// -Wno-error=cdefer-<name>: a warning even under -Werror.
+  bool isNeverError(Lint L) const { return NotError[size_t(L)]; }
   static llvm::StringRef name(Lint L);
   /// The known names, for the error that an unknown one gets.
   static std::string known();
 
 private:
-  std::array<bool, size_t(Lint::Count)> On, Error;
+  std::array<bool, size_t(Lint::Count)> On, Error, NotError;
 };
 
 /// Reports the lints' findings in \p F's function, as written (before it is

@@ -39,19 +39,48 @@ static int stops_before_link(int argc, char **argv)
     return 0;
 }
 
-/* True if there is nothing to link: no input files at all (e.g. only -v or
- * -print-search-dirs). */
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* The language -x sets for the inputs after it: "-x c" or "-xc". */
+static const char *language_option(int argc, char **argv, int *i)
+{
+    if (strcmp(argv[*i], "-x") == 0)
+        return *i + 1 < argc ? argv[++*i] : "";
+    if (starts_with(argv[*i], "-x"))
+        return argv[*i] + 2;
+    return NULL;
+}
+
+/* True if there is something to link: an input file (stdin, "-", too)
+ * that is not a header, which clang precompiles instead (no input at all:
+ * only -v or -print-search-dirs, say). */
 static int has_inputs(int argc, char **argv)
 {
     static const char *const with_value[] = {"-o", "-I", "-D", "-U", "-L",
-                                             "-l", "-x", "-include", "-MF",
+                                             "-l", "-include", "-MF",
                                              "-MT", "-MQ", "-isystem",
                                              "-idirafter", "-Xlinker",
                                              "-Xclang", "-target", NULL};
+    const char *language = "none";
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (a[0] != '-')
-            return 1;
+        const char *set = language_option(argc, argv, &i);
+        if (set) {
+            language = set;
+            continue;
+        }
+        if (a[0] != '-' || strcmp(a, "-") == 0) {
+            int header = strcmp(language, "none") == 0
+                             ? ends_with(a, ".h")
+                             : ends_with(language, "-header");
+            if (!header)
+                return 1;
+            continue;
+        }
         for (const char *const *w = with_value; *w; w++)
             if (strcmp(a, *w) == 0) {
                 i++;
@@ -59,6 +88,102 @@ static int has_inputs(int argc, char **argv)
             }
     }
     return 0;
+}
+
+/* True if some -x sets a language, which would apply to the runtime
+ * archive too unless reset. */
+static int sets_language(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        if (language_option(argc, argv, &i))
+            return 1;
+    return 0;
+}
+
+/* Response files, as clang reads them: arguments separated by white
+ * space, with quotes and backslashes. The driver's questions (does it
+ * link?) are asked of what is in them too; clang still gets the @file. */
+static void add_argument(int *argc, char ***argv, const char *a, size_t n)
+{
+    char **grown = realloc(*argv, sizeof **argv * (size_t)(*argc + 2));
+    char *copy = strndup(a, n);
+    if (!grown || !copy) {
+        perror("cdefer-cc");
+        exit(1);
+    }
+    *argv = grown;
+    (*argv)[(*argc)++] = copy;
+    (*argv)[*argc] = NULL;
+}
+
+static void expand_into(int *argc, char ***argv, const char *a, int depth);
+
+static void expand_file(int *argc, char ***argv, const char *path, int depth)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        add_argument(argc, argv, path - 1, strlen(path - 1));
+        return;
+    }
+    char *word = NULL;
+    size_t size = 0, n = 0;
+    int c, quote = 0, in_word = 0;
+    while ((c = fgetc(f)) != EOF) {
+        if (!quote && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+            if (in_word) {
+                word[n] = '\0';
+                expand_into(argc, argv, word, depth + 1);
+            }
+            n = 0, in_word = 0;
+            continue;
+        }
+        in_word = 1;
+        if (c == quote) {
+            quote = 0;
+            continue;
+        }
+        if (!quote && (c == '"' || c == '\'')) {
+            quote = c;
+            continue;
+        }
+        if (c == '\\' && quote != '\'' && (c = fgetc(f)) == EOF)
+            break;
+        if (n + 2 > size) {
+            size = size ? 2 * size : 64;
+            char *grown = realloc(word, size);
+            if (!grown) {
+                perror("cdefer-cc");
+                exit(1);
+            }
+            word = grown;
+        }
+        word[n++] = (char)c;
+    }
+    if (in_word) {
+        word[n] = '\0';
+        expand_into(argc, argv, word, depth + 1);
+    }
+    free(word);
+    fclose(f);
+}
+
+static void expand_into(int *argc, char ***argv, const char *a, int depth)
+{
+    if (a[0] == '@' && a[1] && depth < 16)
+        expand_file(argc, argv, a + 1, depth);
+    else
+        add_argument(argc, argv, a, strlen(a));
+}
+
+/* argv with every @file's arguments in its place. */
+static char **expanded_arguments(int argc, char **argv, int *count)
+{
+    char **out = NULL;
+    *count = 0;
+    add_argument(count, &out, argv[0], strlen(argv[0]));
+    for (int i = 1; i < argc; i++)
+        expand_into(count, &out, argv[i], 0);
+    return out;
 }
 
 /* True if every input is already preprocessed (.i), as distcc sends them:
@@ -90,7 +215,8 @@ static void usage(const char *clang)
            "with defers: its strategy\n"
            "  -fplugin-arg-cdefer-strategy=runtime  runtime records for every "
            "function\n"
-           "  -Wcdefer-NAME, -Wno-cdefer-NAME, -Werror=cdefer-NAME\n"
+           "  -Wcdefer-NAME, -Wno-cdefer-NAME, -Werror=cdefer-NAME,\n"
+           "  -Wno-error=cdefer-NAME\n"
            "      the plugin's warnings (reassigned-argument, unchecked-resource,\n"
            "      deferred-recover, endless-loop); -Wno-cdefer: all off\n\n"
            "Environment: CDEFER_CLANG overrides the clang to run.\n"
@@ -98,13 +224,15 @@ static void usage(const char *clang)
            clang);
 }
 
-/* -Wcdefer-<name>, -Wno-cdefer-<name> and -Werror=cdefer-<name> name the
- * plugin's own warnings (pass/Lints.cpp), which clang does not know: they
- * go to the plugin as its arguments, -fplugin-arg-cdefer-W... */
+/* -Wcdefer-<name>, -Wno-cdefer-<name>, -Werror=cdefer-<name> and
+ * -Wno-error=cdefer-<name> name the plugin's own warnings (pass/Lints.cpp),
+ * which clang does not know: they go to the plugin as its arguments,
+ * -fplugin-arg-cdefer-W... */
 static char *plugin_warning_option(const char *arg)
 {
     static const char *const prefixes[] = {"-Wcdefer", "-Wno-cdefer",
-                                           "-Werror=cdefer", NULL};
+                                           "-Werror=cdefer",
+                                           "-Wno-error=cdefer", NULL};
     for (const char *const *p = prefixes; *p; p++)
         if (starts_with(arg, *p)) {
             static const char flag[] = "-fplugin-arg-cdefer-";
@@ -162,7 +290,7 @@ int main(int argc, char **argv)
     }
     check_scan_build(&l);
 
-    char **args = calloc((size_t)argc + 8, sizeof *args);
+    char **args = calloc((size_t)argc + 10, sizeof *args);
     if (!args) {
         perror("cdefer-cc");
         return 1;
@@ -180,13 +308,19 @@ int main(int argc, char **argv)
     args[n++] = (char *)clang;
     args[n++] = plugin_flag;
     args[n++] = pass_flag;
-    if (!only_preprocessed_inputs(argc, argv))
+    int seen_count;
+    char **seen = expanded_arguments(argc, argv, &seen_count);
+    if (!only_preprocessed_inputs(seen_count, seen))
         args[n++] = include_flag;
     for (int i = 1; i < argc; i++) {
         char *warning = plugin_warning_option(argv[i]);
         args[n++] = warning ? warning : argv[i];
     }
-    if (!stops_before_link(argc, argv) && has_inputs(argc, argv)) {
+    if (!stops_before_link(seen_count, seen) && has_inputs(seen_count, seen)) {
+        if (sets_language(seen_count, seen)) { /* the archive is no C */
+            args[n++] = "-x";
+            args[n++] = "none";
+        }
         args[n++] = l.runtime;
         args[n++] = "-pthread";
     }
