@@ -193,6 +193,13 @@ private:
           Ctx.getTrivialTypeSourceInfo(Params[I], B.Loc), SC_None, nullptr));
       // Its position, as Sema records it: analyses find arguments by it.
       Parms.back()->setScopeInfo(0, I);
+      // No tool may call a hidden parameter unused (misc-unused-parameters
+      // did): the block reads each variable's (its uses are rewritten, not
+      // parsed, so nothing marked them), and its token where it recovers.
+      Parms.back()->setIsUsed();
+      Parms.back()->setReferenced();
+      if (I == 0)
+        Parms.back()->addAttr(UnusedAttr::CreateImplicit(Ctx));
     }
     Fn->setParams(Parms);
     Fn->setIsUsed();
