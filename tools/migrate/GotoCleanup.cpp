@@ -136,6 +136,14 @@ private:
 
   bool isFile(SourceLocation L) const { return L.isValid() && L.isFileID(); }
 
+  /// Whether \p R is text of the file, macros whole in it included
+  /// (`return NULL;`): what a copy of it at each goto means the same.
+  bool inFileText(SourceRange R) const {
+    return Lexer::makeFileCharRange(CharSourceRange::getTokenRange(R), SM,
+                                    Ctx.getLangOpts())
+        .isValid();
+  }
+
   unsigned indexOf(const Stmt *S) const {
     for (unsigned I = 0; I < size(); ++I)
       if (stmt(I) == S)
@@ -166,8 +174,10 @@ private:
     Final = dyn_cast<ReturnStmt>(Body->body_back());
     if (!Final)
       return "it does not end with 'return' after '" + labelName() + ":'";
-    if (!isFile(Label->getBeginLoc()) || !isFile(Final->getEndLoc()))
-      return "the cleanup is written with macros";
+    if (!isFile(Label->getBeginLoc()))
+      return "'" + labelName() + ":' is written with a macro";
+    if (!isFile(Final->getBeginLoc()) || !inFileText(Final->getSourceRange()))
+      return "its final 'return' is written with a macro";
     for (const Stmt *S : Body->body())
       if (SM.getFileID(SM.getExpansionLoc(S->getBeginLoc())) !=
           SM.getFileID(Label->getBeginLoc()))

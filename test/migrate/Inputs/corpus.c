@@ -171,6 +171,23 @@ static int refused_release_call(int n)
     return 1 + locked();
 }
 
+/* A final return that a macro writes whole (NULL) is still copied as it
+ * is written: it was refused as "written with macros". */
+static char *copy_or_null(const char *s)
+{
+    char *res = NULL;
+    char *tmp = malloc(16);
+    if (!tmp)
+        goto out;
+    if (strlen(s) > 15)
+        goto out;
+    strcpy(tmp, s);
+    res = strdup(tmp);
+out:
+    free(tmp);
+    return res ? res : NULL;
+}
+
 /* Refused: the cleanup label is in an inner block. */
 static int refused_nested(int n)
 {
@@ -280,6 +297,9 @@ int main(int argc, char **argv)
            refused_nested(1));
     printf("early: %d %d %d %d\n", refused_shadowed(1), refused_shadowed(0),
            refused_call(1), refused_release_call(1));
+    char *copied = copy_or_null("copied");
+    printf("copy_or_null: %s %d\n", copied, copy_or_null("far too long for it") == NULL);
+    free(copied);
     report("done");
     printf("first_char: %d %d\n", first_char(argv[0]) != 0,
            first_char("/nonexistent"));
