@@ -53,6 +53,7 @@
 #define _GNU_SOURCE /* vasprintf */
 #include "internal.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -159,10 +160,13 @@ static void trace_newest(void)
 void cdefer__panic_thread_exit(void)
 {
     /* A thread that exits with pthread_exit leaves its goexit record, and
-     * the panics it aborted, behind. */
-    while (panicking) {
-        struct cdefer_panic *p = panicking;
-        panicking = p->link;
+     * the panics it aborted, behind (the traceback table, too). */
+    struct cdefer_panic *left = panicking;
+    panicking = NULL;
+    trace_newest();
+    while (left) {
+        struct cdefer_panic *p = left;
+        left = p->link;
         free_panic(p);
     }
     cdefer__fast_unwind_thread_exit();
@@ -176,14 +180,18 @@ void cdefer__panic_thread_exit(void)
  * under it: they were waiting in frames that p's unwinding left. */
 static void finish(struct cdefer_panic *p)
 {
-    panicking = p->link;
-    free_panic(p);
-    while (panicking && panicking->aborted) {
-        struct cdefer_panic *q = panicking;
-        panicking = q->link;
-        free_panic(q);
-    }
+    struct cdefer_panic *rest = p->link;
+    while (rest && rest->aborted)
+        rest = rest->link;
+    /* Another thread's report may be reading the traceback table: it
+     * stops naming these before they are freed. */
+    panicking = rest;
     trace_newest();
+    while (p != rest) {
+        struct cdefer_panic *q = p->link;
+        free_panic(p);
+        p = q;
+    }
 }
 
 /* Called by _Unwind_DeleteException, when foreign code (a C++ catch (...)
@@ -316,8 +324,14 @@ void cdefer_panicf(const char *format, ...)
     va_list ap;
     va_start(ap, format);
     char *message = NULL;
+    errno = 0;
     int n = vasprintf(&message, format, ap);
     va_end(ap);
+    /* A conversion libc cannot make (a wide string that is no text in this
+     * locale) is no reason to die: the message is the format, as written
+     * (Go's fmt, which never fails, shows the verb instead). */
+    if (n < 0 && errno != ENOMEM)
+        n = (message = strdup(format)) ? 0 : -1;
     if (n < 0)
         panic_out_of_memory((void *)format, 0);
     struct cdefer_panic *p = new_panic();
@@ -485,9 +499,9 @@ _Bool CDEFER_ABI_UNWIND_RECOVERED(void *exception)
          * goes back to the exit, and so does this, from the frame that
          * recovered, whose deferred code has all run. */
         panicking = exiting;
-        free_panic(p);
         exiting->aborted = 0;
         trace_newest();
+        free_panic(p);
         _Unwind_Resume(exiting->foreign);
         cdefer__fatal("a thread exit could not go on unwinding");
     }

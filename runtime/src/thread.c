@@ -7,10 +7,15 @@
 #include <pthread.h>
 
 static pthread_key_t exit_key;
+static _Thread_local _Bool registered;
 
 static void thread_exits(void *unused)
 {
     (void)unused;
+    /* A destructor of the program's that runs after this one may defer or
+     * panic again: that registers anew, and the C library, which calls
+     * destructors again while any key has a value, frees it too. */
+    registered = 0;
     cdefer__pool_thread_exit();
     cdefer__panic_thread_exit();
 }
@@ -25,7 +30,6 @@ __attribute__((constructor)) static void make_exit_key(void)
 
 void cdefer__thread_keeps_state(void)
 {
-    static _Thread_local _Bool registered;
     if (__builtin_expect(registered, 1))
         return;
     registered = 1;

@@ -162,7 +162,10 @@ static _Unwind_Reason_Code collect(struct _Unwind_Context *context, void *arg)
         pc += 1; /* printed as return addresses are: minus one */
     s->reached = 1;
     cdefer__trace_frame(&s->trace, pc, _Unwind_GetCFA(context));
-    return _URC_NO_REASON;
+    /* One past what is kept says that more were elided; a stack that
+     * overflowed has far more, and walking them all would take long. */
+    return s->trace.count > CDEFER_TRACE_FRAMES ? _URC_END_OF_STACK
+                                                : _URC_NO_REASON;
 }
 
 static const char *describe(int sig)
@@ -193,7 +196,11 @@ static void on_fatal_signal(int sig, siginfo_t *info, void *ucontext)
             describe(sig), info->si_addr);
     _Unwind_Backtrace(collect, &s);
     fprintf(stderr, "\nthread %d [running]:\n", (int)gettid());
-    print_calls(s.trace.pc, s.trace.count);
+    unsigned kept = s.trace.count < CDEFER_TRACE_FRAMES ? s.trace.count
+                                                        : CDEFER_TRACE_FRAMES;
+    print_calls(s.trace.pc, kept);
+    if (s.trace.count > kept)
+        fputs("...additional frames elided...\n", stderr);
     if (mode == TRACE_ALL)
         print_other_threads();
     fflush(stderr);
