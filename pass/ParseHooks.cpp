@@ -11,11 +11,14 @@
 #include "Diagnostics.h"
 
 #include "clang/Basic/DiagnosticSema.h"
+#include "clang/Lex/MacroInfo.h"
+#include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Sema/ExternalSemaSource.h"
 #include "clang/Sema/Lookup.h"
 #include "clang/Sema/Sema.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/Path.h"
 
 #include <memory>
 
@@ -186,7 +189,44 @@ static bool endsMainFile(const SourceManager &SM, const Token &T) {
          Offset + 1 >= SM.getBufferData(File).size();
 }
 
+namespace {
+
+/// <stddefer.h> (C2y, -fdefer-ts) defines `defer` as `_Defer`: included
+/// after <cdefer.h>, every later `defer` would be block-scoped, silently.
+class DeferRedefinitions : public PPCallbacks {
+public:
+  explicit DeferRedefinitions(Preprocessor &PP) : PP(PP) {}
+
+  void MacroDefined(const Token &Name, const MacroDirective *MD) override {
+    const IdentifierInfo *Id = Name.getIdentifierInfo();
+    const MacroDirective *Before = MD ? MD->getPrevious() : nullptr;
+    if (!Id || Id->getName() != "defer" || !Before ||
+        !isa<DefMacroDirective>(Before) || !fromCdeferHeader(*Before))
+      return;
+    // Where the user's file brought the new definition in.
+    SourceManager &SM = PP.getSourceManager();
+    SourceLocation At = MD->getLocation();
+    while (At.isValid() && !SM.isInMainFile(At) &&
+           SM.getIncludeLoc(SM.getFileID(At)).isValid())
+      At = SM.getIncludeLoc(SM.getFileID(At));
+    warnDeferRedefined(PP.getDiagnostics(), At);
+  }
+
+private:
+  Preprocessor &PP;
+
+  bool fromCdeferHeader(const MacroDirective &MD) const {
+    SourceManager &SM = PP.getSourceManager();
+    return llvm::sys::path::filename(
+               SM.getFilename(SM.getSpellingLoc(MD.getLocation()))) ==
+           "cdefer.h";
+  }
+};
+
+} // namespace
+
 void watchDeferredCode(Preprocessor &PP) {
+  PP.addPPCallbacks(std::make_unique<DeferRedefinitions>(PP));
   auto Blocks = std::make_shared<DeferredBlockWarnings>(PP);
   auto Ends = std::make_shared<FunctionEnds>(PP);
   // Diagnostic mappings can only be added in source order. After the end
