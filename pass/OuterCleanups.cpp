@@ -59,11 +59,19 @@ Stmt *OuterCleanups::takeOver(AstBuilder &B, Stmt *Deferred, VarDecl *Var,
   return B.assign(B.ref(Live), B.integer(1, B.Ctx.IntTy));
 }
 
+static Stmt *clearFlag(AstBuilder &B, VarDecl *Live) {
+  return B.assign(B.ref(Live), B.integer(0, B.Ctx.IntTy));
+}
+
 void OuterCleanups::run(AstBuilder &B, std::vector<Stmt *> &Exiting) const {
   for (auto It = Cleanups.rbegin(); It != Cleanups.rend(); ++It) {
+    // The flag is cleared first: if the cleanup panics, the unwinding
+    // copy of the exit sequence must not run it again (it looped).
     if (It->Deferred) {
       B.Loc = It->Deferred->getBeginLoc();
-      Exiting.push_back(B.ifThen(B.load(B.ref(It->Live)), It->Deferred));
+      Exiting.push_back(B.ifThen(
+          B.load(B.ref(It->Live)),
+          B.block({clearFlag(B, It->Live), It->Deferred})));
       continue;
     }
     B.Loc = It->Var->getLocation();
@@ -71,8 +79,9 @@ void OuterCleanups::run(AstBuilder &B, std::vector<Stmt *> &Exiting) const {
     QualType Param = It->Function->getParamDecl(0)->getType();
     if (!B.Ctx.hasSameType(Address->getType(), Param))
       Address = B.bitCast(Address, Param);
-    Exiting.push_back(B.ifThen(B.load(B.ref(It->Live)),
-                               B.call(It->Function, {Address})));
+    Exiting.push_back(B.ifThen(
+        B.load(B.ref(It->Live)),
+        B.block({clearFlag(B, It->Live), B.call(It->Function, {Address})})));
   }
 }
 

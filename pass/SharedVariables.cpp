@@ -55,6 +55,7 @@ private:
   SourceLocation DeferLoc;
   std::vector<InnerUse> Uses;
   llvm::DenseSet<const VarDecl *> Seen, ReportedInType;
+  llvm::DenseSet<const ValueDecl *> AddressTaken; // &v in the deferred code
   bool Ok = true;
 
 
@@ -77,6 +78,9 @@ private:
         else if (auto *VD = dyn_cast<ValueDecl>(Dl))
           visitType(VD->getType());
       }
+    if (auto *Op = dyn_cast<UnaryOperator>(S); Op && Op->getOpcode() == UO_AddrOf)
+      if (auto *Ref = dyn_cast<DeclRefExpr>(Op->getSubExpr()->IgnoreParens()))
+        AddressTaken.insert(Ref->getDecl());
     if (auto *Ref = dyn_cast<DeclRefExpr>(S))
       use(Ref, InType);
     if (auto *Block = dyn_cast<BlockExpr>(S))
@@ -117,12 +121,13 @@ private:
         reject(errInnerInVariablyModifiedType, Ref, VD);
       return;
     }
-    if (!Seen.insert(VD).second)
-      return;
     QualType T = VD->getType();
-    // A constexpr scalar is a constant wherever it is named, at exit too:
-    // nothing to keep, and its uses stay constant expressions (case labels).
-    if (VD->isConstexpr() && T->isScalarType())
+    // A constexpr scalar read as a value is a constant wherever it is
+    // named, at exit too: nothing to keep, and its uses stay constant
+    // expressions (case labels). Its address is of storage that must live.
+    if (VD->isConstexpr() && T->isScalarType() && !AddressTaken.count(VD))
+      return;
+    if (!Seen.insert(VD).second)
       return;
     if (T->isVariableArrayType())
       reject(errCaptureVLA, Ref, VD);

@@ -290,7 +290,19 @@ int main(int argc, char **argv)
     }
     check_scan_build(&l);
 
-    char **args = calloc((size_t)argc + 10, sizeof *args);
+    int seen_count;
+    char **seen = expanded_arguments(argc, argv, &seen_count);
+    /* The plugin's warning options must be rewritten for clang wherever
+     * they are: with one in a response file, clang gets the arguments
+     * spelled out instead. */
+    int pass_count = argc;
+    char **pass = argv;
+    for (int i = 1; i < seen_count; i++)
+        if (plugin_warning_option(seen[i])) {
+            pass_count = seen_count;
+            pass = seen;
+        }
+    char **args = calloc((size_t)pass_count + 10, sizeof *args);
     if (!args) {
         perror("cdefer-cc");
         return 1;
@@ -308,13 +320,11 @@ int main(int argc, char **argv)
     args[n++] = (char *)clang;
     args[n++] = plugin_flag;
     args[n++] = pass_flag;
-    int seen_count;
-    char **seen = expanded_arguments(argc, argv, &seen_count);
     if (!only_preprocessed_inputs(seen_count, seen))
         args[n++] = include_flag;
-    for (int i = 1; i < argc; i++) {
-        char *warning = plugin_warning_option(argv[i]);
-        args[n++] = warning ? warning : argv[i];
+    for (int i = 1; i < pass_count; i++) {
+        char *warning = plugin_warning_option(pass[i]);
+        args[n++] = warning ? warning : pass[i];
     }
     if (!stops_before_link(seen_count, seen) && has_inputs(seen_count, seen)) {
         if (sets_language(seen_count, seen)) { /* the archive is no C */

@@ -228,7 +228,8 @@ static void reach(void *arg, uintptr_t pc, uintptr_t sp)
      * never aborted the panic it replaced; the newest one, leaving that
      * frame, must abort both (test/panic/aborted-chain.c). */
     for (struct cdefer_panic *older = p->link; older; older = older->link)
-        if (!older->aborted && p->frame_sp > older->frame_sp)
+        if (!older->aborted && p->frame_sp > older->frame_sp &&
+            (!older->goexit || older->frame_sp))
             older->aborted = 1;
 }
 
@@ -482,8 +483,22 @@ resume(struct _Unwind_Exception *e)
     __builtin_unreachable(); /* unwind.h does not say _Unwind_Resume is */
 }
 
+/* A thread exit leaving a frame: until it lands in another whose deferred
+ * code may recover, where it is is not known (frames that cannot recover
+ * do not say), and no panic leaving some frame aborts it. */
+static void goexit_leaves_frame(struct _Unwind_Exception *e)
+{
+    for (struct cdefer_panic *p = panicking; p; p = p->link)
+        if (p->goexit && p->foreign == e) {
+            p->frame_sp = 0;
+            p->slot = NULL;
+            return;
+        }
+}
+
 void CDEFER_ABI_UNWIND_RESUME(struct _Unwind_Exception *e)
 {
+    goexit_leaves_frame(e);
     resume(e);
 }
 
@@ -514,6 +529,8 @@ _Bool CDEFER_ABI_UNWIND_RECOVERED(void *exception)
  * resumes. One call, not a test and two calls, in every such frame. */
 void CDEFER_ABI_UNWIND_FINISH(struct _Unwind_Exception *e)
 {
-    if (!CDEFER_ABI_UNWIND_RECOVERED(e))
+    if (!CDEFER_ABI_UNWIND_RECOVERED(e)) {
+        goexit_leaves_frame(e);
         resume(e);
+    }
 }

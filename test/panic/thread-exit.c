@@ -98,6 +98,38 @@ static void *exiting(void *arg) {
 // CHECK-NEXT: exit 2: thread deferred
 // CHECK-NEXT: exit 2: thread exited
 
+// A panic raised and recovered inside deferred code that a thread exit
+// runs, in a frame further out than the one whose deferred code may recover
+// (frames that cannot recover do not tell the runtime where the exit is):
+// it ends there, and the exit goes on after the deferred code (the exit
+// went on from inside the recovering function, skipping the rest).
+__attribute__((noinline)) static void recovers_own(void) {
+  defer { printf("own: recovered %s\n", show(recover())); }
+  panic("raised and recovered in deferred code");
+}
+__attribute__((noinline)) static void may_recover_exits(void) {
+  defer { printf("exit 3: recover gives %s\n", show(recover())); }
+  pthread_exit(NULL);
+}
+__attribute__((noinline)) static void cannot_recover(void) {
+  defer {
+    recovers_own();
+    printf("exit 3: after the recovered panic\n");
+  }
+  may_recover_exits();
+}
+static void *exits_further_in(void *arg) {
+  defer printf("exit 3: thread deferred\n");
+  cannot_recover();
+  printf("exit 3: thread not reached\n");
+  return arg;
+}
+// CHECK-NEXT: exit 3: recover gives nil
+// CHECK-NEXT: own: recovered raised and recovered in deferred code
+// CHECK-NEXT: exit 3: after the recovered panic
+// CHECK-NEXT: exit 3: thread deferred
+// CHECK-NEXT: exit 3: thread exited
+
 // The same for a cancellation.
 static void cancelled_then_panics(void) {
   defer { printf("cancel: recovered %s\n", show(recover())); }
@@ -139,6 +171,11 @@ int main(void) {
     printf("exit %d: thread %s\n", how, result ? "returned" : "exited");
     fflush(stdout);
   }
+
+  pthread_create(&t, NULL, exits_further_in, &how);
+  pthread_join(t, &result);
+  printf("exit 3: thread %s\n", result ? "returned" : "exited");
+  fflush(stdout);
 
   pthread_create(&t, NULL, cancelled_panics, &how);
   pthread_barrier_wait(&started);

@@ -42,9 +42,30 @@ static void in_loop(void) {
 // CHECK-NEXT: in_loop: 5
 // CHECK-NEXT: in_loop: 2.5
 
+// Its address is of storage, which must live until the deferred code has
+// run: taken there, it is kept like any variable (it was read after its
+// block had ended and its stack was reused).
+__attribute__((noinline)) static void show(const int *p) {
+  printf("address: %d\n", *p);
+}
+__attribute__((noinline)) static void scribble(void) {
+  volatile int a[64];
+  for (int i = 0; i < 64; i++)
+    a[i] = -1;
+}
+static void address(void) {
+  {
+    constexpr int J = 7;
+    defer { show(&J); }
+  }
+  scribble();
+}
+// CHECK-NEXT: address: 7
+
 int main(void) {
   labels(4);
   labels(6);
   in_loop();
+  address();
   return 0;
 }

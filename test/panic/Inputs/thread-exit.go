@@ -67,6 +67,32 @@ func exiting(done chan bool, returned *bool) {
 	*returned = true
 }
 
+func recoversOwn() {
+	defer func() { fmt.Printf("own: recovered %s\n", show(recover())) }()
+	panic("raised and recovered in deferred code")
+}
+
+func mayRecoverExits() {
+	defer func() { fmt.Printf("exit 3: recover gives %s\n", show(recover())) }()
+	runtime.Goexit()
+}
+
+func cannotRecover() {
+	defer func() {
+		recoversOwn()
+		fmt.Printf("exit 3: after the recovered panic\n")
+	}()
+	mayRecoverExits()
+}
+
+func exitsFurtherIn(done chan bool, returned *bool) {
+	defer close(done)
+	defer fmt.Printf("exit 3: thread deferred\n")
+	cannotRecover()
+	fmt.Printf("exit 3: thread not reached\n")
+	*returned = true
+}
+
 func cancelledThenPanics() {
 	defer func() { fmt.Printf("cancel: recovered %s\n", show(recover())) }()
 	defer func() { panic("raised during cancel") }()
@@ -105,6 +131,12 @@ func main() {
 		<-done
 		fmt.Printf("exit %d: thread %s\n", how, outcome(returned))
 	}
+
+	done = make(chan bool)
+	further := false
+	go exitsFurtherIn(done, &further)
+	<-done
+	fmt.Printf("exit 3: thread %s\n", outcome(further))
 
 	done = make(chan bool)
 	returned := false
