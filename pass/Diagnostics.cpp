@@ -65,19 +65,6 @@ void errDeferInCxx(DiagnosticsEngine &D, SourceLocation Loc) {
                        "C, or use destructors in C++");
 }
 
-void warnDeferIsC2y(DiagnosticsEngine &D, SourceLocation Loc) {
-  // A custom warning is in no group that -w or -Werror would reach.
-  if (D.getIgnoreAllWarnings())
-    return;
-  auto Level = D.getWarningsAsErrors() ? DiagnosticsEngine::Error
-                                       : DiagnosticsEngine::Warning;
-  D.Report(Loc, D.getCustomDiagID(
-                    Level, "this 'defer' is C2y's '_Defer', which runs when "
-                           "its block ends: <stddefer.h> redefined 'defer' "
-                           "after <cdefer.h>; include only one of them, and "
-                           "write '_Defer' where that is meant"));
-}
-
 void warnDeferRedefined(DiagnosticsEngine &D, SourceLocation Loc) {
   // A custom warning is in no group that -w or -Werror would reach.
   if (D.getIgnoreAllWarnings())

@@ -41,7 +41,6 @@ void errCannotOutline(DiagnosticsEngine &D, SourceLocation Loc,
 void errDeferInDeferTS(DiagnosticsEngine &D, SourceLocation Loc);
 void errDeferInObjCMethod(DiagnosticsEngine &D, SourceLocation Loc);
 void warnDeferRedefined(DiagnosticsEngine &D, SourceLocation Loc);
-void warnDeferIsC2y(DiagnosticsEngine &D, SourceLocation Loc);
 void errDeferInCxx(DiagnosticsEngine &D, SourceLocation Loc);
 void errLeavesDeferred(DiagnosticsEngine &D, SourceLocation Loc,
                        llvm::StringRef Keyword);
