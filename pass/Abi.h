@@ -63,6 +63,8 @@ inline constexpr const char *Land = CDEFER_ABI_STRING(CDEFER_ABI_UNWIND_LAND);
 inline constexpr const char *LandInlined =
     CDEFER_ABI_STRING(CDEFER_ABI_UNWIND_LAND_INLINED);
 inline constexpr const char *Resume = CDEFER_ABI_STRING(CDEFER_ABI_UNWIND_RESUME);
+inline constexpr const char *Personality =
+    CDEFER_ABI_STRING(CDEFER_ABI_PERSONALITY);
 } // namespace unwindhook
 
 /// The record helpers of runtime/include/cdefer.h that the lowering calls.

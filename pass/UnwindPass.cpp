@@ -79,7 +79,7 @@ struct RuntimeHooks {
   FunctionCallee LandInlined;   // ... _land_inlined(void **slot, unsigned)
   unsigned FramesNumbered = 0;  // for setFrameNumber
   FunctionCallee Resume;        // noreturn void __cdefer_v1_unwind_resume(void *)
-  FunctionCallee Personality;   // __gcc_personality_v0
+  FunctionCallee Personality;   // __cdefer_v1_personality
   // The site markers the AST lowering left (null when it left none).
   const Function *CallSite, *BlockSite;
   // The functions defined here that take the recover() token at entry
@@ -108,7 +108,7 @@ struct RuntimeHooks {
     if (auto *Fn = dyn_cast<Function>(Resume.getCallee()))
       Fn->addFnAttr(Attribute::NoReturn);
     Personality = M.getOrInsertFunction(
-        "__gcc_personality_v0", FunctionType::get(Type::getInt32Ty(C), true));
+        unwindhook::Personality, FunctionType::get(Type::getInt32Ty(C), true));
     if (Function *Entry = M.getFunction(recovery::EntryToken))
       for (User *U : Entry->users())
         if (auto *CB = dyn_cast<CallBase>(U))
@@ -239,7 +239,7 @@ public:
     makeCallsInvoke();
     giveOwnDebugScope(F, Region.getArrayRef(), UnwindingMarker, 0);
     giveOwnDebugScope(F, Copy.Blocks, UnwindingMarker, 1);
-    if (!F.hasPersonalityFn())
+    if (!F.hasPersonalityFn()) // else libgcc's: adoptPersonality
       F.setPersonalityFn(cast<Constant>(Hooks.Personality.getCallee()));
   }
 
@@ -955,6 +955,21 @@ std::string markerSymbol(StringRef Name) {
       .str();
 }
 
+/// The runtime's personality extends libgcc's C personality (it also notes
+/// where a thread exit lands), so every function of the module that had
+/// libgcc's (a cleanup attribute, _Defer, under -fexceptions) takes it too:
+/// the inliner never inlines across two personalities.
+static void adoptPersonality(Module &M, RuntimeHooks &Hooks) {
+  Function *Libgcc = M.getFunction("__gcc_personality_v0");
+  if (!Libgcc)
+    return;
+  auto *Ours = cast<Constant>(Hooks.Personality.getCallee());
+  for (Function &F : M)
+    if (F.hasPersonalityFn() &&
+        F.getPersonalityFn()->stripPointerCasts() == Libgcc)
+      F.setPersonalityFn(Ours);
+}
+
 PreservedAnalyses UnwindPass::run(Module &M, ModuleAnalysisManager &) {
   lowerAllocaMarkers(M);
   std::vector<CallBase *> Exits = callsToMarker(M, ExitMarker);
@@ -969,6 +984,7 @@ PreservedAnalyses UnwindPass::run(Module &M, ModuleAnalysisManager &) {
     F.setUWTableKind(UWTableKind::Async);
     FunctionLowering(F, Hooks).run(Exit);
   }
+  adoptPersonality(M, Hooks);
   for (StringRef Name :
        {ExitMarker, CallSiteMarker, BlockSiteMarker, AllocaMarker})
     if (Function *Marker = M.getFunction(markerSymbol(Name))) {

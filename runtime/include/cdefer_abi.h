@@ -56,6 +56,10 @@
 #define CDEFER_ABI_UNWIND_LAND_INLINED CDEFER__ABI_SYMBOL(unwind_land_inlined)
 #define CDEFER_ABI_UNWIND_RESUME CDEFER__ABI_SYMBOL(unwind_resume)
 #define CDEFER_ABI_UNWIND_FINISH CDEFER__ABI_SYMBOL(unwind_finish)
+/* The personality routine of every function the IR pass gives unwinding
+ * code: libgcc's C personality, which also tells the runtime where a
+ * thread exit lands. */
+#define CDEFER_ABI_PERSONALITY CDEFER__ABI_SYMBOL(personality)
 
 /* The public recover(), which the plugin recognizes and lowers. */
 #define CDEFER_ABI_PUBLIC_RECOVER cdefer_recover

@@ -13,8 +13,8 @@
  * a shared object is loaded or unloaded (dl_iterate_phdr's counters).
  *
  * It handles the common case only: frames of C code whose personality is
- * __gcc_personality_v0 (cdefer's landing pads, cleanup attributes) or who
- * have none, with the CFA rules compilers emit for ordinary functions.
+ * cdefer's or __gcc_personality_v0 (cdefer's landing pads, cleanup
+ * attributes) or who have none, with the CFA rules compilers emit for ordinary functions.
  * Anything else on the way (a C++ frame with a landing pad, a signal frame,
  * a CFA expression, the end of the stack) makes it give up before it has
  * changed anything, and libgcc unwinds instead. It also walks the stack
@@ -45,10 +45,6 @@ struct eh_bases {
     void *tbase, *dbase, *func;
 };
 extern const void *_Unwind_Find_FDE(void *pc, struct eh_bases *bases);
-extern _Unwind_Reason_Code __gcc_personality_v0(int, _Unwind_Action,
-                                                _Unwind_Exception_Class,
-                                                struct _Unwind_Exception *,
-                                                struct _Unwind_Context *);
 
 /* DWARF register numbers of the registers the unwind restores. */
 enum { REG_RBX = 3, REG_RBP = 6, REG_RSP = 7, REG_R12 = 12, REG_RA = 16 };
@@ -397,7 +393,9 @@ static const char *decode(uintptr_t pc, struct rule *out)
     }
     out->landing_pad = 0;
     if (lsda) {
-        if (c.personality != (uintptr_t)__gcc_personality_v0)
+        /* cdefer's personality is libgcc's to a panic. */
+        if (c.personality != (uintptr_t)__gcc_personality_v0 &&
+            c.personality != (uintptr_t)CDEFER_ABI_PERSONALITY)
             return foreign; /* C++'s, say: libgcc knows it */
         _Bool bad = 0;
         out->landing_pad = landing_pad((const uint8_t *)lsda, func, pc, &bad);

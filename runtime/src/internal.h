@@ -92,6 +92,15 @@ void CDEFER_ABI_UNWIND_LAND(void *const *slot);
 void CDEFER_ABI_UNWIND_LAND_INLINED(void *const *slot, unsigned frame);
 _Noreturn void CDEFER_ABI_UNWIND_RESUME(struct _Unwind_Exception *e);
 void CDEFER_ABI_UNWIND_FINISH(struct _Unwind_Exception *e);
+_Unwind_Reason_Code CDEFER_ABI_PERSONALITY(int version, _Unwind_Action actions,
+                                           _Unwind_Exception_Class cls,
+                                           struct _Unwind_Exception *e,
+                                           struct _Unwind_Context *context);
+/* libgcc's personality for C, which CDEFER_ABI_PERSONALITY extends. */
+extern _Unwind_Reason_Code __gcc_personality_v0(int, _Unwind_Action,
+                                                _Unwind_Exception_Class,
+                                                struct _Unwind_Exception *,
+                                                struct _Unwind_Context *);
 
 /* fast_unwind.c: unwinds e to the first landing pad without libgcc,
  * calling reach(arg, return address, stack pointer) for each frame on the

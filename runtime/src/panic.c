@@ -457,6 +457,31 @@ void CDEFER_ABI_UNWIND_LAND(void *const *slot)
             older->aborted = 1;
 }
 
+/* Where a thread exit lands, whatever the frame's unwinding code says:
+ * a frame whose deferred code cannot recover does not call unwind_land
+ * (OwnLandPass removes the call), yet a panic raised there and recovered
+ * further out must not end the exit (test/panic/thread-exit.c, exit 4).
+ * The callee's CFA is the frame's stack pointer at the call, which is
+ * where its landing pad runs: a panic its deferred code raises leaves the
+ * frame when it reaches a frame above that (reach). */
+_Unwind_Reason_Code CDEFER_ABI_PERSONALITY(int version, _Unwind_Action actions,
+                                           _Unwind_Exception_Class cls,
+                                           struct _Unwind_Exception *e,
+                                           struct _Unwind_Context *context)
+{
+    _Unwind_Reason_Code code =
+        __gcc_personality_v0(version, actions, cls, e, context);
+    if (code == _URC_INSTALL_CONTEXT && (actions & _UA_FORCE_UNWIND) &&
+        is_thread_exit(e)) {
+        struct cdefer_panic *p = goexit_record(e);
+        if (p) {
+            p->frame_sp = _Unwind_GetCFA(context);
+            p->slot = NULL; /* until the unwinding code says it landed */
+        }
+    }
+    return code;
+}
+
 /* The same from a function whose deferred code cannot recover: frame
  * identifies the function, so that the plugin can remove the call where it
  * stayed in that function's own frame (pass/OwnLandPass.cpp). Where it

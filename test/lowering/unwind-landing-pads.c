@@ -21,7 +21,7 @@ int shape(int n) {
   use(3);
   return n;
 }
-// CHECK:       define {{.*}}i32 @shape(i32 {{.*}}) #[[ATTRS:[0-9]+]] personality ptr @__gcc_personality_v0
+// CHECK:       define {{.*}}i32 @shape(i32 {{.*}}) #[[ATTRS:[0-9]+]] personality ptr @__cdefer_v1_personality
 // CHECK:         invoke void @use(i32 noundef 3)
 // CHECK-NEXT:      to label %{{[0-9]+}} unwind label %[[PAD:[0-9]+]]
 // The normal exit sequence: no runtime calls.

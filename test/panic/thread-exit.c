@@ -130,6 +130,33 @@ static void *exits_further_in(void *arg) {
 // CHECK-NEXT: exit 3: thread deferred
 // CHECK-NEXT: exit 3: thread exited
 
+// A panic raised in deferred code that a thread exit runs, in a frame
+// whose deferred code cannot recover, and recovered further out: the exit
+// goes on (the recovering frame returned normally: only frames that may
+// recover told the runtime that an exit landed there).
+__attribute__((noinline)) static void exits_cannot_recover(void) {
+  defer printf("exit 4: inner deferred\n");
+  defer { panic("raised during exit where nothing recovers"); }
+  pthread_exit(NULL);
+}
+__attribute__((noinline)) static void recovers_further_out(void) {
+  defer printf("exit 4: middle deferred\n");
+  defer { printf("exit 4: recovered %s\n", show(recover())); }
+  exits_cannot_recover();
+  printf("exit 4: middle not reached\n");
+}
+static void *exits_without_landing(void *arg) {
+  defer printf("exit 4: thread deferred\n");
+  recovers_further_out();
+  printf("exit 4: thread not reached\n");
+  return arg;
+}
+// CHECK-NEXT: exit 4: inner deferred
+// CHECK-NEXT: exit 4: recovered raised during exit where nothing recovers
+// CHECK-NEXT: exit 4: middle deferred
+// CHECK-NEXT: exit 4: thread deferred
+// CHECK-NEXT: exit 4: thread exited
+
 // The same for a cancellation.
 static void cancelled_then_panics(void) {
   defer { printf("cancel: recovered %s\n", show(recover())); }
@@ -175,6 +202,11 @@ int main(void) {
   pthread_create(&t, NULL, exits_further_in, &how);
   pthread_join(t, &result);
   printf("exit 3: thread %s\n", result ? "returned" : "exited");
+  fflush(stdout);
+
+  pthread_create(&t, NULL, exits_without_landing, &how);
+  pthread_join(t, &result);
+  printf("exit 4: thread %s\n", result ? "returned" : "exited");
   fflush(stdout);
 
   pthread_create(&t, NULL, cancelled_panics, &how);

@@ -93,6 +93,27 @@ func exitsFurtherIn(done chan bool, returned *bool) {
 	*returned = true
 }
 
+func exitsCannotRecover() {
+	defer fmt.Printf("exit 4: inner deferred\n")
+	defer func() { panic("raised during exit where nothing recovers") }()
+	runtime.Goexit()
+}
+
+func recoversFurtherOut() {
+	defer fmt.Printf("exit 4: middle deferred\n")
+	defer func() { fmt.Printf("exit 4: recovered %s\n", show(recover())) }()
+	exitsCannotRecover()
+	fmt.Printf("exit 4: middle not reached\n")
+}
+
+func exitsWithoutLanding(done chan bool, returned *bool) {
+	defer close(done)
+	defer fmt.Printf("exit 4: thread deferred\n")
+	recoversFurtherOut()
+	fmt.Printf("exit 4: thread not reached\n")
+	*returned = true
+}
+
 func cancelledThenPanics() {
 	defer func() { fmt.Printf("cancel: recovered %s\n", show(recover())) }()
 	defer func() { panic("raised during cancel") }()
@@ -137,6 +158,12 @@ func main() {
 	go exitsFurtherIn(done, &further)
 	<-done
 	fmt.Printf("exit 3: thread %s\n", outcome(further))
+
+	done = make(chan bool)
+	further = false
+	go exitsWithoutLanding(done, &further)
+	<-done
+	fmt.Printf("exit 4: thread %s\n", outcome(further))
 
 	done = make(chan bool)
 	returned := false
