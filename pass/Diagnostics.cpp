@@ -20,6 +20,17 @@ std::string describeLoc(const SourceManager &SM, SourceLocation Loc) {
       .str();
 }
 
+WarningLevel customWarningLevel(const DiagnosticsEngine &D, bool AskedError,
+                                bool KeptWarning) {
+  if (D.getIgnoreAllWarnings())
+    return {DiagnosticsEngine::Ignored, "-W"};
+  if (AskedError)
+    return {DiagnosticsEngine::Error, "-Werror="};
+  if (D.getWarningsAsErrors() && !KeptWarning)
+    return {DiagnosticsEngine::Error, "-Werror,-W"};
+  return {DiagnosticsEngine::Warning, "-W"};
+}
+
 // Custom diagnostic IDs are interned by the engine: asking again for the same
 // level and text returns the same ID, so each function may ask every time.
 #define CDEFER_REPORT(LEVEL, TEXT)                                             \
@@ -66,13 +77,8 @@ void errDeferInCxx(DiagnosticsEngine &D, SourceLocation Loc) {
 }
 
 void warnDeferRedefined(DiagnosticsEngine &D, SourceLocation Loc) {
-  // A custom warning is in no group that -w or -Werror would reach.
-  if (D.getIgnoreAllWarnings())
-    return;
-  auto Level = D.getWarningsAsErrors() ? DiagnosticsEngine::Error
-                                       : DiagnosticsEngine::Warning;
   D.Report(Loc, D.getCustomDiagID(
-                    Level, "this redefines 'defer' after <cdefer.h> (as "
+                    customWarningLevel(D).Level, "this redefines 'defer' after <cdefer.h> (as "
                            "<stddefer.h> does, to C2y's block-scoped "
                            "'_Defer'): every 'defer' after it runs when its "
                            "block ends, not when the function returns; "

@@ -30,6 +30,19 @@ SourceLocation userLoc(const clang::SourceManager &SM, SourceLocation Loc);
 /// "file:line:col" of \p Loc, for messages that name a second place.
 std::string describeLoc(const clang::SourceManager &SM, SourceLocation Loc);
 
+/// A warning of cdefer's as clang would treat one of its own. Custom
+/// diagnostics are in no warning group for clang to apply -w and -Werror
+/// to, so this does: -w silences it whatever else is asked (as clang's -w
+/// does), \p AskedError (-Werror=<its flag>) or -Werror makes it an error,
+/// unless \p KeptWarning (-Wno-error=<its flag>).
+struct WarningLevel {
+  DiagnosticsEngine::Level Level;
+  const char *FlagPrefix; // before the flag's name: "-W", "-Werror,-W", ...
+};
+WarningLevel customWarningLevel(const DiagnosticsEngine &D,
+                                bool AskedError = false,
+                                bool KeptWarning = false);
+
 // Misuse of `defer` itself.
 void errDeferOperand(DiagnosticsEngine &D, SourceLocation Loc,
                      llvm::StringRef What);

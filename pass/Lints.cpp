@@ -143,22 +143,16 @@ private:
       forEachInBody(Child, Visit);
   }
 
-  /// As clang's own warnings: -Werror makes it an error unless
-  /// -Wno-error=cdefer-<name> says otherwise, and -w silences it (with its
-  /// notes) unless -Werror=cdefer-<name> asked for an error. (Custom
-  /// diagnostics have no warning group for clang to apply these to.)
+  /// As clang's own warnings (customWarningLevel), with the flag that
+  /// controls it named as clang names its own.
   DiagnosticBuilder report(Lint L, SourceLocation Loc, StringRef Text) {
     DiagnosticsEngine &D = S.getDiagnostics();
-    bool Upgraded = !Settings.isError(L) && D.getWarningsAsErrors() &&
-                    !Settings.isNeverError(L);
-    bool AsError = Settings.isError(L) || Upgraded;
-    auto Level = AsError ? DiagnosticsEngine::Error : DiagnosticsEngine::Warning;
-    if (!AsError && D.getIgnoreAllWarnings())
-      Level = DiagnosticsEngine::Ignored;
-    std::string Flag = Settings.isError(L) ? "-Werror=" : Upgraded ? "-Werror,-W" : "-W";
-    std::string Full =
-        (Text + " [" + Flag + "cdefer-" + LintSettings::name(L) + "]").str();
-    return D.Report(userLoc(SM, Loc), D.getCustomDiagID(Level, "%0"))
+    WarningLevel W = customWarningLevel(D, Settings.isError(L),
+                                        Settings.isNeverError(L));
+    std::string Full = (Text + " [" + W.FlagPrefix + "cdefer-" +
+                        LintSettings::name(L) + "]")
+                           .str();
+    return D.Report(userLoc(SM, Loc), D.getCustomDiagID(W.Level, "%0"))
            << Full;
   }
 
