@@ -9,7 +9,7 @@ if [ "${1:-}" = test ]; then
     need="$need golang-go gdb valgrind ccache distcc clang-tidy-22 clangd-22
           clang-tools-22 lldb-22
           pkg-config g++ make meson lld-22 qemu-user gcc-aarch64-linux-gnu
-          libc6-dev-arm64-cross"
+          libc6-dev-arm64-cross python3-psutil"
 fi
 missing=
 for pkg in $need; do

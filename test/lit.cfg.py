@@ -31,6 +31,15 @@ for var in ["HOME", "GOCACHE", "GOPATH", "TMPDIR"]:
     if var in os.environ:
         config.environment[var] = os.environ[var]
 
+# A test that hangs (deferred code run again forever, say) fails after five
+# minutes instead of holding the suite up; lit needs psutil to stop a
+# test's processes (scripts/setup-debian.sh installs it).
+try:
+    import psutil  # noqa: F401
+    lit_config.maxIndividualTestTime = 300
+except ImportError:
+    lit_config.note("python3-psutil is missing: a hanging test hangs lit")
+
 include = os.path.join(config.cdefer_src_root, "runtime", "include")
 cdefer = "%s -fplugin=%s -I%s" % (config.clang, config.plugin, include)
 run_modes = os.path.join(config.cdefer_src_root, "test", "tools",
