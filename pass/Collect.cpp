@@ -419,6 +419,13 @@ private:
       Ok = false;
       return;
     }
+    // A const result would be assigned all the same, and clang reads a
+    // const object's constant initializer instead of it.
+    if (VD->getType().isConstQualified()) {
+      errResultConst(D, Loc);
+      Ok = false;
+      return;
+    }
     Out.Result = VD;
   }
 };

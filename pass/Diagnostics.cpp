@@ -245,6 +245,12 @@ void notePreviousResult(DiagnosticsEngine &D, SourceLocation Loc) {
   CDEFER_REPORT(Note, "previous 'defer_result' variable is here");
 }
 
+void errResultConst(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Error, "'defer_result' variable cannot be const: every "
+                       "'return' assigns it, and deferred code may; remove "
+                       "the 'const'");
+}
+
 void errResultType(DiagnosticsEngine &D, SourceLocation Loc,
                    const std::string &VarType, const std::string &RetType) {
   CDEFER_REPORT(Error, "'defer_result' variable has type '%0' but the "

@@ -93,6 +93,7 @@ void noteDeferHere(DiagnosticsEngine &D, SourceLocation Loc);
 void errResultNotLocal(DiagnosticsEngine &D, SourceLocation Loc);
 void errResultTwice(DiagnosticsEngine &D, SourceLocation Loc);
 void notePreviousResult(DiagnosticsEngine &D, SourceLocation Loc);
+void errResultConst(DiagnosticsEngine &D, SourceLocation Loc);
 void errResultType(DiagnosticsEngine &D, SourceLocation Loc,
                    const std::string &VarType, const std::string &RetType);
 

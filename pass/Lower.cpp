@@ -133,6 +133,8 @@ public:
     for (auto &Edit : CallEdits)
       Edit();
     declareState();
+    if (F.Result)
+      replaceResultDeclaration();
     moveVlasOutOfTheExitsWay();
     takeOverCleanups();
     redirectSharedVariables();
@@ -162,6 +164,7 @@ private:
   RuntimeDecls Runtime;
   std::vector<Stmt *> Prologue;          // hidden declarations
   VarDecl *Result = nullptr;
+  Expr *ResultInit = nullptr; // the `defer_result` variable's, moved
   VarDecl *Bits = nullptr;               // open-coded
   VarDecl *Frame = nullptr, *Captures = nullptr; // records
   uint64_t RecordAlign = 0;                      // records
@@ -454,7 +457,7 @@ private:
     B.Loc = Body->getLBracLoc();
     QualType Ret = F.Function->getReturnType();
     if (F.Result)
-      Result = F.Result;
+      Result = hoistResult();
     else if (!Ret->isVoidType())
       Result = declareZeroed("__cdefer_result", Ret.getUnqualifiedType());
     if (Plan.OpenCoded) {
@@ -508,6 +511,65 @@ private:
         {B.addressOf(B.ref(Frame)),
          B.bitCast(B.addressOf(B.ref(Stack)), S.Context.VoidPtrTy),
          B.integer(Bytes, Params[2]->getType())}));
+  }
+
+  /// The `defer_result` variable lives from the function's entry, zeroed,
+  /// as a Go named result does: a `return` before its declaration stores
+  /// into it (the store came before the variable's lifetime began, and the
+  /// function returned garbage), and a panic recovered before it returns
+  /// zero. Its declaration becomes an assignment of its initializer
+  /// (resultDeclaration).
+  VarDecl *hoistResult() {
+    VarDecl *R = F.Result;
+    ResultInit = R->getInit();
+    R->setInit(new (S.Context) ImplicitValueInitExpr(R->getType()));
+    Prologue.push_back(B.declare(R));
+    return R;
+  }
+
+  /// What the declaration group holding the `defer_result` variable
+  /// becomes, in order: the others' declarations, and in the result's place
+  /// the assignment of its initializer (through a copy where that is a
+  /// braced list, which only a declaration takes).
+  void resultDeclaration(DeclStmt *DS, std::vector<Stmt *> &Out) {
+    B.Loc = DS->getBeginLoc();
+    for (Decl *Dl : DS->decls()) {
+      if (Dl != Result) {
+        Out.push_back(new (S.Context) DeclStmt(DeclGroupRef(Dl),
+                                               DS->getBeginLoc(),
+                                               DS->getEndLoc()));
+        continue;
+      }
+      if (!ResultInit)
+        continue;
+      B.Loc = Result->getLocation();
+      Expr *Value = ResultInit;
+      if (isa<InitListExpr>(Value->IgnoreImplicit())) {
+        VarDecl *Copy = B.local("__cdefer_result_init",
+                                Result->getType().getUnqualifiedType());
+        Copy->setInit(Value);
+        Out.push_back(B.declare(Copy));
+        Value = B.load(B.ref(Copy));
+      }
+      Out.push_back(B.assign(B.ref(Result), Value));
+    }
+  }
+
+  /// The body with the `defer_result` variable's declaration replaced
+  /// (Collect.cpp has checked that it is in the outermost block).
+  void replaceResultDeclaration() {
+    std::vector<Stmt *> Stmts;
+    for (Stmt *St : Body->body()) {
+      auto *DS = dyn_cast<DeclStmt>(St);
+      if (DS && llvm::is_contained(DS->decls(), Result))
+        resultDeclaration(DS, Stmts);
+      else
+        Stmts.push_back(St);
+    }
+    Body = CompoundStmt::Create(S.Context, Stmts,
+                                Body->getStoredFPFeaturesOrDefault(),
+                                Body->getLBracLoc(), Body->getRBracLoc());
+    F.Function->setBody(Body);
   }
 
   VarDecl *declareZeroed(llvm::StringRef Name, QualType T) {

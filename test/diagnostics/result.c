@@ -1,5 +1,6 @@
 // `defer_result` names the result only as a local of the function's
-// outermost block, once per function, with the function's return type.
+// outermost block, once per function, with the function's return type, and
+// not const (every return assigns it; a const one returned its initializer).
 // RUN: %cdefer -fsyntax-only -Xclang -verify %s
 #include <cdefer.h>
 
@@ -36,4 +37,9 @@ long wrong_type(void) {
 void returns_void(void) {
   defer_result int r = 0; // expected-error {{'defer_result' variable has type 'int' but the function returns 'void'; they must be the same type}}
   (void)r;
+}
+
+const int const_result(void) {
+  defer_result const int r = 1; // expected-error {{'defer_result' variable cannot be const: every 'return' assigns it, and deferred code may; remove the 'const'}}
+  return 5;
 }

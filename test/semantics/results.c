@@ -66,6 +66,55 @@ static struct big unnamed_struct(void) {
 }
 // CHECK-NEXT: unnamed_struct = 1 2 3 4
 
+// The `defer_result` variable is the function's result from its entry, as
+// Go's named result is, zero until it is assigned: a `return` before its
+// declaration returns its value (the store came before the variable's
+// lifetime, and the function returned garbage), a panic recovered before
+// it returns zero, and one declared without an initializer starts at zero.
+static int returns_before(int early) {
+  if (early)
+    return 1;
+  defer_result int r = 10;
+  defer { r++; }
+  return 2;
+}
+// CHECK-NEXT: returns_before = 1 3
+
+static struct big returns_before_struct(int early) {
+  if (early)
+    return (struct big){5, 6, 7, 8};
+  struct big first = {1, 0, 0, 0}, defer_result r = {first.a, 2, 3, 4},
+             last = r;
+  defer { r.a *= 10; }
+  last.d = 40;
+  return last;
+}
+// CHECK-NEXT: returns_before_struct = 5 6 7 8, 10 2 3 40
+
+__attribute__((noinline)) static void maybe_panic(int p) {
+  if (p)
+    panic("before the result");
+}
+
+__attribute__((noinline)) static int recovered_before(int p) {
+  defer { recover(); }
+  maybe_panic(p);
+  defer_result int r = 7;
+  defer { r++; }
+  return 40;
+}
+// CHECK-NEXT: recovered_before = 0 41
+
+static int starts_at_zero(void) {
+  defer_result int r;
+  defer { r += 2; }
+  if (r == 0)
+    printf("starts at zero\n");
+  return 40;
+}
+// CHECK-NEXT: starts at zero
+// CHECK-NEXT: starts_at_zero = 42
+
 int main(void) {
   printf("evaluated_first = %d\n", evaluated_first());
   printf("named = %d\n", named());
@@ -76,5 +125,12 @@ int main(void) {
   printf("named_struct = %ld %ld %ld %ld\n", b.a, b.b, b.c, b.d);
   b = unnamed_struct();
   printf("unnamed_struct = %ld %ld %ld %ld\n", b.a, b.b, b.c, b.d);
+  printf("returns_before = %d %d\n", returns_before(1), returns_before(0));
+  struct big e = returns_before_struct(1), l = returns_before_struct(0);
+  printf("returns_before_struct = %ld %ld %ld %ld, %ld %ld %ld %ld\n", e.a,
+         e.b, e.c, e.d, l.a, l.b, l.c, l.d);
+  printf("recovered_before = %d %d\n", recovered_before(1),
+         recovered_before(0));
+  printf("starts_at_zero = %d\n", starts_at_zero());
   return 0;
 }

@@ -49,6 +49,49 @@ func unnamedStruct() big {
 	return v
 }
 
+func returnsBefore(early bool) (r int) {
+	if early {
+		return 1
+	}
+	r = 10
+	defer func() { r++ }()
+	return 2
+}
+
+func returnsBeforeStruct(early bool) (r big) {
+	if early {
+		return big{5, 6, 7, 8}
+	}
+	first := big{1, 0, 0, 0}
+	r = big{first.a, 2, 3, 4}
+	last := r
+	defer func() { r.a *= 10 }()
+	last.d = 40
+	return last
+}
+
+func maybePanic(p bool) {
+	if p {
+		panic("before the result")
+	}
+}
+
+func recoveredBefore(p bool) (r int) {
+	defer func() { recover() }()
+	maybePanic(p)
+	r = 7
+	defer func() { r++ }()
+	return 40
+}
+
+func startsAtZero() (r int) {
+	defer func() { r += 2 }()
+	if r == 0 {
+		fmt.Printf("starts at zero\n")
+	}
+	return 40
+}
+
 func main() {
 	fmt.Printf("evaluated_first = %d\n", evaluatedFirst())
 	fmt.Printf("named = %d\n", named())
@@ -59,4 +102,9 @@ func main() {
 	fmt.Printf("named_struct = %d %d %d %d\n", b.a, b.b, b.c, b.d)
 	b = unnamedStruct()
 	fmt.Printf("unnamed_struct = %d %d %d %d\n", b.a, b.b, b.c, b.d)
+	fmt.Printf("returns_before = %d %d\n", returnsBefore(true), returnsBefore(false))
+	e, l := returnsBeforeStruct(true), returnsBeforeStruct(false)
+	fmt.Printf("returns_before_struct = %d %d %d %d, %d %d %d %d\n", e.a, e.b, e.c, e.d, l.a, l.b, l.c, l.d)
+	fmt.Printf("recovered_before = %d %d\n", recoveredBefore(true), recoveredBefore(false))
+	fmt.Printf("starts_at_zero = %d\n", startsAtZero())
 }
