@@ -44,6 +44,10 @@ public:
   void ForgetSema() override { Lowering.reset(); }
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
+    // A precompiled header or an AST file hands over its declarations
+    // before there is a Sema; they were lowered when they were parsed.
+    if (!Lowering)
+      return true;
     // Most functions have no defer and no recover(): not even walked.
     unsigned Marks = deferMarksSoFar();
     if (Marks == MarksHandled)

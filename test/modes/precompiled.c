@@ -1,0 +1,32 @@
+// Precompiled headers and AST files: clang hands their declarations to the
+// plugin before there is a Sema, and the plugin crashed there (a header
+// with any function defined, even one built without the plugin).
+// RUN: rm -rf %t && mkdir -p %t
+// RUN: %cdefer -x c-header %S/Inputs/pch-header.h -o %t/with-plugin.pch
+// RUN: %cdefer -include-pch %t/with-plugin.pch -c %s -o %t/a.o
+// RUN: %clang %t/a.o %runtime -o %t/a && %t/a | FileCheck %s
+// RUN: %clang -x c-header %S/Inputs/pch-plain.h -o %t/plain.pch
+// RUN: %cdefer -include-pch %t/plain.pch -c %s -o %t/b.o -DPLAIN
+// RUN: %clang %t/b.o %runtime -o %t/b && %t/b | FileCheck %s --check-prefix=PLAIN
+// RUN: %cdefer -emit-ast %s -o %t/a.ast
+// RUN: %cdefer -c %t/a.ast -o %t/from-ast.o
+// RUN: %clang %t/from-ast.o %runtime -o %t/from-ast && %t/from-ast | FileCheck %s
+#ifdef PLAIN
+#include <cdefer.h>
+#include <stdio.h>
+int main(void) {
+  defer printf("main: deferred %d\n", plain_helper(1));
+  return 0;
+}
+// PLAIN: main: deferred 2
+#else
+#include "Inputs/pch-header.h"
+
+int main(void) {
+  defer printf("main: deferred\n");
+  return with_defers(helper(0)) - 1;
+}
+// CHECK:      header: body
+// CHECK-NEXT: header: deferred 1
+// CHECK-NEXT: main: deferred
+#endif
