@@ -276,9 +276,24 @@ static struct cdefer_panic *new_panic(void)
     return p;
 }
 
+/* AddressSanitizer's, where the program has it. */
+extern void __asan_handle_no_return(void) __attribute__((weak));
+
+/* The frames an unwind leaves never run their epilogues, so the stack
+ * they held may still be poisoned (use-after-scope) where this file's
+ * code, which ASan does not instrument, goes on to use it through
+ * intercepted calls such as memcpy. ASan's own exception path clears that
+ * (its _Unwind_RaiseException interceptor); this is the same for ours. */
+static inline __attribute__((always_inline)) void leaving_frames(void)
+{
+    if (__asan_handle_no_return)
+        __asan_handle_no_return();
+}
+
 static inline __attribute__((always_inline)) _Noreturn void
 start(struct cdefer_panic *p)
 {
+    leaving_frames();
     p->exception.exception_class = panic_class;
     p->exception.exception_cleanup = delete_exception;
     p->link = panicking;
@@ -498,6 +513,7 @@ void CDEFER_ABI_UNWIND_LAND_INLINED(void *const *slot, unsigned frame)
 static inline __attribute__((always_inline)) _Noreturn void
 resume(struct _Unwind_Exception *e)
 {
+    leaving_frames();
     struct cdefer_panic *p = panicking;
     if (p && e == &p->exception) {
         p->hidden = 1;
