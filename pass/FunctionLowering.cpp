@@ -11,6 +11,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/Sema/Sema.h"
+#include "llvm/Support/ProgramStack.h"
 
 using namespace clang;
 
@@ -54,9 +55,36 @@ bool abiMatches(Sema &S, const FunctionDefers &F) {
 
 } // namespace
 
+/// How deep \p Root's AST goes, found without recursing.
+static unsigned astDepth(const Stmt *Root) {
+  unsigned Deepest = 0;
+  llvm::SmallVector<std::pair<const Stmt *, unsigned>, 64> Todo{{Root, 1}};
+  while (!Todo.empty()) {
+    auto [S, Depth] = Todo.pop_back_val();
+    Deepest = std::max(Deepest, Depth);
+    for (const Stmt *Child : S->children())
+      if (Child)
+        Todo.push_back({Child, Depth + 1});
+  }
+  return Deepest;
+}
+
 void FunctionLowering::lower(FunctionDecl &FD) {
   if (!Lowered.insert(&FD).second)
     return;
+  // Every walk below recurses once per level of the AST, in frames of up
+  // to about a kilobyte: an expression of 35,000 operands, which clang
+  // itself compiles, overflowed the stack. Deep bodies get a stack of
+  // their own, sized to them (memory is only touched as it is used).
+  unsigned Depth = astDepth(FD.getBody());
+  if (Depth < 2000)
+    return lowerOnThisStack(FD);
+  llvm::runOnNewStack(std::min<uint64_t>((uint64_t(Depth) << 11) + (8 << 20),
+                                         uint64_t(1) << 31),
+                      [&] { lowerOnThisStack(FD); });
+}
+
+void FunctionLowering::lowerOnThisStack(FunctionDecl &FD) {
   FunctionDefers F;
   // C++ never gets here with a defer (Attributes.cpp rejects it), and
   // recover() there stays cdefer_recover().

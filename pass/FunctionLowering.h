@@ -47,6 +47,7 @@ private:
   bool AbiChecked = false, AbiOk = false;
   llvm::DenseSet<const clang::FunctionDecl *> Lowered;
 
+  void lowerOnThisStack(clang::FunctionDecl &FD);
   void lowerChecked(FunctionDefers &F);
 };
 
