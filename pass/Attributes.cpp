@@ -61,18 +61,30 @@ SourceLocation attrLoc(Sema &S, const ParsedAttr &A) {
   return userLoc(S.getSourceManager(), A.getLoc());
 }
 
-/// `defer` is C only: in C++, wherever it stands (a namespace, an
-/// `extern "C"` block, a member function, a lambda, a template), it is an
-/// error here, where Sema parses it, so no function escapes the check.
-bool rejectedInCxx(Sema &S, const ParsedAttr &A) {
+/// Where Sema parses a `defer`, what it cannot be in, so that no function
+/// escapes the check. C++, wherever it stands (a namespace, an `extern "C"`
+/// block, a member function, a lambda, a template). A block literal or an
+/// OpenMP region (a captured statement): each is a function of its own,
+/// which the plugin never lowers, at file scope or nested as deep as they
+/// go, and their defers ran in place.
+bool rejectedHere(Sema &S, const ParsedAttr &A) {
   rememberSemaOfDefer(S); // every handler starts here
+  DiagnosticsEngine &D = S.getDiagnostics();
   if (S.getLangOpts().CPlusPlus) {
-    errDeferInCxx(S.getDiagnostics(), attrLoc(S, A));
+    errDeferInCxx(D, attrLoc(S, A));
     return true;
   }
   // Objective-C's C functions are lowered; its methods are not functions.
   if (S.getLangOpts().ObjC && S.getCurMethodDecl()) {
-    errDeferInObjCMethod(S.getDiagnostics(), attrLoc(S, A));
+    errDeferInObjCMethod(D, attrLoc(S, A));
+    return true;
+  }
+  if (S.getCurBlock()) {
+    errDeferInBlockLiteral(D, attrLoc(S, A));
+    return true;
+  }
+  if (S.getCurCapturedRegion()) {
+    errDeferInCapturedRegion(D, attrLoc(S, A));
     return true;
   }
   return false;
@@ -89,7 +101,7 @@ struct DeferAttrInfo : ParsedAttrInfo {
   // `L: defer S;` reaches here with the label; Collect.cpp takes S from it.
   bool diagAppertainsToDecl(Sema &S, const ParsedAttr &A,
                             const Decl *D) const override {
-    if (rejectedInCxx(S, A))
+    if (rejectedHere(S, A))
       return false;
     if (isa<LabelDecl>(D))
       return true;
@@ -106,7 +118,7 @@ struct DeferAttrInfo : ParsedAttrInfo {
 
   bool diagAppertainsToStmt(Sema &S, const ParsedAttr &A,
                             const Stmt *St) const override {
-    if (rejectedInCxx(S, A))
+    if (rejectedHere(S, A))
       return false;
     if (isa<Expr>(St) || isa<CompoundStmt>(St))
       return true;
@@ -134,7 +146,7 @@ struct ResultAttrInfo : ParsedAttrInfo {
 
   bool diagAppertainsToDecl(Sema &S, const ParsedAttr &A,
                             const Decl *D) const override {
-    if (rejectedInCxx(S, A))
+    if (rejectedHere(S, A))
       return false;
     const auto *VD = dyn_cast<VarDecl>(D);
     if (VD && !isa<ParmVarDecl>(VD) && VD->hasLocalStorage())

@@ -100,6 +100,13 @@ static bool takeResultAnnotation(VarDecl *VD) {
 
 namespace {
 
+/// A jump to a label: `goto`, or a label of an `asm goto`.
+struct LabelJump {
+  const LabelDecl *Label;
+  SourceLocation Loc;
+  const char *Keyword; // for errors
+};
+
 /// Checks one deferred statement for control flow that would leave it.
 class DeferredBodyChecker {
 public:
@@ -110,9 +117,9 @@ public:
   /// Returns false if it reported an error.
   bool check(Stmt *Body) {
     scan(Body, 0, 0);
-    for (GotoStmt *G : Gotos)
-      if (!Labels.count(G->getLabel()))
-        fail(G->getGotoLoc(), "goto");
+    for (auto &[Label, Loc, Keyword] : Gotos)
+      if (!Labels.count(Label))
+        fail(Loc, Keyword);
     return !Failed;
   }
 
@@ -132,7 +139,8 @@ private:
   SourceLocation DeferLoc;
   llvm::SmallPtrSet<const LabelDecl *, 8> Labels;
   llvm::SmallPtrSet<const Stmt *, 8> Targets; // loops and switches inside
-  llvm::SmallVector<GotoStmt *, 4> Gotos;
+  // `goto L` and `asm goto` with their targets, once all labels are known.
+  llvm::SmallVector<LabelJump, 4> Gotos;
   llvm::SmallVector<SourceLocation, 2> IndirectGotos;
   bool Failed = false;
 
@@ -171,9 +179,16 @@ private:
     case Stmt::ContinueStmtClass:
       scanLoopControl(cast<LoopControlStmt>(S), Loops > 0, "continue");
       return;
-    case Stmt::GotoStmtClass:
-      Gotos.push_back(cast<GotoStmt>(S));
+    case Stmt::GotoStmtClass: {
+      auto *G = cast<GotoStmt>(S);
+      Gotos.push_back({G->getLabel(), G->getGotoLoc(), "goto"});
       return;
+    }
+    case Stmt::GCCAsmStmtClass:
+      // Its labels are no children: the walk would not see them.
+      for (const AddrLabelExpr *L : cast<GCCAsmStmt>(S)->labels())
+        Gotos.push_back({L->getLabel(), L->getBeginLoc(), "asm goto"});
+      break;
     case Stmt::IndirectGotoStmtClass:
       IndirectGotos.push_back(S->getBeginLoc()); // judged with the function
       return;
@@ -241,7 +256,7 @@ private:
   llvm::SmallPtrSet<const DeclStmt *, 16> TopLevel;
   // Labels defined inside a deferred statement, with the defer they are in.
   llvm::DenseMap<const LabelDecl *, SourceLocation> DeferredLabels;
-  llvm::SmallVector<std::pair<const LabelDecl *, SourceLocation>, 8> Jumps;
+  llvm::SmallVector<LabelJump, 8> Jumps;
   // Labels whose address is taken anywhere in the function.
   llvm::SmallPtrSet<const LabelDecl *, 8> AddressTaken;
   // `goto *` in deferred code, with its defer.
@@ -282,8 +297,6 @@ private:
       if (llvm::any_of(AS->getAttrs(),
                        [](const Attr *A) { return isa<MustTailAttr>(A); }))
         MustTails.push_back(AS->getBeginLoc());
-    if (auto *Block = dyn_cast<BlockExpr>(S))
-      walkBlockLiteral(Block->getBlockDecl()->getBody());
     if (!InDefer)
       noteJump(S);
     bool Nested = InStmtExpr || isa<StmtExpr>(S);
@@ -338,9 +351,12 @@ private:
   /// deferred labels are known.
   void noteJump(Stmt *S) {
     if (auto *G = dyn_cast<GotoStmt>(S))
-      Jumps.push_back({G->getLabel(), G->getGotoLoc()});
+      Jumps.push_back({G->getLabel(), G->getGotoLoc(), "'goto'"});
     else if (auto *A = dyn_cast<AddrLabelExpr>(S))
-      Jumps.push_back({A->getLabel(), A->getAmpAmpLoc()});
+      Jumps.push_back({A->getLabel(), A->getAmpAmpLoc(), "'goto'"});
+    else if (auto *Asm = dyn_cast<GCCAsmStmt>(S))
+      for (const AddrLabelExpr *L : Asm->labels())
+        Jumps.push_back({L->getLabel(), L->getBeginLoc(), "'asm goto'"});
   }
 
   /// A computed goto in deferred code may reach any label whose address the
@@ -372,25 +388,14 @@ private:
   }
 
   void checkJumpsIntoDeferred() {
-    for (auto &[Label, Loc] : Jumps) {
+    for (auto &[Label, Loc, Keyword] : Jumps) {
       auto It = DeferredLabels.find(Label);
       if (It == DeferredLabels.end())
         continue;
-      errJumpIntoDeferred(D, loc(Loc), "'goto'");
+      errJumpIntoDeferred(D, loc(Loc), Keyword);
       noteDeferHere(D, It->second);
       Ok = false;
     }
-  }
-
-  void walkBlockLiteral(Stmt *S) {
-    if (!S)
-      return;
-    if (AttributedStmt *Defer = asDefer(S)) {
-      errDeferInBlockLiteral(D, loc(Defer->getAttrLoc()));
-      Ok = false;
-    }
-    for (Stmt *Child : S->children())
-      walkBlockLiteral(Child);
   }
 
   void visitDecls(DeclStmt *DS) {

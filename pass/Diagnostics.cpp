@@ -57,6 +57,13 @@ void errDeferInBlockLiteral(DiagnosticsEngine &D, SourceLocation Loc) {
                        "use a function");
 }
 
+void errDeferInCapturedRegion(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Error, "'defer' inside an OpenMP region or a captured "
+                       "statement is not supported: the region runs as a "
+                       "function of its own; move the 'defer' out of it, or "
+                       "the region's code into a function");
+}
+
 void errCannotOutline(DiagnosticsEngine &D, SourceLocation Loc,
                       StringRef What) {
   CDEFER_REPORT(Error, "a deferred block with defers of its own runs as a "

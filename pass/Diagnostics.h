@@ -49,6 +49,7 @@ void errDeferOperand(DiagnosticsEngine &D, SourceLocation Loc,
 void errDeferOfDeclaration(DiagnosticsEngine &D, SourceLocation Loc);
 void errDeferInStmtExpr(DiagnosticsEngine &D, SourceLocation Loc);
 void errDeferInBlockLiteral(DiagnosticsEngine &D, SourceLocation Loc);
+void errDeferInCapturedRegion(DiagnosticsEngine &D, SourceLocation Loc);
 void errCannotOutline(DiagnosticsEngine &D, SourceLocation Loc,
                       llvm::StringRef What);
 void errDeferInDeferTS(DiagnosticsEngine &D, SourceLocation Loc);
