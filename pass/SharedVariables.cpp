@@ -172,6 +172,8 @@ public:
       S = copyCaptures(Literal);
       return;
     }
+    for (QualType T : writtenTypes(S))
+      rewriteSizes(T);
     for (Stmt *&Child : S->children())
       rewrite(Child);
   }
@@ -191,6 +193,57 @@ private:
   const llvm::DenseMap<VarDecl *, VarDecl *> &Through;
   const llvm::DenseSet<const Stmt *> &Skip;
   llvm::DenseMap<const Stmt *, DeclRefExpr *> Replaced; // what deref() made
+
+  /// The types \p S spells out, whose array sizes it evaluates.
+  static llvm::SmallVector<QualType, 2> writtenTypes(const Stmt *S) {
+    llvm::SmallVector<QualType, 2> Types;
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *Dl : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(Dl))
+          Types.push_back(VD->getType());
+        else if (const auto *TD = dyn_cast<TypedefNameDecl>(Dl))
+          Types.push_back(TD->getUnderlyingType());
+    } else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(S)) {
+      Types.push_back(Cast->getTypeAsWritten());
+    } else if (const auto *Literal = dyn_cast<CompoundLiteralExpr>(S)) {
+      Types.push_back(Literal->getTypeSourceInfo()->getType());
+    } else if (const auto *Trait = dyn_cast<UnaryExprOrTypeTraitExpr>(S)) {
+      if (Trait->isArgumentType())
+        Types.push_back(Trait->getArgumentType());
+    } else if (const auto *Arg = dyn_cast<VAArgExpr>(S)) {
+      Types.push_back(Arg->getWrittenTypeInfo()->getType());
+    }
+    return Types;
+  }
+
+  /// The sizes of the variable-length arrays in \p T, as far as the code
+  /// that spells T evaluates them: through pointers, arrays, parentheses and
+  /// typeof, not into a typedef's (evaluated where the typedef is). The
+  /// statement's children reach only an outermost array's size: `int
+  /// (*p)[n]` went on reading the moved n's old instance. Each size is an
+  /// rvalue (a conversion at its top), so only what is under it changes.
+  void rewriteSizes(QualType T) {
+    const Type *Ty = T.getTypePtrOrNull();
+    while (Ty) {
+      if (const auto *VLA = dyn_cast<VariableArrayType>(Ty)) {
+        if (Stmt *Size = VLA->getSizeExpr())
+          for (Stmt *&Child : Size->children())
+            rewrite(Child);
+      }
+      if (const auto *Array = dyn_cast<ArrayType>(Ty))
+        Ty = Array->getElementType().getTypePtr();
+      else if (const auto *Pointer = dyn_cast<PointerType>(Ty))
+        Ty = Pointer->getPointeeType().getTypePtr();
+      else if (const auto *Paren = dyn_cast<ParenType>(Ty))
+        Ty = Paren->getInnerType().getTypePtr();
+      else if (const auto *TypeOf = dyn_cast<TypeOfType>(Ty))
+        Ty = TypeOf->getUnmodifiedType().getTypePtr();
+      else if (const auto *Attributed = dyn_cast<AttributedType>(Ty))
+        Ty = Attributed->getModifiedType().getTypePtr();
+      else
+        break;
+    }
+  }
 
   VarDecl *target(const DeclRefExpr *Ref) const {
     auto *VD = dyn_cast<VarDecl>(Ref->getDecl());

@@ -1,0 +1,34 @@
+// A variable that deferred code names moves when the defer runs, and the
+// rest of its block uses the moved instance: in the sizes of variably
+// modified types too, wherever the type is spelled (under a pointer, in a
+// cast, in typeof). Only an outermost array's size was redirected, and
+// `int (*p)[n]` kept reading the old n (sizeof gave 12, not 200). A typedef
+// keeps the size it had where it was declared, as in plain C.
+// RUN: %run-modes %s | FileCheck %s
+#include <cdefer.h>
+#include <stdio.h>
+
+int main(void) {
+  for (int i = 0; i < 1; i++) {
+    int n = 3;
+    defer { printf("deferred n=%d\n", n); }
+    n = 50;
+    int (*p)[n] = 0;
+    char buf[1];
+    printf("pointer %zu\n", sizeof(*p));
+    printf("cast %zu\n", sizeof(*(int (*)[n])buf));
+    printf("typeof %zu\n", sizeof(__typeof__(int[n])));
+    printf("compound literal %zu\n", sizeof((int (*)[n]){0}[0]));
+    typedef int T[n];
+    n = 7;
+    printf("typedef %zu\n", sizeof(T));
+    (void)p;
+  }
+  return 0;
+}
+// CHECK:      pointer 200
+// CHECK-NEXT: cast 200
+// CHECK-NEXT: typeof 200
+// CHECK-NEXT: compound literal 200
+// CHECK-NEXT: typedef 200
+// CHECK-NEXT: deferred n=7
