@@ -4,11 +4,16 @@
 // analyzer it embeds) would read `defer S;` as S in place. This library,
 // loaded into clang-tidy-22 with --load (tools/cdefer-tidy.c does that),
 // registers the cdefer attributes, so that <cdefer.h> sees the plugin, and
-// a check, cdefer-lowering, that lowers every function of the file before
-// any other check looks at it: its matcher is on the translation unit, the
-// first node clang-tidy's matchers visit, and clang-tidy runs its
-// clang-analyzer-* checks after all matchers. The lowered functions are
-// those the plugin makes for --analyze: no markers for the IR pass.
+// a check, cdefer-lowering, that lowers every function of the file once
+// the other checks' matchers are done with it, and before the
+// clang-analyzer-* checks, which clang-tidy runs after all matchers. The
+// matchers are syntactic: they see the code as written, with `defer S;`
+// where it stands (seeing the lowered code, they missed the braces an
+// early `return` lacked, took the lowering's constants for magic numbers,
+// and offered fixes to its hidden variables that broke the file). The
+// analyzer follows the paths the program takes: it sees each deferred
+// statement where it runs. The lowered functions are those the plugin
+// makes for --analyze: no markers for the IR pass.
 //
 //===----------------------------------------------------------------------===//
 #include "FunctionLowering.h"
@@ -49,25 +54,35 @@ public:
   }
 
   void check(const MatchFinder::MatchResult &Result) override {
+    File = Result.Nodes.getNodeAs<TranslationUnitDecl>("file");
+    Context = Result.Context;
+  }
+
+  void onEndOfTranslationUnit() override {
+    const TranslationUnitDecl *TU = File;
+    File = nullptr;
     // Without a defer in the file there is no Sema to lower with, and
     // nothing to lower but recover() calls, which analyses take as calls.
     Sema *S = semaOfLastDefer();
-    if (!S || &S->Context != Result.Context)
+    if (!TU || !S || &S->Context != Context)
       return;
     LoweringOptions Opts;
     Opts.Markers = false;
     FunctionLowering Lowering(*S, Opts);
-    const auto *File = Result.Nodes.getNodeAs<TranslationUnitDecl>("file");
     // Lowering adds functions to the file (OutlineDeferred.h): the list is
     // taken first, and those are lowered with the function they come from.
     std::vector<FunctionDecl *> Functions;
-    for (Decl *D : File->decls())
+    for (Decl *D : TU->decls())
       if (auto *FD = dyn_cast<FunctionDecl>(D))
         if (FD->doesThisDeclarationHaveABody() && !FD->isInvalidDecl())
           Functions.push_back(FD);
     for (FunctionDecl *FD : Functions)
       Lowering.lower(*FD);
   }
+
+private:
+  const TranslationUnitDecl *File = nullptr; // the file being checked
+  const ASTContext *Context = nullptr;
 };
 
 class CdeferModule : public ClangTidyModule {
