@@ -28,12 +28,15 @@
 //     now run the cleanup, so there must be none;
 //   - `goto out;` becomes `return <value>;`, which evaluates the value
 //     before the cleanup runs: if the cleanup changes the returned
-//     variable, that variable becomes the defer_result (whose final value
-//     the function returns); if it changes anything else the value reads,
-//     the function is left alone, as it is where the value calls a
-//     function or reads memory through a pointer (the cleanup may change
-//     what it sees), or names something an inner block declares again
-//     (the copy at a goto there would read that).
+//     variable, or may through its address (taken anywhere in the
+//     function: a pointer stored before the cleanup writes it as well),
+//     that variable becomes the defer_result (whose final value the
+//     function returns); if it changes, or may change, anything else the
+//     value reads, the function is left alone, as it is where the value
+//     calls a function, reads a global or a static, or reads memory
+//     through a pointer (the cleanup may change what it sees), or names
+//     something an inner block declares again (the copy at a goto there
+//     would read that).
 // Anything else is left alone, with the reason.
 //
 //===----------------------------------------------------------------------===//
@@ -87,10 +90,10 @@ struct Scan {
       walk(Child);
   }
 
+  /// `x.f = 0` changes x, as `x = y` does.
   void write(const Expr *E) {
-    if (auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
-      if (auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
-        Written.insert(VD);
+    if (const VarDecl *VD = storageOf(E))
+      Written.insert(VD);
   }
 };
 
@@ -228,25 +231,43 @@ private:
     if (std::string Why = whyValueMayDependOnCleanup(Value); !Why.empty())
       return "the returned value " + Why +
              ", and would now be evaluated before the cleanup";
-    Scan Reads;
-    Reads.walk(Value);
+    // A variable whose address is taken anywhere may be changed by the
+    // cleanup through a pointer stored earlier (`w.status = &rc`), with no
+    // write to it that the cleanup's text shows.
+    Escapes Escaped = findEscapes(Body);
     const auto *Ref = dyn_cast<DeclRefExpr>(Value->IgnoreParenImpCasts());
     const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    if (V && Tail.Written.count(V)) {
-      const auto *Decl = dyn_cast<DeclStmt>(stmt(topLevelOf(V->getLocation())));
-      if (!V->isLocalVarDecl() || V->isStaticLocal() || !Decl ||
-          !Decl->isSingleDecl() ||
-          !Ctx.hasSameUnqualifiedType(V->getType(), FD.getReturnType()))
-        return "the cleanup changes '" + V->getNameAsString() +
-               "', which cannot be the function's defer_result";
-      NamedResult = V;
-      return "";
-    }
+    if (V && (Tail.Written.count(V) || Escaped.count(V)))
+      return nameResult(V, Escaped);
+    Scan Reads;
+    Reads.walk(Value);
     for (const VarDecl *Read : Reads.Read)
       if (Tail.Written.count(Read))
         return "the cleanup changes '" + Read->getNameAsString() +
                "', which the returned value reads";
+    if (std::string Why = whyValueReadsEscaped(Value, Escaped, SM);
+        !Why.empty())
+      return "the returned value " + Why +
+             ", and the cleanup may change it through that";
     return "";
+  }
+
+  /// `return v;` where the cleanup changes v, or may through its address:
+  /// v becomes the defer_result, whose value after the cleanup the
+  /// function returns, as it did.
+  std::string nameResult(const VarDecl *V, const Escapes &Escaped) {
+    const auto *Decl = dyn_cast<DeclStmt>(stmt(topLevelOf(V->getLocation())));
+    if (V->isLocalVarDecl() && !V->isStaticLocal() && Decl &&
+        Decl->isSingleDecl() &&
+        Ctx.hasSameUnqualifiedType(V->getType(), FD.getReturnType())) {
+      NamedResult = V;
+      return "";
+    }
+    if (Tail.Written.count(V))
+      return "the cleanup changes '" + V->getNameAsString() +
+             "', which cannot be the function's defer_result";
+    return "the cleanup may change " + describeEscape(V, Escaped, SM) +
+           ", and which cannot be the function's defer_result";
   }
 
   // --- Edits. ---

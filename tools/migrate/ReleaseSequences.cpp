@@ -26,9 +26,12 @@
 //   - every return releases what it releases in the order the defers
 //     would (last deferred first);
 //   - the released variables appear nowhere else as such a release, and
-//     no returned value reads them, calls a function or reads memory
-//     through a pointer (the returns now evaluate their value before the
-//     releases run).
+//     no returned value reads them, calls a function, reads a global, a
+//     static or memory through a pointer, or reads a local whose address
+//     the function takes (the returns now evaluate their value before the
+//     releases run, and a release may change what the value reads through
+//     a pointer it was given or that was stored earlier:
+//     `p = parser_open(path, &errors)` ... `parser_close(p); return errors;`).
 //
 //===----------------------------------------------------------------------===//
 #include "ReleaseSequences.h"
@@ -123,6 +126,7 @@ private:
   std::vector<Exit> Exits;
   std::map<Key, unsigned> Place; // each release: where its defer goes
   std::vector<Key> Order;        // the defers, in source order
+  Escapes Escaped;               // locals a release may change unnamed
 
   static bool hasGotos(const Stmt *S) {
     if (!S)
@@ -205,6 +209,7 @@ private:
       if (std::string Why = place(K, With); !Why.empty())
         return Why;
     sortDefers();
+    Escaped = findEscapes(Body);
     for (const Exit &E : Exits)
       if (std::string Why = checkExit(E); !Why.empty())
         return Why;
@@ -303,6 +308,11 @@ private:
           !Why.empty())
         return "a return's value " + Why +
                ", and would now be evaluated before the releases";
+      if (std::string Why =
+              whyValueReadsEscaped(R->getRetValue(), Escaped, SM);
+          !Why.empty())
+        return "a return's value " + Why +
+               ", and the releases may change it through that";
     }
     for (const Release &Rel : E.Releases)
       if (!aloneOnItsLine(Rel.Statement))

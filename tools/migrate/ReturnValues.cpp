@@ -4,6 +4,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
@@ -16,6 +17,8 @@ static std::string whyReferenceMayChange(const DeclRefExpr &Ref) {
   if (isa<EnumConstantDecl, FunctionDecl>(D))
     return ""; // a constant, or a function's address
   const auto *V = dyn_cast<VarDecl>(D);
+  if (V && V->isStaticLocal()) // any call may change it, as a global
+    return "reads the static '" + V->getNameAsString() + "'";
   if (!V || !V->hasLocalStorage())
     return "reads '" + D->getNameAsString() +
            "', which is not a local variable";
@@ -52,6 +55,82 @@ std::string whyValueMayDependOnCleanup(const Expr *Value) {
     if (std::string Why = whyValueMayDependOnCleanup(cast<Expr>(Child));
         !Why.empty())
       return Why;
+  return "";
+}
+
+/// An array used as a pointer: `a` in `a[i]`, `f(a)`, `p = a`.
+static const ImplicitCastExpr *asArrayDecay(const Expr *E) {
+  const auto *Cast = dyn_cast<ImplicitCastExpr>(E->IgnoreParens());
+  return Cast && Cast->getCastKind() == CK_ArrayToPointerDecay ? Cast
+                                                               : nullptr;
+}
+
+const VarDecl *storageOf(const Expr *E) {
+  for (;;) {
+    E = E->IgnoreParens();
+    if (const auto *Member = dyn_cast<MemberExpr>(E);
+        Member && !Member->isArrow())
+      E = Member->getBase();
+    else if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E);
+             Sub && asArrayDecay(Sub->getBase()))
+      E = asArrayDecay(Sub->getBase())->getSubExpr();
+    else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E);
+             Cast && Cast->getCastKind() == CK_NoOp)
+      E = Cast->getSubExpr();
+    else
+      break;
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
+static void collectEscapes(const Stmt *S, Escapes &Out) {
+  if (!S)
+    return;
+  const Expr *Addressed = nullptr;
+  if (const auto *Op = dyn_cast<UnaryOperator>(S);
+      Op && Op->getOpcode() == UO_AddrOf)
+    Addressed = Op->getSubExpr();
+  else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(S);
+           Cast && Cast->getCastKind() == CK_ArrayToPointerDecay)
+    Addressed = Cast->getSubExpr();
+  if (const VarDecl *V = Addressed ? storageOf(Addressed) : nullptr;
+      V && V->hasLocalStorage())
+    Out.try_emplace(V, S->getBeginLoc()); // the walk is in source order
+  for (const Stmt *Child : S->children())
+    collectEscapes(Child, Out);
+}
+
+Escapes findEscapes(const Stmt *Body) {
+  Escapes Out;
+  collectEscapes(Body, Out);
+  return Out;
+}
+
+/// The first variable of \p Escaped that \p S reads, in source order.
+static const VarDecl *firstEscaped(const Stmt *S, const Escapes &Escaped) {
+  if (!S)
+    return nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
+        V && Escaped.count(V))
+      return V;
+  for (const Stmt *Child : S->children())
+    if (const VarDecl *V = firstEscaped(Child, Escaped))
+      return V;
+  return nullptr;
+}
+
+std::string describeEscape(const VarDecl *V, const Escapes &Escaped,
+                           const SourceManager &SM) {
+  return "'" + V->getNameAsString() + "', whose address is taken at line " +
+         std::to_string(SM.getExpansionLineNumber(Escaped.lookup(V)));
+}
+
+std::string whyValueReadsEscaped(const Expr *Value, const Escapes &Escaped,
+                                 const SourceManager &SM) {
+  if (const VarDecl *V = firstEscaped(Value, Escaped))
+    return "reads " + describeEscape(V, Escaped, SM);
   return "";
 }
 

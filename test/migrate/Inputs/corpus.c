@@ -285,6 +285,158 @@ out:
     return total;
 }
 
+/* A writer that reports a failed flush at close through a status pointer
+ * it was given when opened, as stdio wrappers do. */
+struct writer {
+    char *buf;
+    int *status;
+};
+
+static void writer_close(struct writer *w)
+{
+    if (w->buf && w->buf[0] == '!') /* the flush fails */
+        *w->status = -5;
+    free(w->buf);
+}
+
+/* The cleanup changes what is returned through a pointer stored before it
+ * (&rc in w): rc becomes the defer_result. It was migrated as if nothing
+ * changed rc, and returned 0 where it returned -5. */
+static int save(const char *text)
+{
+    int rc = -1;
+    struct writer w = { NULL, &rc };
+    w.buf = calloc(1, 16);
+    if (!w.buf)
+        goto out;
+    if (strlen(text) > 15)
+        goto out;
+    strcpy(w.buf, text);
+    rc = 0;
+out:
+    writer_close(&w);
+    return rc;
+}
+
+/* Refused: the same, where the returned value is more than rc, which no
+ * defer_result can carry. */
+static int refused_escaped(const char *text)
+{
+    int rc = -1;
+    struct writer w = { NULL, NULL };
+    w.status = &rc;
+    w.buf = calloc(1, 16);
+    if (!w.buf || strlen(text) > 15)
+        goto out;
+    strcpy(w.buf, text);
+    rc = 0;
+out:
+    writer_close(&w);
+    return rc < 0 ? 1 : 0;
+}
+
+/* Refused: a parameter cannot be the defer_result. */
+static int refused_escaped_param(int rc, const char *text)
+{
+    struct writer w = { NULL, &rc };
+    w.buf = strdup(text);
+    if (!w.buf)
+        goto out;
+    rc = 0;
+out:
+    writer_close(&w);
+    return rc;
+}
+
+/* Refused: the cleanup changes a member of the returned struct. It was
+ * migrated (only `t = ...` counted as a change of t), and returned n where
+ * it returned n + 1. */
+struct tally {
+    int errors;
+    char *scratch;
+};
+
+static int refused_member(int n)
+{
+    struct tally t = { 0, NULL };
+    t.scratch = malloc(8);
+    if (!t.scratch)
+        goto out;
+    t.errors = n;
+out:
+    free(t.scratch);
+    t.errors++;
+    return t.errors;
+}
+
+/* Refused: a static, like a global, may change in any call the cleanup
+ * makes (here through a pointer that leave() keeps). */
+static int *depth_seen;
+static void leave(void)
+{
+    if (depth_seen)
+        --*depth_seen;
+}
+
+static int refused_static(int n)
+{
+    static int depth;
+    depth_seen = &depth;
+    char *p = malloc(4);
+    ++depth;
+    if (!p || n)
+        goto out;
+    ++depth;
+out:
+    free(p);
+    leave();
+    return depth;
+}
+
+/* A parser that counts the problems it finds, the last ones when closed, in
+ * a counter its caller lends it. */
+struct parser {
+    int *problems;
+    char *line;
+};
+
+static struct parser *parser_open(const char *text, int *problems)
+{
+    struct parser *p = malloc(sizeof *p);
+    if (p) {
+        p->problems = problems;
+        p->line = strdup(text);
+    }
+    return p;
+}
+
+static void parser_close(struct parser *p)
+{
+    if (!p->line || p->line[0] == '!') /* unterminated, found at close */
+        ++*p->problems;
+    free(p->line);
+    free(p);
+}
+
+/* Refused, releases before returns: parser_close(p) changes problems through
+ * the pointer parser_open kept. It was migrated to one defer, and returned
+ * 0 where it returned 1. */
+static int refused_parse(const char *text)
+{
+    int problems = 0;
+    struct parser *p = parser_open(text, &problems);
+    if (!p)
+        return -1;
+    if (!p->line) {
+        parser_close(p);
+        return problems;
+    }
+    if (p->line[0] == '#')
+        ++problems;
+    parser_close(p);
+    return problems;
+}
+
 int main(int argc, char **argv)
 {
     char line[64] = "";
@@ -307,6 +459,15 @@ int main(int argc, char **argv)
     show("hello");
     show("");
     printf("sum: %d %d\n", sum_ints(3, 1, 2, 3), sum_ints(-1));
+    printf("save: %d %d %d\n", save("ok"), save("!flush fails"),
+           save("far too long for it"));
+    printf("escaped: %d %d %d %d\n", refused_escaped("ok"),
+           refused_escaped("!x"), refused_escaped_param(7, "!x"),
+           refused_escaped_param(7, "ok"));
+    printf("member: %d %d\n", refused_member(2), refused_member(5));
+    printf("static: %d %d\n", refused_static(0), refused_static(1));
+    printf("parse: %d %d %d\n", refused_parse("ok"), refused_parse("!x"),
+           refused_parse("#x"));
     (void)argc;
     return 0;
 }
