@@ -52,6 +52,8 @@ const char *describeStatement(const Stmt *St) {
   case Stmt::CaseStmtClass:
   case Stmt::DefaultStmtClass:
     return "a labeled statement";
+  case Stmt::DeferStmtClass:
+    return "a '_Defer' statement";
   default:
     return "this kind of statement";
   }
@@ -105,7 +107,14 @@ struct DeferAttrInfo : ParsedAttrInfo {
       return false;
     if (isa<LabelDecl>(D))
       return true;
-    errDeferOfDeclaration(S.getDiagnostics(), attrLoc(S, A));
+    // A local variable's declaration can go before the defer; anything
+    // else (a file-scope declaration, a field, a typedef, a parameter) is
+    // no statement at all.
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (VD && VD->isLocalVarDecl())
+      errDeferOfDeclaration(S.getDiagnostics(), attrLoc(S, A));
+    else
+      errDeferNotOnStatement(S.getDiagnostics(), attrLoc(S, A));
     return false;
   }
 

@@ -47,6 +47,11 @@ void errDeferOfDeclaration(DiagnosticsEngine &D, SourceLocation Loc) {
                        "variable before the 'defer'");
 }
 
+void errDeferNotOnStatement(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Error, "'defer' applies to a statement in a function body, "
+                       "not to a declaration");
+}
+
 void errDeferInStmtExpr(DiagnosticsEngine &D, SourceLocation Loc) {
   CDEFER_REPORT(Error, "'defer' inside a statement expression is not "
                        "supported; move it to the enclosing function body");

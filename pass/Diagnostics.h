@@ -47,6 +47,7 @@ WarningLevel customWarningLevel(const DiagnosticsEngine &D,
 void errDeferOperand(DiagnosticsEngine &D, SourceLocation Loc,
                      llvm::StringRef What);
 void errDeferOfDeclaration(DiagnosticsEngine &D, SourceLocation Loc);
+void errDeferNotOnStatement(DiagnosticsEngine &D, SourceLocation Loc);
 void errDeferInStmtExpr(DiagnosticsEngine &D, SourceLocation Loc);
 void errDeferInBlockLiteral(DiagnosticsEngine &D, SourceLocation Loc);
 void errDeferInCapturedRegion(DiagnosticsEngine &D, SourceLocation Loc);

@@ -2,11 +2,23 @@
 // else, and the error says how to write it instead.
 // RUN: %cdefer -fsyntax-only -Xclang -verify %s
 // RUN: %cdefer -fsyntax-only -Xclang -verify %s -DTWICE
+// RUN: %cdefer -fsyntax-only -Xclang -verify %s -DNOT_STATEMENTS -fdefer-ts
 #include <cdefer.h>
 
 void use(int);
 
-#ifdef TWICE
+#ifdef NOT_STATEMENTS
+// Outside a function body there is no variable to declare before the
+// defer (that advice was given at file scope and on fields), and C2y's
+// _Defer is named.
+defer int global; // expected-error {{'defer' applies to a statement in a function body, not to a declaration}}
+struct s {
+  defer int field; // expected-error {{'defer' applies to a statement in a function body, not to a declaration}}
+};
+void c2y(int x) {
+  defer _Defer use(x); // expected-error {{'defer' cannot apply to a '_Defer' statement; defer an expression statement or a compound statement '{ ... }'}}
+}
+#elif defined(TWICE)
 // Two defers on one statement were taken for one.
 void twice(int x) {
   defer defer use(x); // expected-error {{'defer' cannot apply to another 'defer'; defer an expression statement or a compound statement '{ ... }'}}
