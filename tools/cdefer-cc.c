@@ -436,8 +436,13 @@ int main(int argc, char **argv)
      * warning, which -Werror makes an error (-isystem when assembling .s
      * or compiling .i, the archive with -c). */
     struct command command = read_command(seen_count, seen);
+    int links = !command.stops && command.links;
     int n = 0;
     args[n++] = (char *)clang;
+    /* An option, so before the arguments: after a "--" among them it
+     * would be read as an input file. */
+    if (links)
+        args[n++] = "-pthread";
     if (command.kinds & (PREPROCESSED | COMPILED)) {
         args[n++] = plugin_flag;
         args[n++] = pass_flag;
@@ -448,13 +453,12 @@ int main(int argc, char **argv)
         char *warning = plugin_warning_option(pass[i]);
         args[n++] = warning ? warning : pass[i];
     }
-    if (!command.stops && command.links) {
+    if (links) {
         if (command.sets_language) { /* the archive is no C */
             args[n++] = "-x";
             args[n++] = "none";
         }
         args[n++] = l.runtime;
-        args[n++] = "-pthread";
     }
     args[n] = NULL;
     execvp(clang, args);
