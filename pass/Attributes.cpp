@@ -63,12 +63,10 @@ SourceLocation attrLoc(Sema &S, const ParsedAttr &A) {
   return userLoc(S.getSourceManager(), A.getLoc());
 }
 
-/// Where Sema parses a `defer`, what it cannot be in, so that no function
-/// escapes the check. C++, wherever it stands (a namespace, an `extern "C"`
-/// block, a member function, a lambda, a template). A block literal or an
-/// OpenMP region (a captured statement): each is a function of its own,
-/// which the plugin never lowers, at file scope or nested as deep as they
-/// go, and their defers ran in place.
+/// What neither attribute can be in, checked where Sema parses it, so that
+/// no function escapes the check: C++, wherever it stands (a namespace, an
+/// `extern "C"` block, a member function, a lambda, a template), and an
+/// Objective-C method.
 bool rejectedHere(Sema &S, const ParsedAttr &A) {
   rememberSemaOfDefer(S); // every handler starts here
   DiagnosticsEngine &D = S.getDiagnostics();
@@ -81,15 +79,25 @@ bool rejectedHere(Sema &S, const ParsedAttr &A) {
     errDeferInObjCMethod(D, attrLoc(S, A));
     return true;
   }
-  if (S.getCurBlock()) {
-    errDeferInBlockLiteral(D, attrLoc(S, A));
-    return true;
-  }
-  if (S.getCurCapturedRegion()) {
-    errDeferInCapturedRegion(D, attrLoc(S, A));
-    return true;
-  }
   return false;
+}
+
+/// Code that runs as a function of its own, which the plugin never lowers:
+/// a block literal, at file scope or nested as deep as they go, or an
+/// OpenMP region that clang outlines (a captured statement). A defer there
+/// ran in place.
+bool inOwnFunction(Sema &S) {
+  return S.getCurBlock() || S.getCurCapturedRegion();
+}
+
+bool rejectedDeferHere(Sema &S, const ParsedAttr &A) {
+  if (rejectedHere(S, A))
+    return true;
+  if (S.getCurBlock())
+    errDeferInBlockLiteral(S.getDiagnostics(), attrLoc(S, A));
+  else if (S.getCurCapturedRegion())
+    errDeferInCapturedRegion(S.getDiagnostics(), attrLoc(S, A));
+  return inOwnFunction(S);
 }
 
 struct DeferAttrInfo : ParsedAttrInfo {
@@ -103,7 +111,7 @@ struct DeferAttrInfo : ParsedAttrInfo {
   // `L: defer S;` reaches here with the label; Collect.cpp takes S from it.
   bool diagAppertainsToDecl(Sema &S, const ParsedAttr &A,
                             const Decl *D) const override {
-    if (rejectedHere(S, A))
+    if (rejectedDeferHere(S, A))
       return false;
     if (isa<LabelDecl>(D))
       return true;
@@ -127,7 +135,7 @@ struct DeferAttrInfo : ParsedAttrInfo {
 
   bool diagAppertainsToStmt(Sema &S, const ParsedAttr &A,
                             const Stmt *St) const override {
-    if (rejectedHere(S, A))
+    if (rejectedDeferHere(S, A))
       return false;
     if (isa<Expr>(St) || isa<CompoundStmt>(St))
       return true;
@@ -158,9 +166,13 @@ struct ResultAttrInfo : ParsedAttrInfo {
     if (rejectedHere(S, A))
       return false;
     const auto *VD = dyn_cast<VarDecl>(D);
-    if (VD && !isa<ParmVarDecl>(VD) && VD->hasLocalStorage())
+    if (VD && !isa<ParmVarDecl>(VD) && VD->hasLocalStorage() &&
+        !inOwnFunction(S))
       return true;
-    errResultNotLocal(S.getDiagnostics(), attrLoc(S, A));
+    if (isa<LabelDecl>(D)) // C23's `L: defer_result int r;`
+      errResultOnLabel(S.getDiagnostics(), attrLoc(S, A));
+    else
+      errResultNotLocal(S.getDiagnostics(), attrLoc(S, A));
     return false;
   }
 
@@ -172,12 +184,18 @@ struct ResultAttrInfo : ParsedAttrInfo {
 
   // The function returns the named result: it is used even when nothing
   // in the source reads it, or only deferred code does, which Sema cannot
-  // know (-Wunused-variable, -Wunused-but-set-variable).
+  // know (-Wunused-variable, -Wunused-but-set-variable). It starts at zero,
+  // as Go's named result does: an initializer, parsed after the attribute,
+  // replaces the zero; without one, Sema's uninitialized-use warnings, the
+  // analyzer and a function without defers (never lowered) see it too.
   AttrHandling handleDeclAttribute(Sema &S, Decl *D,
                                    const ParsedAttr &A) const override {
     D->addAttr(AnnotateAttr::Create(S.Context, ResultAnnotation, nullptr, 0,
                                     A.getRange()));
     D->addAttr(UnusedAttr::CreateImplicit(S.Context));
+    auto *VD = cast<VarDecl>(D);
+    if (!VD->hasInit())
+      VD->setInit(new (S.Context) ImplicitValueInitExpr(VD->getType()));
     return AttributeApplied;
   }
 };

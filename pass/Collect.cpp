@@ -236,9 +236,12 @@ public:
     if (!Body)
       return true;
     Out.Function = &FD;
-    for (Stmt *S : Body->body())
+    for (Stmt *S : Body->body()) {
+      while (auto *Label = dyn_cast<LabelStmt>(S)) // C23: `L: int x;`
+        S = Label->getSubStmt();
       if (auto *DS = dyn_cast<DeclStmt>(S))
         TopLevel.insert(DS);
+    }
     walk(Body, nullptr, false);
     checkJumpsIntoDeferred();
     checkIndirectGotosInDeferred();
@@ -428,6 +431,14 @@ private:
     // const object's constant initializer instead of it.
     if (VD->getType().isConstQualified()) {
       errResultConst(D, Loc);
+      Ok = false;
+      return;
+    }
+    // It lives from the function's entry (Lower.cpp), so its cleanup would
+    // run even where its declaration never did; and it would release what
+    // the function returns.
+    if (VD->hasAttr<CleanupAttr>()) {
+      errResultCleanup(D, Loc);
       Ok = false;
       return;
     }

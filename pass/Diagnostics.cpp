@@ -248,6 +248,12 @@ void errResultNotLocal(DiagnosticsEngine &D, SourceLocation Loc) {
                        "function's outermost block");
 }
 
+void errResultOnLabel(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Error, "'defer_result' right after a label applies to the "
+                       "label, as GNU attributes do in C; write it after the "
+                       "type: 'L: int defer_result r;'");
+}
+
 void errResultTwice(DiagnosticsEngine &D, SourceLocation Loc) {
   CDEFER_REPORT(Error, "a function can have only one 'defer_result' "
                        "variable");
@@ -261,6 +267,13 @@ void errResultConst(DiagnosticsEngine &D, SourceLocation Loc) {
   CDEFER_REPORT(Error, "'defer_result' variable cannot be const: every "
                        "'return' assigns it, and deferred code may; remove "
                        "the 'const'");
+}
+
+void errResultCleanup(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Error, "'defer_result' variable cannot have a 'cleanup' "
+                       "attribute: it is the function's result, alive from "
+                       "the function's entry until it returns; defer the "
+                       "cleanup instead");
 }
 
 void errResultType(DiagnosticsEngine &D, SourceLocation Loc,

@@ -93,9 +93,11 @@ void noteDeferHere(DiagnosticsEngine &D, SourceLocation Loc);
 
 // Misuse of `defer_result`.
 void errResultNotLocal(DiagnosticsEngine &D, SourceLocation Loc);
+void errResultOnLabel(DiagnosticsEngine &D, SourceLocation Loc);
 void errResultTwice(DiagnosticsEngine &D, SourceLocation Loc);
 void notePreviousResult(DiagnosticsEngine &D, SourceLocation Loc);
 void errResultConst(DiagnosticsEngine &D, SourceLocation Loc);
+void errResultCleanup(DiagnosticsEngine &D, SourceLocation Loc);
 void errResultType(DiagnosticsEngine &D, SourceLocation Loc,
                    const std::string &VarType, const std::string &RetType);
 

@@ -540,8 +540,8 @@ private:
                                                DS->getEndLoc()));
         continue;
       }
-      if (!ResultInit)
-        continue;
+      if (!ResultInit || isa<ImplicitValueInitExpr>(ResultInit))
+        continue; // zero from the entry (Attributes.cpp)
       B.Loc = Result->getLocation();
       Expr *Value = ResultInit;
       if (isa<InitListExpr>(Value->IgnoreImplicit())) {
@@ -556,15 +556,28 @@ private:
   }
 
   /// The body with the `defer_result` variable's declaration replaced
-  /// (Collect.cpp has checked that it is in the outermost block).
+  /// (Collect.cpp has checked that it is in the outermost block, labeled
+  /// or not: a label keeps the first statement it becomes).
   void replaceResultDeclaration() {
     std::vector<Stmt *> Stmts;
     for (Stmt *St : Body->body()) {
-      auto *DS = dyn_cast<DeclStmt>(St);
-      if (DS && llvm::is_contained(DS->decls(), Result))
-        resultDeclaration(DS, Stmts);
-      else
+      LabelStmt *Label = nullptr;
+      Stmt *Inner = St;
+      while (auto *L = dyn_cast<LabelStmt>(Inner))
+        Inner = (Label = L)->getSubStmt();
+      auto *DS = dyn_cast<DeclStmt>(Inner);
+      if (!DS || !llvm::is_contained(DS->decls(), Result)) {
         Stmts.push_back(St);
+        continue;
+      }
+      size_t First = Stmts.size();
+      resultDeclaration(DS, Stmts);
+      if (!Label)
+        continue;
+      if (Stmts.size() == First)
+        Stmts.push_back(new (S.Context) NullStmt(DS->getEndLoc()));
+      Label->setSubStmt(Stmts[First]);
+      Stmts[First] = St;
     }
     Body = CompoundStmt::Create(S.Context, Stmts,
                                 Body->getStoredFPFeaturesOrDefault(),

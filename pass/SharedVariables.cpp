@@ -217,32 +217,43 @@ private:
   }
 
   /// The sizes of the variable-length arrays in \p T, as far as the code
-  /// that spells T evaluates them: through pointers, arrays, parentheses and
-  /// typeof, not into a typedef's (evaluated where the typedef is). The
+  /// that spells T evaluates them: through pointers, arrays, functions'
+  /// results, _Atomic and sugar such as parentheses, and the expression of
+  /// a typeof; not into a typedef's (evaluated where the typedef is). The
   /// statement's children reach only an outermost array's size: `int
-  /// (*p)[n]` went on reading the moved n's old instance. Each size is an
-  /// rvalue (a conversion at its top), so only what is under it changes.
+  /// (*p)[n]` went on reading the moved n's old instance. A size, or a
+  /// typeof's expression, is never a moved variable itself (an rvalue, or
+  /// an array, which is not moved), so only what is under it changes.
   void rewriteSizes(QualType T) {
     const Type *Ty = T.getTypePtrOrNull();
-    while (Ty) {
-      if (const auto *VLA = dyn_cast<VariableArrayType>(Ty)) {
-        if (Stmt *Size = VLA->getSizeExpr())
-          for (Stmt *&Child : Size->children())
-            rewrite(Child);
+    while (Ty && !isa<TypedefType>(Ty)) {
+      if (const auto *VLA = dyn_cast<VariableArrayType>(Ty))
+        rewriteUnder(VLA->getSizeExpr());
+      if (const auto *TypeOf = dyn_cast<TypeOfExprType>(Ty)) {
+        rewriteUnder(TypeOf->getUnderlyingExpr());
+        return; // its type is the expression's, rewritten with it
       }
+      QualType Next;
       if (const auto *Array = dyn_cast<ArrayType>(Ty))
-        Ty = Array->getElementType().getTypePtr();
+        Next = Array->getElementType();
       else if (const auto *Pointer = dyn_cast<PointerType>(Ty))
-        Ty = Pointer->getPointeeType().getTypePtr();
-      else if (const auto *Paren = dyn_cast<ParenType>(Ty))
-        Ty = Paren->getInnerType().getTypePtr();
-      else if (const auto *TypeOf = dyn_cast<TypeOfType>(Ty))
-        Ty = TypeOf->getUnmodifiedType().getTypePtr();
-      else if (const auto *Attributed = dyn_cast<AttributedType>(Ty))
-        Ty = Attributed->getModifiedType().getTypePtr();
-      else
-        break;
+        Next = Pointer->getPointeeType();
+      else if (const auto *Function = dyn_cast<FunctionType>(Ty))
+        Next = Function->getReturnType();
+      else if (const auto *Atomic = dyn_cast<AtomicType>(Ty))
+        Next = Atomic->getValueType();
+      else if (QualType Plain =
+                   Ty->getLocallyUnqualifiedSingleStepDesugaredType();
+               Plain.getTypePtr() != Ty)
+        Next = Plain; // sugar: parentheses, attributes, macros, typeof(T)
+      Ty = Next.getTypePtrOrNull();
     }
+  }
+
+  void rewriteUnder(Stmt *S) {
+    if (S)
+      for (Stmt *&Child : S->children())
+        rewrite(Child);
   }
 
   VarDecl *target(const DeclRefExpr *Ref) const {

@@ -1,6 +1,9 @@
 // `defer_result` names the result only as a local of the function's
 // outermost block, once per function, with the function's return type, and
-// not const (every return assigns it; a const one returned its initializer).
+// not const (every return assigns it; a const one returned its initializer),
+// without a cleanup (it lives from the function's entry: the cleanup ran
+// where the declaration never did). After a label, the attribute is the
+// label's: the error says where to write it.
 // RUN: %cdefer -fsyntax-only -Xclang -verify %s
 #include <cdefer.h>
 
@@ -42,4 +45,20 @@ void returns_void(void) {
 const int const_result(void) {
   defer_result const int r = 1; // expected-error {{'defer_result' variable cannot be const: every 'return' assigns it, and deferred code may; remove the 'const'}}
   return 5;
+}
+
+static void release(int *p) { (void)p; }
+
+int with_cleanup(int k) {
+  if (k)
+    return 1;
+  defer_result int r __attribute__((cleanup(release))) = 3; // expected-error {{'defer_result' variable cannot have a 'cleanup' attribute: it is the function's result, alive from the function's entry until it returns; defer the cleanup instead}}
+  return r;
+}
+
+int after_label(int k) {
+  if (k)
+    goto L;
+L: defer_result int r = 5; // expected-warning {{label followed by a declaration is a C23 extension}} expected-error {{'defer_result' right after a label applies to the label, as GNU attributes do in C; write it after the type: 'L: int defer_result r;'}}
+  return 0;
 }

@@ -1,7 +1,7 @@
 // `return e;` evaluates e before any deferred statement runs. With a
 // `defer_result` variable, deferred code reads and changes the result the
 // function returns (Go's named results); without one it cannot.
-// RUN: %run-modes %s > %t.c.out
+// RUN: %run-modes %s -std=gnu2x -Wall -Werror > %t.c.out
 // RUN: %go run %S/Inputs/results.go > %t.go.out
 // RUN: diff %t.go.out %t.c.out
 // RUN: FileCheck %s < %t.c.out
@@ -115,6 +115,31 @@ static int starts_at_zero(void) {
 // CHECK-NEXT: starts at zero
 // CHECK-NEXT: starts_at_zero = 42
 
+// Zero without any defer too (the function is never lowered), and never
+// "uninitialized" to Sema's warnings (-Werror builds failed).
+__attribute__((noinline)) static int no_defers(int k) {
+  defer_result int r;
+  r += k;
+  return r;
+}
+
+__attribute__((noinline)) static void scribble(void) {
+  volatile int junk[64];
+  for (int i = 0; i < 64; i++)
+    junk[i] = 1000 + i;
+}
+// CHECK-NEXT: no_defers = 3
+
+// C23: a labeled declaration of the result, jumped to.
+__attribute__((noinline)) static int labeled(int k) {
+  defer { (void)0; }
+  if (k)
+    goto again;
+again: int defer_result r = 5;
+  return r;
+}
+// CHECK-NEXT: labeled = 5 5
+
 int main(void) {
   printf("evaluated_first = %d\n", evaluated_first());
   printf("named = %d\n", named());
@@ -132,5 +157,8 @@ int main(void) {
   printf("recovered_before = %d %d\n", recovered_before(1),
          recovered_before(0));
   printf("starts_at_zero = %d\n", starts_at_zero());
+  scribble();
+  printf("no_defers = %d\n", no_defers(3));
+  printf("labeled = %d %d\n", labeled(1), labeled(0));
   return 0;
 }

@@ -92,6 +92,16 @@ func startsAtZero() (r int) {
 	return 40
 }
 
+func noDefers(k int) (r int) {
+	r += k
+	return r
+}
+
+func labeled(k int) (r int) {
+	r = 5
+	return r
+}
+
 func main() {
 	fmt.Printf("evaluated_first = %d\n", evaluatedFirst())
 	fmt.Printf("named = %d\n", named())
@@ -107,4 +117,6 @@ func main() {
 	fmt.Printf("returns_before_struct = %d %d %d %d, %d %d %d %d\n", e.a, e.b, e.c, e.d, l.a, l.b, l.c, l.d)
 	fmt.Printf("recovered_before = %d %d\n", recoveredBefore(true), recoveredBefore(false))
 	fmt.Printf("starts_at_zero = %d\n", startsAtZero())
+	fmt.Printf("no_defers = %d\n", noDefers(3))
+	fmt.Printf("labeled = %d %d\n", labeled(1), labeled(0))
 }
