@@ -32,14 +32,16 @@ static int listed(const char *s, const char *const *list)
 /* True if option a makes clang stop before linking: -c, -S, -E and their
  * long spellings, -M and -MM (which imply -E; -MD and -MMD write
  * dependencies while compiling), and the actions that make no object.
- * -### is none: it prints the commands clang would run, the link too. */
+ * -### is none: it prints the commands clang would run, the link too.
+ * -r links, but into an object that a later link, which adds the
+ * runtime, takes in: it needs neither the runtime nor -pthread. */
 static int stops_before_link(const char *a)
 {
     static const char *const stops[] = {
         "-c", "--compile", "-S", "--assemble", "-E", "--preprocess", "-M",
         "--dependencies", "-MM", "--user-dependencies", "-fsyntax-only",
         "-emit-llvm", "-emit-ast", "-emit-cir", "-extract-api",
-        "--precompile", "--analyze", "-fmodule-header", NULL};
+        "--precompile", "--analyze", "-fmodule-header", "-r", NULL};
     return listed(a, stops) || starts_with(a, "-fmodule-header=");
 }
 
@@ -253,7 +255,9 @@ static void expand_file(int *argc, char ***argv, const char *path, int depth)
             quote = c;
             continue;
         }
-        if (c == '\\' && quote != '\'' && (c = fgetc(f)) == EOF)
+        /* A backslash takes the next character as it is, inside either
+         * kind of quotes too (LLVM's GNU tokenizer). */
+        if (c == '\\' && (c = fgetc(f)) == EOF)
             break;
         if (n + 2 > size) {
             size = size ? 2 * size : 64;

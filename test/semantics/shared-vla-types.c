@@ -5,12 +5,14 @@
 // outermost array's size was redirected, and
 // `int (*p)[n]` kept reading the old n (sizeof gave 12, not 200). A typedef
 // keeps the size it had where it was declared, as in plain C.
-// RUN: %run-modes %s | FileCheck %s
+// UBSan's -fsanitize=function tells function types apart by a hash, which
+// differs between int (*(void))[50] and the compatible int (*(void))[n].
+// RUN: %run-modes %s -fno-sanitize=function | FileCheck %s
 #include <cdefer.h>
 #include <stdio.h>
 
 static int store[100];
-static void *get(void) { return store; }
+static int (*get(void))[50] { return (int (*)[50])store; }
 
 int main(void) {
   for (int i = 0; i < 1; i++) {
@@ -23,7 +25,7 @@ int main(void) {
     printf("cast %zu\n", sizeof(*(int (*)[n])buf));
     printf("typeof %zu\n", sizeof(__typeof__(int[n])));
     printf("compound literal %zu\n", sizeof((int (*)[n]){0}[0]));
-    int (*(*fp)(void))[n] = (int (*(*)(void))[n])get;
+    int (*(*fp)(void))[n] = get;
     printf("function result %zu\n", sizeof *fp());
     _Atomic(int (*)[n]) ap = 0;
     printf("atomic %zu\n", sizeof *ap);
