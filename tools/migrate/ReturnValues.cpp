@@ -4,6 +4,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -84,16 +85,65 @@ const VarDecl *storageOf(const Expr *E) {
   return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
 }
 
+/// A C library function that keeps none of the pointers it is given, so
+/// that `memset(&s, 0, sizeof s)` lets no address escape.
+static bool keepsNoPointer(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  switch (Callee ? Callee->getBuiltinID() : 0) {
+  case Builtin::BImemset:
+  case Builtin::BImemcpy:
+  case Builtin::BImemmove:
+  case Builtin::BImemcmp:
+  case Builtin::BIstrlen:
+  case Builtin::BIstrcmp:
+  case Builtin::BIstrncmp:
+  case Builtin::BIstrcpy:
+  case Builtin::BIstrncpy:
+  case Builtin::BIstrcat:
+  case Builtin::BIstrncat:
+  case Builtin::BIprintf:
+  case Builtin::BIfprintf:
+  case Builtin::BIsprintf:
+  case Builtin::BIsnprintf:
+  case Builtin::BIscanf:
+  case Builtin::BIfscanf:
+  case Builtin::BIsscanf:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// The expression whose address \p E takes (`&x`, or an array used as a
+/// pointer), or null.
+static const Expr *addressedBy(const Stmt *S) {
+  if (const auto *Op = dyn_cast<UnaryOperator>(S);
+      Op && Op->getOpcode() == UO_AddrOf)
+    return Op->getSubExpr();
+  if (const auto *Cast = dyn_cast<ImplicitCastExpr>(S);
+      Cast && Cast->getCastKind() == CK_ArrayToPointerDecay)
+    return Cast->getSubExpr();
+  return nullptr;
+}
+
 static void collectEscapes(const Stmt *S, Escapes &Out) {
   if (!S)
     return;
-  const Expr *Addressed = nullptr;
-  if (const auto *Op = dyn_cast<UnaryOperator>(S);
-      Op && Op->getOpcode() == UO_AddrOf)
-    Addressed = Op->getSubExpr();
-  else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(S);
-           Cast && Cast->getCastKind() == CK_ArrayToPointerDecay)
-    Addressed = Cast->getSubExpr();
+  if (const auto *Call = dyn_cast<CallExpr>(S); Call && keepsNoPointer(*Call)) {
+    // An address handed straight to it goes nowhere; what computes the
+    // address may still take others (`&a[*(p = &i)]`).
+    for (const Expr *Arg : Call->arguments()) {
+      const Expr *Plain = Arg->IgnoreParenNoopCasts(Call->getDirectCallee()
+                                                        ->getASTContext());
+      if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Plain);
+          Cast && Cast->getCastKind() == CK_BitCast)
+        Plain = Cast->getSubExpr()->IgnoreParens();
+      const Expr *Addressed = addressedBy(Plain);
+      collectEscapes(Addressed ? Addressed : Arg, Out);
+    }
+    return;
+  }
+  const Expr *Addressed = addressedBy(S);
   if (const VarDecl *V = Addressed ? storageOf(Addressed) : nullptr;
       V && V->hasLocalStorage())
     Out.try_emplace(V, S->getBeginLoc()); // the walk is in source order

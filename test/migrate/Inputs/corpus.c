@@ -437,6 +437,28 @@ static int refused_parse(const char *text)
     return problems;
 }
 
+/* Migrated: memset and snprintf keep none of the addresses they are given,
+ * so the cleanup cannot change stats through them (it was refused, as any
+ * address taken was). */
+struct stats {
+    int count;
+    char name[8];
+};
+
+static int cleared(const char *name)
+{
+    struct stats s;
+    memset(&s, 0, sizeof s);
+    char *copy = strdup(name);
+    if (!copy)
+        goto out;
+    snprintf(s.name, sizeof s.name, "%s", copy);
+    s.count = (int)strlen(s.name);
+out:
+    free(copy);
+    return s.count;
+}
+
 int main(int argc, char **argv)
 {
     char line[64] = "";
@@ -468,6 +490,7 @@ int main(int argc, char **argv)
     printf("static: %d %d\n", refused_static(0), refused_static(1));
     printf("parse: %d %d %d\n", refused_parse("ok"), refused_parse("!x"),
            refused_parse("#x"));
+    printf("cleared: %d\n", cleared("abc"));
     (void)argc;
     return 0;
 }
