@@ -35,6 +35,12 @@ public:
   explicit MissingHeaderHint(Sema &S) : S(S) {}
 
   bool LookupUnqualified(LookupResult &R, Scope *) override {
+    // Only a use of the name: declaring it (a field, a parameter, a
+    // function of a program that has its own `panic`) looks it up too, to
+    // find what it would redeclare, and is no sign of a missing header.
+    if (R.isForRedeclaration() ||
+        R.getLookupKind() != Sema::LookupOrdinaryName)
+      return false;
     const IdentifierInfo *Name = R.getLookupName().getAsIdentifierInfo();
     if (!Name || !llvm::is_contained(HeaderNames, Name->getName()) ||
         !Reported.insert(Name).second)

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "command-line.h"
@@ -19,6 +20,28 @@
 #ifndef CDEFER_VERSION
 #define CDEFER_VERSION "unknown"
 #endif
+
+/* clang's --version, then cdefer's line: build systems take the first
+ * version they find for the compiler's (Meson read cdefer's 0.1.0 as the
+ * clang version, and refused -std=c17). */
+static int version(const char *clang)
+{
+    fflush(stdout);
+    pid_t child = fork();
+    if (child == 0) {
+        execlp(clang, clang, "--version", (char *)NULL);
+        fprintf(stderr, "cdefer-cc: cannot run '%s': %s\n", clang,
+                strerror(errno));
+        _exit(127);
+    }
+    int status = 0;
+    if (child < 0 || waitpid(child, &status, 0) < 0) {
+        perror("cdefer-cc");
+        return 1;
+    }
+    printf("cdefer-cc (cdefer) %s\n", CDEFER_VERSION);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
 
 static void usage(const char *clang)
 {
@@ -92,10 +115,8 @@ int main(int argc, char **argv)
         usage(clang);
         return 0;
     }
-    if (argc == 2 && strcmp(argv[1], "--version") == 0) {
-        printf("cdefer-cc (cdefer) %s\n", CDEFER_VERSION);
-        fflush(stdout);
-    }
+    if (argc == 2 && strcmp(argv[1], "--version") == 0)
+        return version(clang);
     /* A frontend job that a driver (this one, through -###) already
      * made: it names the plugin itself (scan-build runs these). */
     if (argc > 1 && starts_with(argv[1], "-cc1")) {
