@@ -32,6 +32,52 @@ using namespace clang;
 namespace cdefer {
 namespace {
 
+/// The types \p S spells out, whose variable-length arrays' sizes it
+/// evaluates where it stands.
+void forEachWrittenType(Stmt *S, llvm::function_ref<void(QualType)> Visit) {
+  if (auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (Decl *Dl : DS->decls())
+      if (auto *TD = dyn_cast<TypedefNameDecl>(Dl))
+        Visit(TD->getUnderlyingType());
+      else if (auto *VD = dyn_cast<ValueDecl>(Dl))
+        Visit(VD->getType());
+  } else if (auto *Cast = dyn_cast<ExplicitCastExpr>(S)) {
+    Visit(Cast->getTypeAsWritten());
+  } else if (auto *Literal = dyn_cast<CompoundLiteralExpr>(S)) {
+    Visit(Literal->getType());
+  } else if (auto *Trait = dyn_cast<UnaryExprOrTypeTraitExpr>(S)) {
+    if (Trait->isArgumentType())
+      Visit(Trait->getArgumentType());
+  } else if (auto *Arg = dyn_cast<VAArgExpr>(S)) {
+    Visit(Arg->getWrittenTypeInfo()->getType());
+  }
+}
+
+/// The size expressions of the variable-length arrays in \p T, which are
+/// evaluated where the type is used: through arrays, pointers, functions'
+/// results and _Atomic, and through sugar (a typedef, typeof(expr), whose
+/// array type is its expression's own).
+void forEachArraySize(QualType T, llvm::function_ref<void(Expr *)> Visit) {
+  while (!T.isNull() && T->isVariablyModifiedType()) {
+    const ArrayType *AT = T->getAsArrayTypeUnsafe();
+    if (const auto *VLA = dyn_cast_or_null<VariableArrayType>(AT))
+      if (Expr *Size = VLA->getSizeExpr())
+        Visit(Size);
+    if (AT)
+      T = AT->getElementType();
+    else if (const auto *PT = T->getAs<PointerType>())
+      T = PT->getPointeeType();
+    else if (const auto *BT = T->getAs<BlockPointerType>())
+      T = BT->getPointeeType();
+    else if (const auto *FT = T->getAs<FunctionType>())
+      T = FT->getReturnType();
+    else if (const auto *AtT = T->getAs<AtomicType>())
+      T = AtT->getValueType();
+    else
+      break;
+  }
+}
+
 /// Finds the variables a deferred statement names.
 class InnerUseFinder {
 public:
@@ -64,20 +110,7 @@ private:
       return;
     if (auto *E = dyn_cast<Expr>(S))
       visitType(E->getType());
-    if (auto *Cast = dyn_cast<ExplicitCastExpr>(S))
-      visitType(Cast->getTypeAsWritten());
-    if (auto *Trait = dyn_cast<UnaryExprOrTypeTraitExpr>(S);
-        Trait && Trait->isArgumentType())
-      visitType(Trait->getArgumentType());
-    if (auto *Literal = dyn_cast<CompoundLiteralExpr>(S))
-      visitType(Literal->getType());
-    if (auto *DS = dyn_cast<DeclStmt>(S))
-      for (Decl *Dl : DS->decls()) {
-        if (auto *TD = dyn_cast<TypedefNameDecl>(Dl))
-          visitType(TD->getUnderlyingType());
-        else if (auto *VD = dyn_cast<ValueDecl>(Dl))
-          visitType(VD->getType());
-      }
+    forEachWrittenType(S, [&](QualType T) { visitType(T); });
     if (auto *Op = dyn_cast<UnaryOperator>(S); Op && Op->getOpcode() == UO_AddrOf)
       if (auto *Ref = dyn_cast<DeclRefExpr>(Op->getSubExpr()->IgnoreParens()))
         AddressTaken.insert(Ref->getDecl());
@@ -89,24 +122,10 @@ private:
       visit(Child, InType);
   }
 
-  /// The size expressions of variable-length array types are evaluated
-  /// where the type is used: a variable they name is used there too.
+  /// A variable that an array size in the type names is used where the
+  /// type is used.
   void visitType(QualType T) {
-    while (!T.isNull() && T->isVariablyModifiedType()) {
-      const ArrayType *AT = T->getAsArrayTypeUnsafe();
-      if (const auto *VLA = dyn_cast_or_null<VariableArrayType>(AT))
-        visit(VLA->getSizeExpr(), /*InType=*/true);
-      if (AT)
-        T = AT->getElementType();
-      else if (const auto *PT = T->getAs<PointerType>())
-        T = PT->getPointeeType();
-      else if (const auto *BT = T->getAs<BlockPointerType>())
-        T = BT->getPointeeType();
-      else if (const auto *FT = T->getAs<FunctionType>())
-        T = FT->getReturnType();
-      else
-        break;
-    }
+    forEachArraySize(T, [&](Expr *Size) { visit(Size, /*InType=*/true); });
   }
 
   void use(DeclRefExpr *Ref, bool InType) {
@@ -172,8 +191,11 @@ public:
       S = copyCaptures(Literal);
       return;
     }
-    for (QualType T : writtenTypes(S))
-      rewriteSizes(T);
+    // The children reach only an outermost array's size: `int (*p)[n]`
+    // went on reading the moved n's old instance.
+    forEachWrittenType(S, [&](QualType T) {
+      forEachArraySize(T, [&](Expr *Size) { rewriteUnder(Size); });
+    });
     for (Stmt *&Child : S->children())
       rewrite(Child);
   }
@@ -194,62 +216,8 @@ private:
   const llvm::DenseSet<const Stmt *> &Skip;
   llvm::DenseMap<const Stmt *, DeclRefExpr *> Replaced; // what deref() made
 
-  /// The types \p S spells out, whose array sizes it evaluates.
-  static llvm::SmallVector<QualType, 2> writtenTypes(const Stmt *S) {
-    llvm::SmallVector<QualType, 2> Types;
-    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-      for (const Decl *Dl : DS->decls())
-        if (const auto *VD = dyn_cast<VarDecl>(Dl))
-          Types.push_back(VD->getType());
-        else if (const auto *TD = dyn_cast<TypedefNameDecl>(Dl))
-          Types.push_back(TD->getUnderlyingType());
-    } else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(S)) {
-      Types.push_back(Cast->getTypeAsWritten());
-    } else if (const auto *Literal = dyn_cast<CompoundLiteralExpr>(S)) {
-      Types.push_back(Literal->getTypeSourceInfo()->getType());
-    } else if (const auto *Trait = dyn_cast<UnaryExprOrTypeTraitExpr>(S)) {
-      if (Trait->isArgumentType())
-        Types.push_back(Trait->getArgumentType());
-    } else if (const auto *Arg = dyn_cast<VAArgExpr>(S)) {
-      Types.push_back(Arg->getWrittenTypeInfo()->getType());
-    }
-    return Types;
-  }
-
-  /// The sizes of the variable-length arrays in \p T, as far as the code
-  /// that spells T evaluates them: through pointers, arrays, functions'
-  /// results, _Atomic and sugar such as parentheses, and the expression of
-  /// a typeof; not into a typedef's (evaluated where the typedef is). The
-  /// statement's children reach only an outermost array's size: `int
-  /// (*p)[n]` went on reading the moved n's old instance. A size, or a
-  /// typeof's expression, is never a moved variable itself (an rvalue, or
-  /// an array, which is not moved), so only what is under it changes.
-  void rewriteSizes(QualType T) {
-    const Type *Ty = T.getTypePtrOrNull();
-    while (Ty && !isa<TypedefType>(Ty)) {
-      if (const auto *VLA = dyn_cast<VariableArrayType>(Ty))
-        rewriteUnder(VLA->getSizeExpr());
-      if (const auto *TypeOf = dyn_cast<TypeOfExprType>(Ty)) {
-        rewriteUnder(TypeOf->getUnderlyingExpr());
-        return; // its type is the expression's, rewritten with it
-      }
-      QualType Next;
-      if (const auto *Array = dyn_cast<ArrayType>(Ty))
-        Next = Array->getElementType();
-      else if (const auto *Pointer = dyn_cast<PointerType>(Ty))
-        Next = Pointer->getPointeeType();
-      else if (const auto *Function = dyn_cast<FunctionType>(Ty))
-        Next = Function->getReturnType();
-      else if (const auto *Atomic = dyn_cast<AtomicType>(Ty))
-        Next = Atomic->getValueType();
-      else if (QualType Plain =
-                   Ty->getLocallyUnqualifiedSingleStepDesugaredType();
-               Plain.getTypePtr() != Ty)
-        Next = Plain; // sugar: parentheses, attributes, macros, typeof(T)
-      Ty = Next.getTypePtrOrNull();
-    }
-  }
-
+  /// A size is never a moved variable itself (it is an rvalue): only what
+  /// is under it changes, and the type keeps it.
   void rewriteUnder(Stmt *S) {
     if (S)
       for (Stmt *&Child : S->children())
