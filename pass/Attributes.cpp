@@ -93,11 +93,13 @@ bool inOwnFunction(Sema &S) {
 bool rejectedDeferHere(Sema &S, const ParsedAttr &A) {
   if (rejectedHere(S, A))
     return true;
+  if (!inOwnFunction(S))
+    return false;
   if (S.getCurBlock())
     errDeferInBlockLiteral(S.getDiagnostics(), attrLoc(S, A));
-  else if (S.getCurCapturedRegion())
+  else
     errDeferInCapturedRegion(S.getDiagnostics(), attrLoc(S, A));
-  return inOwnFunction(S);
+  return true;
 }
 
 struct DeferAttrInfo : ParsedAttrInfo {

@@ -90,12 +90,13 @@ void errDeferInCxx(DiagnosticsEngine &D, SourceLocation Loc) {
 
 void warnDeferRedefined(DiagnosticsEngine &D, SourceLocation Loc) {
   D.Report(Loc, D.getCustomDiagID(
-                    customWarningLevel(D).Level, "this redefines 'defer' after <cdefer.h> (as "
-                           "<stddefer.h> does, to C2y's block-scoped "
-                           "'_Defer'): every 'defer' after it runs when its "
-                           "block ends, not when the function returns; "
-                           "include only one of them, and write '_Defer' "
-                           "where C2y's is meant"));
+                    customWarningLevel(D).Level,
+                    "this redefines 'defer' after <cdefer.h> (as "
+                    "<stddefer.h> does, to C2y's block-scoped "
+                    "'_Defer'): every 'defer' after it runs when its "
+                    "block ends, not when the function returns; "
+                    "include only one of them, and write '_Defer' "
+                    "where C2y's is meant"));
 }
 
 void errDeferInObjCMethod(DiagnosticsEngine &D, SourceLocation Loc) {

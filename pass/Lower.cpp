@@ -532,12 +532,10 @@ private:
   /// the assignment of its initializer (through a copy where that is a
   /// braced list, which only a declaration takes).
   void resultDeclaration(DeclStmt *DS, std::vector<Stmt *> &Out) {
-    B.Loc = DS->getBeginLoc();
     for (Decl *Dl : DS->decls()) {
+      B.Loc = DS->getBeginLoc();
       if (Dl != Result) {
-        Out.push_back(new (S.Context) DeclStmt(DeclGroupRef(Dl),
-                                               DS->getBeginLoc(),
-                                               DS->getEndLoc()));
+        Out.push_back(B.declare(Dl));
         continue;
       }
       if (!ResultInit || isa<ImplicitValueInitExpr>(ResultInit))
