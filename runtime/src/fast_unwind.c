@@ -14,12 +14,13 @@
  *
  * It handles the common case only: frames of C code whose personality is
  * cdefer's or __gcc_personality_v0 (cdefer's landing pads, cleanup
- * attributes) or who have none, with the CFA rules compilers emit for ordinary functions.
- * Anything else on the way (a C++ frame with a landing pad, a signal frame,
- * a CFA expression, the end of the stack) makes it give up before it has
- * changed anything, and libgcc unwinds instead. It also walks the stack
- * first, to the landing pad, before it reports a frame: the caller sees
- * each frame once, whichever unwinder ends up doing the work.
+ * attributes) or who have none, with the CFA rules compilers emit for
+ * ordinary functions. Anything else on the way (a C++ frame with a landing
+ * pad, a signal frame, a CFA expression, the end of the stack) makes it
+ * give up before it has changed anything, and libgcc unwinds instead. It
+ * also walks the stack first, to the landing pad, before it reports a
+ * frame: the caller sees each frame once, whichever unwinder ends up doing
+ * the work.
  *
  * At the landing pad it leaves the exception as a forced unwind would
  * (private_1, private_2: the stop function and its argument), so that an
