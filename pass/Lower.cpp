@@ -499,7 +499,7 @@ private:
   void startFrame() {
     uint64_t Word = maxRecordAlign();
     uint64_t Bytes = llvm::alignTo(
-        stackBufferBytes(F, recordSizes(), Plan.Repeats), Word);
+        stackBufferBytes(F, recordSizes(), Plan.Repeats, !Markers), Word);
     QualType Words = S.Context.getConstantArrayType(
         S.Context.VoidPtrTy, llvm::APInt(64, Bytes / Word), nullptr,
         ArraySizeModifier::Normal, 0);

@@ -29,12 +29,12 @@ constexpr uint64_t RepeatsPlannedFor = 16;
 
 uint64_t stackBufferBytes(const FunctionDefers &F,
                           llvm::ArrayRef<uint64_t> RecordSizes,
-                          const std::vector<bool> &Repeats) {
+                          const std::vector<bool> &Repeats, bool ForAnalysis) {
   uint64_t Bytes = 0;
   for (const DeferSite &Site : F.Sites) {
     Bytes += RecordSizes[Site.Index] *
              (Repeats[Site.Index] ? RepeatsPlannedFor : 1);
-    if (Bytes >= MaxBytes)
+    if (Bytes >= MaxBytes && !ForAnalysis)
       return MaxBytes;
   }
   return Bytes;

@@ -158,9 +158,19 @@ CDEFER__INLINE void *cdefer__deferproc(struct CDEFER_ABI_FRAME *frame,
                                        size_t record_size, int note_growth)
 {
     char *at = (char *)frame->top;
+#ifdef __clang_analyzer__
+    /* The static analyzer cannot compare addresses turned into integers: it
+     * would take the growth below for possible on every path, and a chunk
+     * it cannot see into for one that may hold any record, so that an exit
+     * seemed to run deferred code again (a false double free). It subtracts
+     * pointers into one buffer exactly. (A popped frame's limit is null, and
+     * so no pointer into the buffer: compiled code keeps the integers.) */
+    if ((__SIZE_TYPE__)((char *)frame->limit - at) < record_size) {
+#else
     if (__builtin_expect((__UINTPTR_TYPE__)frame->limit - (__UINTPTR_TYPE__)at <
                              record_size,
                          0)) {
+#endif
         struct __cdefer_chunk_span chunk;
         chunk =
             CDEFER_ABI_CHUNK_GROW(at, (char *)frame->base, (char *)frame->stack,

@@ -27,3 +27,20 @@ void uninitialized_argument(void) {
   x = 1;
   printf("%d\n", x);
 }
+int double_free_in_loop(int n) {
+  for (int i = 0; i < n; i++) {
+    char *p = malloc(8);
+    defer free(p);
+    free(p);
+  }
+  return 0;
+}
+int leak_in_loop(int n) {
+  for (int i = 0; i < n; i++) {
+    char *p = malloc(8);
+    if (getchar() == 'x')
+      return 1;         /* leak: no defer yet */
+    defer free(p);
+  }
+  return 0;
+}

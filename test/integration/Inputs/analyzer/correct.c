@@ -123,3 +123,45 @@ int nested_cleanup(const char *path) {
   buf[0] = 0;
   return 0;
 }
+
+/* Records (defers in a loop) with a return from inside the loop, after a
+ * defer that frees: the analyzer used to follow the exit's records loop
+ * round once more than it runs, and reported the earlier free as double. */
+int loop_after_outer_free(int n) {
+  char *all = malloc(8);
+  if (!all)
+    return -1;
+  defer { free(all); }
+  for (int i = 0; i < n; i++) {
+    char *p = malloc(4);
+    if (!p)
+      return -1;
+    defer { free(p); }
+    if (getchar() == 'x')
+      return -2;
+  }
+  return 0;
+}
+
+/* Records larger than the buffer a compiled call keeps on its stack. */
+struct big {
+  char pad[300];
+  char *p;
+};
+static void release(struct big b) { free(b.p); }
+
+int loop_big_records(int n) {
+  char *all = malloc(8);
+  if (!all)
+    return -1;
+  defer { free(all); }
+  for (int i = 0; i < n; i++) {
+    struct big b = {.p = malloc(4)};
+    if (!b.p)
+      return -1;
+    defer release(b);
+    if (getchar() == 'x')
+      return -2;
+  }
+  return 0;
+}
