@@ -126,7 +126,7 @@ void FunctionLowering::lowerChecked(FunctionDefers &F) {
     Plan = chooseStrategy(S.Context, F, Opts.ForceRuntime);
     if (Opts.Remarks)
       remark(S, F, Plan);
-    if (!(Lowering = planLowering(S, F, Plan, Opts.Markers)))
+    if (!(Lowering = planLowering(S, F, Plan, Opts.Markers, Exits)))
       return;
     if (Opts.ThreadSafety && wantsThreadSafety(S, F))
       warnThreadSafety(S, F, Plan);

@@ -4,6 +4,7 @@
 
 #include "Defers.h"
 #include "Lints.h"
+#include "Lower.h"
 #include "llvm/ADT/DenseSet.h"
 #include <functional>
 
@@ -23,6 +24,9 @@ struct LoweringOptions {
   /// -Wthread-safety on the lowered function, where Sema's run was turned
   /// off (ParseHooks.h).
   bool ThreadSafety = true;
+  /// -fcoverage-mapping: the exit sequence's own statements are kept out
+  /// of the coverage map (Lower.h).
+  bool CoverageMapping = false;
   LintSettings Lints; // -Wcdefer-... (Lints.h)
 };
 
@@ -34,7 +38,8 @@ public:
   /// OutlineDeferred.h), lowered already, to whatever generates code.
   FunctionLowering(clang::Sema &S, LoweringOptions Opts,
                    std::function<void(clang::FunctionDecl &)> Emit = nullptr)
-      : S(S), Opts(Opts), Emit(std::move(Emit)) {}
+      : S(S), Opts(Opts), Emit(std::move(Emit)),
+        Exits(Opts.CoverageMapping) {}
 
   /// Checks \p FD's defers and recover() calls and lowers them, or reports
   /// why it cannot and leaves the function as it was. Once per function.
@@ -45,6 +50,7 @@ private:
   LoweringOptions Opts;
   std::function<void(clang::FunctionDecl &)> Emit;
   bool AbiChecked = false, AbiOk = false;
+  ExitLocations Exits;
   llvm::DenseSet<const clang::FunctionDecl *> Lowered;
 
   void lowerOnThisStack(clang::FunctionDecl &FD);

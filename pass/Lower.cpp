@@ -38,6 +38,8 @@
 #include "OuterVlas.h"
 #include "SharedVariables.h"
 #include "StackBuffer.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "StableValues.h"
 #include "UnwindPass.h"
 
@@ -101,11 +103,12 @@ bool namesFunction(const Expr *Callee) {
 
 class Lowering : public LoweringPlan {
 public:
-  Lowering(Sema &S, FunctionDefers &F, const Strategy &Plan, bool Markers)
+  Lowering(Sema &S, FunctionDefers &F, const Strategy &Plan, bool Markers,
+           ExitLocations &Exits)
       : S(S), D(S.getDiagnostics()), SM(S.getSourceManager()),
         Body(cast<CompoundStmt>(F.Function->getBody())),
         B(S.Context, *F.Function, Body->getLBracLoc()), F(F), Plan(Plan),
-        Markers(Markers) {}
+        Markers(Markers), Exits(Exits) {}
 
   /// Everything that can go wrong is found here, before any change.
   bool check() {
@@ -152,6 +155,7 @@ private:
   FunctionDefers &F;
   const Strategy &Plan;
   const bool Markers; // for the IR pass; none when no code is generated
+  ExitLocations &Exits;
   RecoverTokens Tokens;
   std::vector<LoweredSite> Sites;
   llvm::DenseMap<const Stmt *, LoweredSite *> SiteOf;
@@ -749,7 +753,7 @@ private:
   // --- The exit sequence. ---
 
   void finishBody() {
-    B.Loc = Body->getRBracLoc();
+    B.Loc = Exits.at(S.getSourceManager(), Body->getRBracLoc(), Plan.OpenCoded);
     // The state the unwinding copies run from: the mask, or the frame.
     Expr *StateAddress =
         B.bitCast(B.addressOf(B.ref(Bits ? Bits : Frame)), S.Context.VoidPtrTy);
@@ -933,9 +937,23 @@ private:
 
 LoweringPlan::~LoweringPlan() = default;
 
+SourceLocation ExitLocations::at(SourceManager &SM, SourceLocation Brace,
+                                 bool OpenCoded) {
+  if (!Hide || !OpenCoded)
+    return Brace;
+  static constexpr llvm::StringLiteral Text = "__cdefer_exit_sequence";
+  if (Spelling.isInvalid())
+    Spelling = SM.getLocForStartOfFile(SM.createFileID(
+        llvm::MemoryBuffer::getMemBuffer(Text, "<cdefer exit sequence>"),
+        SrcMgr::C_System));
+  // As long as the buffer: coverage ends a region one token on.
+  return SM.createExpansionLoc(Spelling, Brace, Brace, Text.size());
+}
+
 std::unique_ptr<LoweringPlan> planLowering(Sema &S, FunctionDefers &F,
-                                           const Strategy &Plan, bool Markers) {
-  auto L = std::make_unique<Lowering>(S, F, Plan, Markers);
+                                           const Strategy &Plan, bool Markers,
+                                           ExitLocations &Exits) {
+  auto L = std::make_unique<Lowering>(S, F, Plan, Markers, Exits);
   if (!L->check())
     return nullptr;
   return L;

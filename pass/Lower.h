@@ -5,13 +5,37 @@
 #include "Defers.h"
 #include "Recover.h"
 #include "Strategy.h"
+#include "clang/Basic/SourceLocation.h"
 #include <memory>
 
 namespace clang {
 class Sema;
-}
+class SourceManager;
+} // namespace clang
 
 namespace cdefer {
+
+/// Where a lowered function's exit sequence stands: at its closing brace.
+/// Under -fcoverage-mapping the statements of an open-coded exit sequence
+/// (the tests of which defers ran) are spelled in a buffer of their own,
+/// marked as a system header and expanded at the brace as a system macro
+/// is, so that clang's coverage map leaves them out: llvm-cov adds up the
+/// counts of regions with the same range, and the brace counted the
+/// function's exits once per step of the sequence. Debug info and
+/// diagnostics still see the brace. Deferred code keeps its own locations.
+/// A records exit keeps the brace: the regions of its loops, split where
+/// they enter the user's deferred code, would become empty regions at the
+/// brace's end that llvm-cov runs on into the next lines.
+class ExitLocations {
+public:
+  explicit ExitLocations(bool HideFromCoverage) : Hide(HideFromCoverage) {}
+  clang::SourceLocation at(clang::SourceManager &SM,
+                           clang::SourceLocation Brace, bool OpenCoded);
+
+private:
+  bool Hide;
+  clang::SourceLocation Spelling; // the buffer's start, once it is made
+};
 
 /// How \p F's defers will be lowered, once everything is known to be fine.
 class LoweringPlan {
@@ -29,7 +53,8 @@ public:
 /// is generated, e.g. for the static analyzer) the lowered function has no
 /// calls for the IR pass: nothing opaque hides its state from an analysis.
 std::unique_ptr<LoweringPlan> planLowering(clang::Sema &S, FunctionDefers &F,
-                                           const Strategy &Plan, bool Markers);
+                                           const Strategy &Plan, bool Markers,
+                                           ExitLocations &Exits);
 
 } // namespace cdefer
 

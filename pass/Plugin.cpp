@@ -91,6 +91,7 @@ protected:
     // opaque calls that take the defers' state, would hide from it which
     // deferred code runs.
     Opts.Markers = CI.getFrontendOpts().ProgramAction != frontend::RunAnalysis;
+    Opts.CoverageMapping = CI.getCodeGenOpts().CoverageMapping;
     watchDeferredCode(CI.getPreprocessor());
     // The IR half: landing pads for panics, at every optimization level.
     CI.getCodeGenOpts().PassBuilderCallbacks.push_back(registerIRPasses);
