@@ -191,7 +191,7 @@ private:
       L.IsCall = true;
       return captureCall(L, Call);
     }
-    return shareInnerVariables(L);
+    return shareInnerVariables(L, {L.Code});
   }
 
   /// The callee (unless it names a function) and the non-constant
@@ -200,10 +200,15 @@ private:
   bool captureCall(LoweredSite &L, CallExpr *Call) {
     Expr *Callee = Call->getCallee();
     std::vector<std::pair<unsigned, Expr *>> Args;
+    std::vector<Stmt *> InnerAddresses;
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
       Expr *Arg = Call->getArg(I);
       if (Arg->isEvaluatable(S.Context))
         continue; // a constant: evaluating it at exit gives the same value
+      if (isAddressInInnerVariable(Arg)) {
+        InnerAddresses.push_back(Arg);
+        continue;
+      }
       // The slot is declared at the top of the function, where the sizes of
       // such a type may not be known yet.
       if (Arg->getType()->isVariablyModifiedType()) {
@@ -225,7 +230,38 @@ private:
       Expr *Slot = addCapture(L, "arg" + std::to_string(I), Pending.second);
       CallEdits.push_back([=] { Call->setArg(I, B.load(Slot)); });
     }
-    return true;
+    return shareInnerVariables(L, InnerAddresses);
+  }
+
+  /// Whether \p Arg is the address of an inner-block variable, or of a
+  /// member of one (`&v`, `&v.a.b`, `v.buf` decayed), through casts.
+  /// Go's `defer f(&v)` keeps v alive for f; a slot would keep only the
+  /// address of storage that ends with the block (and that the next loop
+  /// iteration reuses). Such an argument is not captured: v is shared with
+  /// the deferred call as with a deferred block, and the argument is
+  /// evaluated at exit, where it names the instance the defer kept, whose
+  /// address, once kept, does not change. Arrays themselves are not kept.
+  bool isAddressInInnerVariable(const Expr *Arg) const {
+    if (!Arg->getType()->isPointerType())
+      return false;
+    const Expr *E = Arg->IgnoreParenCasts();
+    bool Decayed = E->getType()->isArrayType();
+    if (const auto *Op = dyn_cast<UnaryOperator>(E)) {
+      if (Op->getOpcode() != UO_AddrOf)
+        return false;
+      E = Op->getSubExpr()->IgnoreParens();
+    } else if (!Decayed || !isa<MemberExpr>(E)) {
+      return false;
+    }
+    while (const auto *Member = dyn_cast<MemberExpr>(E)) {
+      if (Member->isArrow())
+        return false;
+      E = Member->getBase()->IgnoreParens();
+    }
+    const auto *Ref = dyn_cast<DeclRefExpr>(E);
+    const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return V && V->hasLocalStorage() && !isa<ParmVarDecl>(V) &&
+           !Outer.count(V) && !V->getType()->isArrayType();
   }
 
   /// Whether \p Arg of L's call can be evaluated again at exit instead
@@ -290,13 +326,22 @@ private:
     return B.deref(B.alignUp(B.addressOf(Kept), Align, Pointer));
   }
 
-  /// Inner-block variables the deferred block names live on for it
+  /// Inner-block variables that \p Codes (the deferred block, or the
+  /// arguments a call evaluates at exit) name live on for them
   /// (SharedVariables.cpp): each gets a pointer to its current instance,
   /// and the site a slot for the instance it keeps and one for where that is.
-  bool shareInnerVariables(LoweredSite &L) {
+  bool shareInnerVariables(LoweredSite &L, llvm::ArrayRef<Stmt *> Codes) {
     std::vector<InnerUse> Uses;
-    if (!findInnerUses(L.Code, Outer, D, SM, L.Site->Loc, Uses))
-      return false;
+    for (Stmt *Code : Codes) {
+      std::vector<InnerUse> Found;
+      if (!findInnerUses(Code, Outer, D, SM, L.Site->Loc, Found))
+        return false;
+      for (const InnerUse &U : Found)
+        if (llvm::none_of(Uses, [&](const InnerUse &Seen) {
+              return Seen.Var == U.Var;
+            }))
+          Uses.push_back(U);
+    }
     for (const InnerUse &U : Uses) {
       VarDecl *V = U.Var;
       QualType Pointer = S.Context.getPointerType(V->getType());
@@ -370,7 +415,7 @@ private:
       return;
     llvm::DenseSet<const Stmt *> DeferredCode;
     for (LoweredSite &L : Sites)
-      if (!L.IsCall) {
+      if (!L.IsCall || !L.Shared.empty()) {
         DeferredCode.insert(L.Code);
         redirectUses(L.Code, B, sitePointers(L), {});
       }

@@ -55,11 +55,13 @@ void repeats(int base, int k) {
     defer use2(base, i);
 }
 
-// Each of these keeps its slot.
+// Each of these keeps its slot, but for the address of an inner variable,
+// which the defer keeps alive (semantics/inner-addresses.c): the call takes
+// the kept instance's address at exit.
 // CHECK-LABEL: void kept(volatile int v, struct pair p, int *q) {
 // CHECK-DAG:     use(__cdefer_s5_arg0);
 // CHECK-DAG:     use(__cdefer_s4_arg0);
-// CHECK-DAG:     use_ptr(__cdefer_s3_arg0);
+// CHECK-DAG:     use_ptr(&(*__cdefer_s3_inner));
 // CHECK-DAG:     use(__cdefer_s2_arg0);
 // CHECK-DAG:     use(__cdefer_s1_arg0);
 // CHECK-DAG:     use(__cdefer_s0_arg0);
@@ -71,7 +73,7 @@ void kept(volatile int v, struct pair p, int *q) {
   defer use(s);           // static: not the frame's
   {
     int inner = 1;
-    defer use_ptr(&inner); // ends with its block
+    defer use_ptr(&inner); // kept alive for the call
   }
   __attribute__((cleanup(zero))) int c = 1;
   defer use(c);           // its cleanup takes its address
