@@ -159,18 +159,23 @@ CDEFER__INLINE void *cdefer__deferproc(struct CDEFER_ABI_FRAME *frame,
 {
     char *at = (char *)frame->top;
 #ifdef __clang_analyzer__
-    /* The static analyzer cannot compare addresses turned into integers: it
-     * would take the growth below for possible on every path, and a chunk
-     * it cannot see into for one that may hold any record, so that an exit
-     * seemed to run deferred code again (a false double free). It subtracts
-     * pointers into one buffer exactly. (A popped frame's limit is null, and
-     * so no pointer into the buffer: compiled code keeps the integers.) */
-    if ((__SIZE_TYPE__)((char *)frame->limit - at) < record_size) {
+    /* The static analyzer reads a function with runtime records without
+     * growth: the plugin gives it a stack buffer with room for every record
+     * its paths can push (pass/StackBuffer.cpp), and this helper, like every
+     * helper the lowered code calls, has no branch. The analyzer drops the
+     * reports that track a value (a null dereference, a division by zero)
+     * along a path through an inlined system-header function whose CFG
+     * branches, as a failure mode the user chose not to check: one branch
+     * here hid every such bug after a function's first defer. Growth
+     * modelled as a branch would also need addresses compared as integers,
+     * which it cannot do. */
+    (void)note_growth;
+    frame->top = at + record_size;
+    return at;
 #else
     if (__builtin_expect((__UINTPTR_TYPE__)frame->limit - (__UINTPTR_TYPE__)at <
                              record_size,
                          0)) {
-#endif
         struct __cdefer_chunk_span chunk;
         chunk =
             CDEFER_ABI_CHUNK_GROW(at, (char *)frame->base, (char *)frame->stack,
@@ -183,6 +188,7 @@ CDEFER__INLINE void *cdefer__deferproc(struct CDEFER_ABI_FRAME *frame,
     }
     frame->top = at + record_size;
     return at;
+#endif
 }
 
 CDEFER__INLINE void *CDEFER_ABI_DEFERPROC(struct CDEFER_ABI_FRAME *frame,
@@ -232,6 +238,12 @@ CDEFER__INLINE int CDEFER_ABI_DEFERPENDING(struct CDEFER_ABI_FRAME *frame)
  * every record has run. */
 CDEFER__INLINE int CDEFER_ABI_DEFERRETURN(struct CDEFER_ABI_FRAME *frame)
 {
+#ifdef __clang_analyzer__
+    /* Nothing grows under the analyzer (see cdefer__deferproc): the stack
+     * buffer is the only chunk, and no branch. */
+    (void)frame;
+    return 0;
+#else
     struct __cdefer_chunk_top older;
     if (__builtin_expect(!frame->grew, 1) || frame->base == frame->stack)
         return 0;
@@ -239,6 +251,7 @@ CDEFER__INLINE int CDEFER_ABI_DEFERRETURN(struct CDEFER_ABI_FRAME *frame)
     frame->top = older.top;
     frame->base = older.base;
     return 1;
+#endif
 }
 
 /* The site of the newest record, once __cdefer_deferpending said there is one. */
