@@ -69,6 +69,23 @@ public:
                            L->getAtomGroup(), L->getAtomRank());
   }
 
+  /// \p Var as declared in the new block: a variable of a block inside the
+  /// deferred code moves with its block, or a debugger would look for it in
+  /// a scope none of the code is in any more (`print x` in a deferred block
+  /// said "No symbol"). The function's own variables stay where they are.
+  DILocalVariable *moved(DILocalVariable *Var) {
+    auto *Block = dyn_cast<DILexicalBlockBase>(Var->getScope());
+    if (!Block)
+      return Var;
+    DILocalScope *Scope = copy(Block);
+    if (Scope == Block)
+      return Var;
+    return DILocalVariable::get(Var->getContext(), Scope, Var->getName(),
+                                Var->getFile(), Var->getLine(), Var->getType(),
+                                Var->getArg(), Var->getFlags(),
+                                Var->getAlignInBits(), Var->getAnnotations());
+  }
+
 private:
   DenseMap<DILocalScope *, DILocalScope *> Copies;
 };
@@ -97,8 +114,11 @@ void giveOwnDebugScope(Function &F, ArrayRef<BasicBlock *> Blocks,
   for (BasicBlock *BB : Blocks)
     for (Instruction &I : *BB) {
       I.setDebugLoc(Scopes.moved(I.getDebugLoc()));
-      for (DbgRecord &R : I.getDbgRecordRange())
+      for (DbgRecord &R : I.getDbgRecordRange()) {
         R.setDebugLoc(Scopes.moved(R.getDebugLoc()));
+        if (auto *V = dyn_cast<DbgVariableRecord>(&R))
+          V->setVariable(Scopes.moved(V->getVariable()));
+      }
     }
   DIBuilder DIB(*F.getParent(), /*AllowUnresolved=*/false);
   DIType *Int = DIB.createBasicType("int", 32, dwarf::DW_ATE_signed);

@@ -236,9 +236,12 @@ public:
     finishCopyReturns();
     simplifyNormalExit();
     rewriteSiteMarkers();
-    makeCallsInvoke();
+    // Before the calls become invokes: each splits its block, and the new
+    // blocks are in neither list, so their code kept the old scopes, apart
+    // from the variables declared before the call.
     giveOwnDebugScope(F, Region.getArrayRef(), UnwindingMarker, 0);
     giveOwnDebugScope(F, Copy.Blocks, UnwindingMarker, 1);
+    makeCallsInvoke();
     if (!F.hasPersonalityFn()) // else libgcc's: adoptPersonality
       F.setPersonalityFn(cast<Constant>(Hooks.Personality.getCallee()));
   }
