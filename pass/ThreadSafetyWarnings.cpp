@@ -35,7 +35,12 @@ struct Finding {
 
 class Reporter : public ThreadSafetyHandler {
 public:
-  Reporter(Sema &S, const FunctionDecl &FD) : S(S), FD(FD) {}
+  /// \p Verbose: -Wthread-safety-verbose, which adds the notes Sema's
+  /// reporter adds: where a variable's guard is declared, and the function,
+  /// at the `{` of its body as written (made before the exit view).
+  Reporter(Sema &S, const FunctionDecl &FD, bool Verbose)
+      : S(S), FD(FD), BodyStart(FD.getBody()->getBeginLoc()),
+        Verbose(Verbose) {}
 
   void report() {
     const SourceManager &SM = S.getSourceManager();
@@ -53,6 +58,8 @@ public:
       S.Diag(F.Loc, F.Warning);
       for (const auto &[Loc, Note] : F.Notes)
         S.Diag(Loc, Note);
+      if (Verbose)
+        S.Diag(BodyStart, diag::note_thread_warning_in_fun) << &FD;
     }
   }
 
@@ -136,6 +143,8 @@ public:
     F.Warning << Kind << D << Lock << LK;
     if (NearMatch)
       note(F, Loc, diag::note_found_mutex_near_match) << *NearMatch;
+    if (Verbose && POK == POK_VarAccess)
+      note(F, D->getLocation(), diag::note_guarded_by_declared_here);
   }
 
   void handleNegativeNotHeld(StringRef Kind, Name Lock, Name Neg,
@@ -166,6 +175,8 @@ public:
 private:
   Sema &S;
   const FunctionDecl &FD;
+  const SourceLocation BodyStart;
+  const bool Verbose;
   std::vector<Finding> Findings;
 
   Finding &add(SourceLocation Loc, unsigned ID) {
@@ -242,6 +253,10 @@ void warnThreadSafety(Sema &S, FunctionDefers &F, const Strategy &Plan) {
       (D.getSuppressSystemWarnings() &&
        S.getSourceManager().isInSystemHeader(F.Function->getLocation())))
     return;
+  SourceLocation Start = F.Function->getBeginLoc();
+  Reporter R(S, *F.Function,
+             !D.isIgnored(diag::warn_thread_safety_verbose, Start));
+  R.setIssueBetaWarnings(!D.isIgnored(diag::warn_thread_safety_beta, Start));
   ExitView View(S.Context, F, exitOrder(F, Plan));
   // The CFG as Sema builds it for this analysis.
   AnalysisDeclContext AC(nullptr, F.Function);
@@ -252,9 +267,6 @@ void warnThreadSafety(Sema &S, FunctionDefers &F, const Strategy &Plan) {
   Options.AddImplicitDtors = true;
   Options.AddTemporaryDtors = true;
   Options.setAllAlwaysAdd();
-  Reporter R(S, *F.Function);
-  SourceLocation Start = F.Function->getBeginLoc();
-  R.setIssueBetaWarnings(!D.isIgnored(diag::warn_thread_safety_beta, Start));
   runThreadSafetyAnalysis(AC, R, &S.ThreadSafetyDeclCache);
   R.report();
 }
