@@ -3,6 +3,7 @@
 #include "UnwindPass.h"
 
 #include "clang/AST/Attr.h"
+#include "clang/Basic/Builtins.h"
 
 using namespace clang;
 
@@ -137,6 +138,18 @@ Expr *AstBuilder::assign(Expr *LHS, Expr *RHS) {
                                 VK_PRValue, OK_Ordinary, Loc, fp());
 }
 
+Expr *AstBuilder::copy(Expr *Dest, Expr *Src) {
+  QualType T = Dest->getType();
+  if (!T->isArrayType())
+    return assign(Dest, load(Src));
+  assert(Memcpy && "arrays are copied with __builtin_memcpy");
+  auto Params = Memcpy->parameters();
+  uint64_t Bytes = Ctx.getTypeSizeInChars(T).getQuantity();
+  return call(Memcpy, {cast(addressOf(Dest), Params[0]->getType()),
+                       cast(addressOf(Src), Params[1]->getType()),
+                       integer(Bytes, Params[2]->getType())});
+}
+
 Expr *AstBuilder::compoundAssign(BinaryOperatorKind Op, Expr *LHS, Expr *RHS) {
   QualType T = LHS->getType().getUnqualifiedType();
   return CompoundAssignOperator::Create(Ctx, LHS, RHS, Op, T, VK_PRValue, OK_Ordinary, Loc,
@@ -199,13 +212,18 @@ Expr *AstBuilder::cast(Expr *E, QualType To, CastKind Kind) {
 
 Expr *AstBuilder::functionPointer(FunctionDecl *Fn) {
   // In C a function designator is a prvalue of function type that decays to
-  // a pointer (before a call too).
-  Expr *Ref = DeclRefExpr::Create(Ctx, NestedNameSpecifierLoc(),
-                                  SourceLocation(), Fn, false, Loc,
-                                  Fn->getType(), VK_PRValue);
-  return ImplicitCastExpr::Create(Ctx, Ctx.getPointerType(Fn->getType()),
-                                  CK_FunctionToPointerDecay, Ref, nullptr,
-                                  VK_PRValue, fp());
+  // a pointer (before a call too). A builtin that is not a library
+  // function has no address: Sema gives its name the builtin-function type
+  // and a cast of its own, which CodeGen expects.
+  unsigned ID = Fn->getBuiltinID();
+  bool Builtin = ID && !Ctx.BuiltinInfo.isPredefinedLibFunction(ID);
+  Expr *Ref = DeclRefExpr::Create(
+      Ctx, NestedNameSpecifierLoc(), SourceLocation(), Fn, false, Loc,
+      Builtin ? Ctx.BuiltinFnTy : Fn->getType(), VK_PRValue);
+  return ImplicitCastExpr::Create(
+      Ctx, Ctx.getPointerType(Fn->getType()),
+      Builtin ? CK_BuiltinFnToFnPtr : CK_FunctionToPointerDecay, Ref, nullptr,
+      VK_PRValue, fp());
 }
 
 Expr *AstBuilder::functionAddress(FunctionDecl *Fn) {

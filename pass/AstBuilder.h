@@ -29,6 +29,9 @@ public:
   /// Location given to the nodes made next; callers move it to the statement
   /// being lowered so that debug info points at the user's code.
   clang::SourceLocation Loc;
+  /// `__builtin_memcpy`, which copy() needs for arrays: the lowering looks
+  /// it up through Sema (which declares builtins) before it is needed.
+  clang::FunctionDecl *Memcpy = nullptr;
 
   // Declarations, all implicit and owned by the function.
   clang::VarDecl *local(llvm::StringRef Name, clang::QualType T);
@@ -55,6 +58,9 @@ public:
   clang::Expr *ref(clang::VarDecl *VD);
   clang::Expr *load(clang::Expr *LValue);
   clang::Expr *assign(clang::Expr *LHS, clang::Expr *RHS);
+  /// Copies the object \p Src into \p Dest (lvalues of one type): an
+  /// assignment, or for an array, which C cannot assign, a memcpy.
+  clang::Expr *copy(clang::Expr *Dest, clang::Expr *Src);
   clang::Expr *compoundAssign(clang::BinaryOperatorKind Op, clang::Expr *LHS,
                               clang::Expr *RHS);
   clang::Expr *binary(clang::BinaryOperatorKind Op, clang::Expr *LHS,
@@ -77,7 +83,8 @@ public:
   /// valid C as printed (conversions C does not make implicitly).
   clang::Expr *cast(clang::Expr *E, clang::QualType To,
                     clang::CastKind Kind = clang::CK_BitCast);
-  /// `Fn`, decayed to a pointer to the function.
+  /// `Fn`, decayed to a pointer to the function (as Sema makes it for a
+  /// builtin too).
   clang::Expr *functionPointer(clang::FunctionDecl *Fn);
   /// `(void *)Fn`: the address of a function, as a data pointer.
   clang::Expr *functionAddress(clang::FunctionDecl *Fn);

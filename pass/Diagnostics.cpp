@@ -139,14 +139,6 @@ void errCaptureVLA(DiagnosticsEngine &D, SourceLocation Loc, StringRef Name) {
       << Name;
 }
 
-void errCaptureArray(DiagnosticsEngine &D, SourceLocation Loc, StringRef Name) {
-  CDEFER_REPORT(Error, "deferred statement uses array '%0', whose block ends "
-                       "before the function returns; arrays are not kept for "
-                       "deferred statements, declare it in the function's "
-                       "outermost block or defer a call with a pointer to it")
-      << Name;
-}
-
 void errInnerInVariablyModifiedType(DiagnosticsEngine &D, SourceLocation Loc,
                                     StringRef Name) {
   CDEFER_REPORT(Error, "deferred statement uses '%0' in the size of a "

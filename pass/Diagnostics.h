@@ -65,8 +65,6 @@ void errJumpIntoDeferred(DiagnosticsEngine &D, SourceLocation Loc,
                          llvm::StringRef What);
 void errCaptureVLA(DiagnosticsEngine &D, SourceLocation Loc,
                    llvm::StringRef Name);
-void errCaptureArray(DiagnosticsEngine &D, SourceLocation Loc,
-                     llvm::StringRef Name);
 void errInnerInVariablyModifiedType(DiagnosticsEngine &D, SourceLocation Loc,
                                     llvm::StringRef Name);
 void errShareVariablyModified(DiagnosticsEngine &D, SourceLocation Loc,

@@ -46,6 +46,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/Basic/Builtins.h"
+#include "clang/Sema/Lookup.h"
 #include "clang/Sema/Sema.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -205,8 +206,10 @@ private:
       Expr *Arg = Call->getArg(I);
       if (Arg->isEvaluatable(S.Context))
         continue; // a constant: evaluating it at exit gives the same value
-      if (isAddressInInnerVariable(Arg)) {
-        InnerAddresses.push_back(Arg);
+      InnerAddress Address;
+      if (isAddressInInnerVariable(Arg, Address)) {
+        InnerAddresses.push_back(Address.Variable);
+        captureOffsets(L, I, Address.Offsets);
         continue;
       }
       // The slot is declared at the top of the function, where the sizes of
@@ -233,35 +236,100 @@ private:
     return shareInnerVariables(L, InnerAddresses);
   }
 
-  /// Whether \p Arg is the address of an inner-block variable, or of a
-  /// member of one (`&v`, `&v.a.b`, `v.buf` decayed), through casts.
+  /// An argument that points into an inner-block variable.
+  struct InnerAddress {
+    DeclRefExpr *Variable = nullptr;
+    std::vector<Stmt **> Offsets; // where it has indices that are not constant
+  };
+
+  /// Whether \p Arg points into a variable of an inner block: its address
+  /// or an array decayed (`&v`, `buf`, `&buf`), a member or element in it
+  /// (`&v.a.b`, `v.buf`, `&buf[k]`), or such a pointer plus or minus an
+  /// integer (`buf + k`), through parentheses and casts between pointers.
   /// Go's `defer f(&v)` keeps v alive for f; a slot would keep only the
   /// address of storage that ends with the block (and that the next loop
   /// iteration reuses). Such an argument is not captured: v is shared with
   /// the deferred call as with a deferred block, and the argument is
   /// evaluated at exit, where it names the instance the defer kept, whose
-  /// address, once kept, does not change. Arrays themselves are not kept.
-  bool isAddressInInnerVariable(const Expr *Arg) const {
-    if (!Arg->getType()->isPointerType())
+  /// address, once kept, does not change; its indices that are not
+  /// constants, which Go evaluates at the defer, are captured then. A
+  /// variable-length array cannot be kept: sharing it reports so.
+  bool isAddressInInnerVariable(Expr *Arg, InnerAddress &Out) const {
+    return pointsInto(Arg, Out);
+  }
+
+  /// \p E, a pointer (see isAddressInInnerVariable).
+  bool pointsInto(Expr *E, InnerAddress &Out) const {
+    if (!E->getType()->isPointerType())
       return false;
-    const Expr *E = Arg->IgnoreParenCasts();
-    bool Decayed = E->getType()->isArrayType();
-    if (const auto *Op = dyn_cast<UnaryOperator>(E)) {
-      if (Op->getOpcode() != UO_AddrOf)
+    E = E->IgnoreParens();
+    if (auto *Cast = dyn_cast<CastExpr>(E)) {
+      Expr *From = Cast->getSubExpr();
+      switch (Cast->getCastKind()) {
+      case CK_ArrayToPointerDecay:
+        return isInside(From, Out);
+      case CK_NoOp:
+      case CK_BitCast: // a type written with a variable size is not stable
+        return !Cast->getType()->isVariablyModifiedType() &&
+               pointsInto(From, Out);
+      default:
         return false;
-      E = Op->getSubExpr()->IgnoreParens();
-    } else if (!Decayed || !isa<MemberExpr>(E)) {
-      return false;
+      }
     }
-    while (const auto *Member = dyn_cast<MemberExpr>(E)) {
-      if (Member->isArrow())
+    if (auto *Op = dyn_cast<UnaryOperator>(E))
+      return Op->getOpcode() == UO_AddrOf && isInside(Op->getSubExpr(), Out);
+    if (auto *Op = dyn_cast<BinaryOperator>(E)) {
+      if (!Op->isAdditiveOp())
         return false;
-      E = Member->getBase()->IgnoreParens();
+      bool PointerFirst = Op->getLHS()->getType()->isPointerType();
+      Expr *Pointer = PointerFirst ? Op->getLHS() : Op->getRHS();
+      Expr *Offset = PointerFirst ? Op->getRHS() : Op->getLHS();
+      return pointsInto(Pointer, Out) && addOffset(Op, Offset, Out);
     }
-    const auto *Ref = dyn_cast<DeclRefExpr>(E);
+    return false;
+  }
+
+  /// \p E, an object (see isAddressInInnerVariable).
+  bool isInside(Expr *E, InnerAddress &Out) const {
+    E = E->IgnoreParens();
+    if (auto *Member = dyn_cast<MemberExpr>(E))
+      return !Member->isArrow() && isInside(Member->getBase(), Out);
+    if (auto *Element = dyn_cast<ArraySubscriptExpr>(E))
+      return pointsInto(Element->getBase(), Out) &&
+             addOffset(Element, Element->getIdx(), Out);
+    auto *Ref = dyn_cast<DeclRefExpr>(E);
     const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    return V && V->hasLocalStorage() && !isa<ParmVarDecl>(V) &&
-           !Outer.count(V) && !V->getType()->isArrayType();
+    if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) || Outer.count(V))
+      return false;
+    Out.Variable = Ref;
+    return true;
+  }
+
+  /// Notes \p Offset, a child of \p Parent, unless it is a constant.
+  bool addOffset(Expr *Parent, Expr *Offset, InnerAddress &Out) const {
+    if (Offset->isEvaluatable(S.Context))
+      return true;
+    for (Stmt *&Child : Parent->children())
+      if (Child == Offset) {
+        Out.Offsets.push_back(&Child);
+        return true;
+      }
+    return false;
+  }
+
+  /// `&buf[i]` at exit must use the i of the defer: each offset that is
+  /// not a constant is evaluated into a slot at the defer, which the
+  /// argument then reads.
+  void captureOffsets(LoweredSite &L, unsigned Arg,
+                      llvm::ArrayRef<Stmt **> Offsets) {
+    for (size_t K = 0; K < Offsets.size(); ++K) {
+      Stmt **Offset = Offsets[K];
+      Expr *Slot = addCapture(L,
+                              "arg" + std::to_string(Arg) + "_offset" +
+                                  std::to_string(K),
+                              cast<Expr>(*Offset));
+      CallEdits.push_back([=] { *Offset = B.load(Slot); });
+    }
   }
 
   /// Whether \p Arg of L's call can be evaluated again at exit instead
@@ -306,7 +374,7 @@ private:
   /// The type of the record field that keeps \p V: an over-aligned type
   /// gets room to be placed at its alignment inside the field.
   QualType keptFieldType(const VarDecl *V) const {
-    QualType T = V->getType().getUnqualifiedType();
+    QualType T = keptType(V);
     uint64_t Align = extraAlignment(V);
     if (!Align)
       return T;
@@ -314,6 +382,22 @@ private:
     return S.Context.getConstantArrayType(S.Context.CharTy,
                                           llvm::APInt(64, Bytes), nullptr,
                                           ArraySizeModifier::Normal, 0);
+  }
+
+  /// The type of the storage that keeps \p V, which is copied into: no
+  /// const, on an array's elements either.
+  QualType keptType(const VarDecl *V) const {
+    Qualifiers Dropped;
+    return S.Context.getUnqualifiedArrayType(V->getType(), Dropped);
+  }
+
+  /// __builtin_memcpy, as a call to it declares it: Sema creates a
+  /// builtin's declaration when its name is first looked up.
+  FunctionDecl *builtinMemcpy() {
+    LookupResult R(S, &S.Context.Idents.get("__builtin_memcpy"), B.Loc,
+                   Sema::LookupOrdinaryName);
+    S.LookupName(R, S.TUScope, /*AllowBuiltinCreation=*/true);
+    return R.getAsSingle<FunctionDecl>();
   }
 
   /// The record's kept instance of \p U's variable, as an lvalue.
@@ -344,6 +428,9 @@ private:
     }
     for (const InnerUse &U : Uses) {
       VarDecl *V = U.Var;
+      // An array moves with memcpy (C has no array assignment).
+      if (V->getType()->isArrayType() && !B.Memcpy)
+        B.Memcpy = builtinMemcpy();
       QualType Pointer = S.Context.getPointerType(V->getType());
       VarDecl *&Current = CurrentOf[V];
       if (!Current) {
@@ -360,8 +447,7 @@ private:
       L.Captures.push_back({Ref, nullptr, Name});
       VarDecl *Own = nullptr;
       if (Plan.OpenCoded) {
-        Own = B.local(slotName(L, Name + "_kept"),
-                      V->getType().getUnqualifiedType());
+        Own = B.local(slotName(L, Name + "_kept"), keptType(V));
         // The variable's declared alignment (_Alignas) goes with it.
         for (const AlignedAttr *A : V->specific_attrs<AlignedAttr>())
           Own->addAttr(A->clone(S.Context));
@@ -729,6 +815,7 @@ private:
   }
 
   /// if (current == &var) { own = *current; current = &own; }
+  /// (an array: memcpy(&own, current, sizeof own))
   /// ref = current;
   /// The first defer of the variable's instance moves it into storage of
   /// its own, which the rest of the block then uses; later ones share it.
@@ -745,7 +832,7 @@ private:
     B.Loc = L.Code->getBeginLoc();
     Expr *StillInBlock = B.compare(BO_EQ, Current, B.addressOf(B.ref(U.Var)));
     Stmt *Move = B.block(
-        {B.assign(Own(), B.load(B.deref(B.load(B.ref(U.Current))))),
+        {B.copy(Own(), B.deref(B.load(B.ref(U.Current)))),
          B.assign(B.ref(U.Current),
                   B.bitCast(B.addressOf(Own()), U.Current->getType()))});
     B.Loc = AtDefer;

@@ -11,13 +11,14 @@
 // Every use of p in the function goes through __cdefer_p, the pointer to
 // p's current instance, declared with p (so each execution of the
 // declaration, each loop iteration, starts a new instance). The first defer
-// that names p in an instance moves it: copies its value into storage the
-// defer owns (a hidden local when open-coded, a field of the defer's record
-// otherwise) and points __cdefer_p there, so that the rest of the block
-// reads and writes that storage. Each defer keeps a pointer to it, which
-// its deferred code uses at exit: it sees the value p had when its block
-// ended, and later defers of the same instance share it, as Go's closures
-// share a variable. Variables no deferred code names are left alone.
+// that names p in an instance moves it: copies its value (an array's
+// elements, with memcpy) into storage the defer owns (a hidden local when
+// open-coded, a field of the defer's record otherwise) and points
+// __cdefer_p there, so that the rest of the block reads and writes that
+// storage. Each defer keeps a pointer to it, which its deferred code uses
+// at exit: it sees the value p had when its block ended, and later defers
+// of the same instance share it, as Go's closures share a variable.
+// Variables no deferred code names are left alone.
 //
 //===----------------------------------------------------------------------===//
 #include "SharedVariables.h"
@@ -152,8 +153,6 @@ private:
       reject(errCaptureVLA, Ref, VD);
     else if (T->isVariablyModifiedType())
       reject(errShareVariablyModified, Ref, VD);
-    else if (T->isArrayType())
-      reject(errCaptureArray, Ref, VD);
     else if (VD->hasAttr<BlocksAttr>())
       reject(errShareBlockVariable, Ref, VD);
     else if (VD->hasAttr<CleanupAttr>())
@@ -348,11 +347,12 @@ void redirectUses(Stmt *&S, AstBuilder &B,
     R.restoreInOwnInitializer(Var);
 }
 
-/// for (...; ...; (i = *__cdefer_i, __cdefer_i = &i, inc))
+/// for (...; ...; (i = *__cdefer_i, __cdefer_i = &i, inc)), an array
+/// copied with memcpy
 static Expr *startNextInstance(AstBuilder &B, VarDecl *Var, VarDecl *Current,
                                Expr *Then) {
   B.Loc = Var->getLocation();
-  Expr *Copy = B.assign(B.ref(Var), B.load(B.deref(B.load(B.ref(Current)))));
+  Expr *Copy = B.copy(B.ref(Var), B.deref(B.load(B.ref(Current))));
   Expr *Repoint = B.assign(B.ref(Current), B.addressOf(B.ref(Var)));
   Expr *Fresh = B.comma(Copy, Repoint);
   return Then ? B.comma(Fresh, Then) : Fresh;

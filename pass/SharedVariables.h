@@ -38,8 +38,8 @@ void forEachDeclaredVariable(clang::Stmt *S,
 /// The inner-block variables \p Code (a deferred statement) names in any
 /// way: expressions, block literals, sizeof and typeof. \p Outer are the
 /// variables that live until the function returns. Reports, at
-/// \p DeferLoc, the uses it cannot share (arrays, variably modified types,
-/// __block variables) and returns false then.
+/// \p DeferLoc, the uses it cannot share (variable-length arrays and other
+/// variably modified types, __block variables) and returns false then.
 bool findInnerUses(clang::Stmt *Code,
                    const llvm::DenseSet<const clang::VarDecl *> &Outer,
                    clang::DiagnosticsEngine &D, const clang::SourceManager &SM,

@@ -1,5 +1,7 @@
-// What a deferred block cannot keep alive past its block: a variable-length
-// array or an array of an inner block (vm-types.c: a variable in a type).
+// What deferred code cannot keep alive past its block: a variable-length
+// array, named by a deferred block or passed to a deferred call (vm-types.c:
+// a variable in a type). An inner block's array of constant size lives on
+// (semantics/inner-arrays.c).
 // RUN: %cdefer -fsyntax-only -Xclang -verify %s
 #include <cdefer.h>
 
@@ -10,8 +12,9 @@ void f(int n) {
     int vla[n];
     int fixed[4];
     defer { use(vla); } // expected-error {{deferred statement uses variable-length array 'vla'}} expected-note {{deferred statement is here}}
-    defer { use(fixed); } // expected-error {{deferred statement uses array 'fixed', whose block ends before the function returns}} expected-note {{deferred statement is here}}
-    defer use(fixed); // a call: the pointer is the argument, copied at the defer
+    defer use(vla + 1); // expected-error {{deferred statement uses variable-length array 'vla'}} expected-note {{deferred statement is here}}
+    defer { use(fixed); }
+    defer use(fixed);
   }
 }
 
