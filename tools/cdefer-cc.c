@@ -4,7 +4,9 @@
  *
  * Every argument is passed through to clang unchanged and clang's exit
  * status is returned (the driver execs clang). Where things are: layout.h.
- * CDEFER_CLANG in the environment overrides the clang to run.
+ * CDEFER_CLANG in the environment overrides the clang to run. A link for
+ * another target (--target=T) takes the runtime built for T
+ * (target-runtime.h).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -16,6 +18,7 @@
 
 #include "command-line.h"
 #include "layout.h"
+#include "target-runtime.h"
 
 #ifndef CDEFER_VERSION
 #define CDEFER_VERSION "unknown"
@@ -59,7 +62,9 @@ static void usage(const char *clang)
            "  -Wno-error=cdefer-NAME\n"
            "      the plugin's warnings (reassigned-argument, unchecked-resource,\n"
            "      deferred-recover, endless-loop); -Wno-cdefer: all off\n\n"
-           "Environment: CDEFER_CLANG overrides the clang to run.\n"
+           "Environment: CDEFER_CLANG overrides the clang to run;\n"
+           "CDEFER_TARGET_RUNTIME is the libcdefer.a to link for a\n"
+           "--target that is not the host's (else <lib>/<target>/libcdefer.a).\n"
            "Documentation: docs/dialect.md, man cdefer-cc.\n",
            clang);
 }
@@ -180,7 +185,7 @@ int main(int argc, char **argv)
             args[n++] = "-x";
             args[n++] = "none";
         }
-        args[n++] = l.runtime;
+        args[n++] = (char *)runtime_for_target(&l, clang, command.target);
     }
     args[n] = NULL;
     execvp(clang, args);

@@ -94,6 +94,18 @@ static const char *const separate_value[] = {
     "-weak_framework", "-weak_library", "-weak_reference_mismatches",
     "-working-directory", "-z", NULL};
 
+/* The target triple option a names, as clang reads it (the last one
+ * wins): --target=T, or -target T (value is the next argument, if any).
+ * clang-22 rejects a separate "--target T", so it names none. */
+static const char *target_option(const char *a, const char *value)
+{
+    if (starts_with(a, "--target="))
+        return a + strlen("--target=");
+    if (strcmp(a, "-target") == 0)
+        return value;
+    return NULL;
+}
+
 /* How many arguments after option a are its value. */
 static int value_count(const char *a)
 {
@@ -184,7 +196,7 @@ static unsigned input_kind(const char *language, const char *path)
 
 struct command read_command(int argc, char **argv)
 {
-    struct command c = {0, 0, 0, 0};
+    struct command c = {0, 0, 0, 0, NULL};
     const char *language = "none";
     int options = 1; /* until "--": after it, every argument is an input */
     for (int i = 1; i < argc; i++) {
@@ -197,6 +209,10 @@ struct command read_command(int argc, char **argv)
             } else if (strcmp(a, "--") == 0) {
                 options = 0;
             } else {
+                const char *target =
+                    target_option(a, i + 1 < argc ? argv[i + 1] : NULL);
+                if (target)
+                    c.target = target;
                 c.stops |= stops_before_link(a);
                 i += value_count(a);
             }

@@ -22,6 +22,8 @@ struct command {
     int links;         /* some input is linked (one that is no header) */
     unsigned kinds;    /* PREPROCESSED, COMPILED: what some input goes through */
     int sets_language; /* some -x, which would apply to the runtime too */
+    const char *target; /* the last --target=T or -target T, as spelled;
+                           NULL if none (clang's default) */
 };
 
 /* Reads argv (response files already expanded) as clang would. */
