@@ -142,7 +142,6 @@ Expr *AstBuilder::copy(Expr *Dest, Expr *Src) {
   QualType T = Dest->getType();
   if (!T->isArrayType())
     return assign(Dest, load(Src));
-  assert(Memcpy && "arrays are copied with __builtin_memcpy");
   auto Params = Memcpy->parameters();
   uint64_t Bytes = Ctx.getTypeSizeInChars(T).getQuantity();
   return call(Memcpy, {cast(addressOf(Dest), Params[0]->getType()),

@@ -139,6 +139,15 @@ void errCaptureVLA(DiagnosticsEngine &D, SourceLocation Loc, StringRef Name) {
       << Name;
 }
 
+void errArrayNotMovable(DiagnosticsEngine &D, SourceLocation Loc,
+                        StringRef Name) {
+  CDEFER_REPORT(Error, "deferred statement uses array '%0', whose block ends "
+                       "before the function returns, and '__builtin_memcpy', "
+                       "which keeps it, is not available; declare '%0' in "
+                       "the function's outermost block")
+      << Name;
+}
+
 void errInnerInVariablyModifiedType(DiagnosticsEngine &D, SourceLocation Loc,
                                     StringRef Name) {
   CDEFER_REPORT(Error, "deferred statement uses '%0' in the size of a "

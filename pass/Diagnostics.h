@@ -65,6 +65,8 @@ void errJumpIntoDeferred(DiagnosticsEngine &D, SourceLocation Loc,
                          llvm::StringRef What);
 void errCaptureVLA(DiagnosticsEngine &D, SourceLocation Loc,
                    llvm::StringRef Name);
+void errArrayNotMovable(DiagnosticsEngine &D, SourceLocation Loc,
+                        llvm::StringRef Name);
 void errInnerInVariablyModifiedType(DiagnosticsEngine &D, SourceLocation Loc,
                                     llvm::StringRef Name);
 void errShareVariablyModified(DiagnosticsEngine &D, SourceLocation Loc,

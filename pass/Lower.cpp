@@ -429,8 +429,12 @@ private:
     for (const InnerUse &U : Uses) {
       VarDecl *V = U.Var;
       // An array moves with memcpy (C has no array assignment).
-      if (V->getType()->isArrayType() && !B.Memcpy)
-        B.Memcpy = builtinMemcpy();
+      if (V->getType()->isArrayType() && !B.Memcpy &&
+          !(B.Memcpy = builtinMemcpy())) {
+        errArrayNotMovable(D, U.Loc, V->getName());
+        noteDeferHere(D, L.Site->Loc);
+        return false;
+      }
       QualType Pointer = S.Context.getPointerType(V->getType());
       VarDecl *&Current = CurrentOf[V];
       if (!Current) {
