@@ -8,6 +8,7 @@
 #include "Recover.h"
 #include "Strategy.h"
 #include "ThreadSafetyWarnings.h"
+#include "UnreachableCodeWarnings.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/Sema/Sema.h"
@@ -102,10 +103,16 @@ void FunctionLowering::lowerOnThisStack(FunctionDecl &FD) {
   }
   if (!AbiOk)
     return;
+  // On the body as written, the blocks with defers of their own still in
+  // it: the functions they become are no code of the user's to warn about
+  // twice.
+  if (!F.Sites.empty() && !MadeByOutlining.contains(&FD))
+    warnUnreachableCode(S, FD);
   lintDefers(S, F, Opts.Lints, Opts.Remarks);
   std::vector<FunctionDecl *> Outlined;
   if (!F.Outlined.empty() && !outlineDeferredBlocks(S, F, Outlined))
     return;
+  MadeByOutlining.insert(Outlined.begin(), Outlined.end());
   lowerChecked(F);
   for (FunctionDecl *Fn : Outlined) {
     lower(*Fn);

@@ -52,6 +52,8 @@ private:
   bool AbiChecked = false, AbiOk = false;
   ExitLocations Exits;
   llvm::DenseSet<const clang::FunctionDecl *> Lowered;
+  /// The functions deferred blocks with defers of their own became.
+  llvm::DenseSet<const clang::FunctionDecl *> MadeByOutlining;
 
   void lowerOnThisStack(clang::FunctionDecl &FD);
   void lowerChecked(FunctionDefers &F);

@@ -14,6 +14,7 @@
 #include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
+#include "clang/Sema/AnalysisBasedWarnings.h"
 #include "clang/Sema/ExternalSemaSource.h"
 #include "clang/Sema/Lookup.h"
 #include "clang/Sema/Sema.h"
@@ -124,12 +125,14 @@ private:
   }
 };
 
-/// Sema runs the thread-safety analysis when a function is finished, on the
-/// body as written, where `defer unlock(&mu);` reads as an unlock at the
-/// defer. The plugin runs it itself once the function is lowered
-/// (ThreadSafetyWarnings.cpp); Sema's run is switched off for the functions
-/// that have a defer, by turning its trigger off at their closing `}`: Sema
-/// decides whether to run the analysis from the warnings in effect there.
+/// Sema runs the thread-safety and unreachable-code analyses when a function
+/// is finished, on the body as written, where `defer unlock(&mu);` reads as
+/// an unlock at the defer and `defer abort();` as a call that ends the
+/// function there. The plugin runs them itself (ThreadSafetyWarnings.cpp,
+/// UnreachableCodeWarnings.cpp); Sema's runs are switched off for the
+/// functions that have a defer, by turning their triggers off at their
+/// closing `}`: Sema decides whether to run each analysis from the warnings
+/// in effect there.
 /// Top-level braces are counted in the token stream: the `}` that brings the
 /// count back to 0 after a `cdefer` attribute ends a function with defers.
 class FunctionEnds {
@@ -141,7 +144,7 @@ public:
       ++Depth;
     } else if (T.is(tok::r_brace) && Depth > 0 && --Depth == 0) {
       if (HasDefer)
-        quietThreadSafetyAt(T);
+        quietSemaAnalysesAt(T);
       HasDefer = false;
     } else if (Depth > 0 && T.is(tok::identifier) &&
                T.getIdentifierInfo()->isStr(DeferAnnotation)) {
@@ -156,13 +159,24 @@ private:
 
   /// Only the closing brace itself: every warning inside the function, and
   /// all that follows it, keeps the mapping the user chose.
-  void quietThreadSafetyAt(const Token &T) {
+  void quietSemaAnalysesAt(const Token &T) {
     DiagnosticsEngine &D = PP.getDiagnostics();
     SourceLocation Brace =
         PP.getSourceManager().getExpansionLoc(T.getLocation());
     D.pushMappings(Brace);
-    D.setSeverity(diag::warn_double_lock, diag::Severity::Ignored, Brace);
+    for (unsigned Trigger :
+         {diag::warn_double_lock, diag::warn_unreachable,
+          diag::warn_unreachable_break, diag::warn_unreachable_return,
+          diag::warn_unreachable_loop_increment})
+      D.setSeverity(Trigger, diag::Severity::Ignored, Brace);
     D.popMappings(Brace.getLocWithOffset(1));
+    // A `#pragma clang diagnostic` that turns one of them on makes Sema run
+    // its analysis whatever the mappings at the brace say (until that
+    // function is finished), even one before the function: that override
+    // goes too. Sema's defaults are no overrides.
+    if (Sema *S = semaOfLastDefer())
+      S->AnalysisWarnings.getPolicyOverrides() =
+          sema::AnalysisBasedWarnings::Policy();
   }
 };
 

@@ -15,8 +15,9 @@ void addMissingHeaderHint(clang::Sema &S);
 
 /// Keeps Sema's flow-sensitive warnings from reading deferred code where it
 /// is written (ParseHooks.cpp): -Wuninitialized is off inside deferred
-/// blocks, and Sema's -Wthread-safety run is off for functions with defers
-/// (ThreadSafetyWarnings.h runs it on the lowered function instead).
+/// blocks, and Sema's -Wthread-safety and -Wunreachable-code runs are off
+/// for functions with defers (ThreadSafetyWarnings.h and
+/// UnreachableCodeWarnings.h run them on the function instead).
 void watchDeferredCode(clang::Preprocessor &PP);
 
 /// The Sema that last parsed a `defer` or `defer_result` in this process,

@@ -133,3 +133,13 @@ void block_with_its_own_defer(void) {
   }
   counter++;
 }
+
+// A pragma that turns the analysis on, between declarations, makes Sema run
+// it on the next function whatever holds at its `}`: no false warning.
+void declared_before_the_pragma(void);
+#pragma clang diagnostic warning "-Wthread-safety-analysis"
+void after_a_pragma(void) {
+  lock(&mu);
+  defer unlock(&mu);
+  counter++;
+}
