@@ -118,7 +118,7 @@ public:
         St = Label->getSubStmt();
       if (auto *DS = dyn_cast<DeclStmt>(St))
         for (Decl *Dl : DS->decls())
-          if (auto *VD = dyn_cast<VarDecl>(Dl))
+          if (auto *VD = dyn_cast<VarDecl>(Dl); VD && !isRedeclared(VD))
             Outer.insert(VD);
     }
     Sites.reserve(F.Sites.size());
@@ -160,7 +160,9 @@ private:
   RecoverTokens Tokens;
   std::vector<LoweredSite> Sites;
   llvm::DenseMap<const Stmt *, LoweredSite *> SiteOf;
-  llvm::DenseSet<const VarDecl *> Outer; // the outermost block's variables
+  // The outermost block's variables, which live until the exit sequence,
+  // but for those a goto declares again (isRedeclared).
+  llvm::DenseSet<const VarDecl *> Outer;
   std::optional<StableValues> Stable;    // arguments that need no slot
   llvm::DenseMap<VarDecl *, VarDecl *> CurrentOf; // shared variables
   std::vector<std::function<void()>> CallEdits;   // made once all is checked
@@ -174,6 +176,18 @@ private:
   VarDecl *Frame = nullptr, *Captures = nullptr; // records
   uint64_t RecordAlign = 0;                      // records
   LabelDecl *Exit = nullptr;
+
+  /// Whether \p V, of the outermost block, is a new variable each time a
+  /// goto runs its declaration again (Strategy::RedeclaredVariables): it is
+  /// then shared like an inner block's variable, one instance per
+  /// execution. Variables that cannot be shared stay one variable: the
+  /// `defer_result` variable, variably modified ones (OuterVlas.h),
+  /// __block and cleanup ones.
+  bool isRedeclared(const VarDecl *V) const {
+    return Plan.RedeclaredVariables.count(V) && V != F.Result &&
+           !V->getType()->isVariablyModifiedType() &&
+           !V->hasAttr<BlocksAttr>() && !V->hasAttr<CleanupAttr>();
+  }
 
   std::string slotName(const LoweredSite &L, llvm::StringRef What) const {
     return ("__cdefer_s" + llvm::Twine(L.Site->Index) + "_" + What).str();

@@ -4,7 +4,9 @@
 // block's variables with the block. cdefer keeps such a variable alive for
 // the deferred code (SharedVariables.cpp): each use of the variable goes
 // through a pointer to its current instance, which a defer moves into
-// storage of its own that lives until the deferred code has run.
+// storage of its own that lives until the deferred code has run. The same
+// goes for a variable of the outermost block whose declaration a goto can
+// run again (Strategy::RedeclaredVariables): Go makes a new one each time.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CDEFER_PASS_SHAREDVARIABLES_H

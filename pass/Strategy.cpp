@@ -27,6 +27,10 @@
 // strongly connected components extends it. `goto` can make a later defer
 // in the source run first; the mask then still unwinds in LIFO order.
 //
+// Where there is a goto, the same graph also says which declarations can
+// run more than once per call (Strategy::RedeclaredVariables), whatever
+// the strategy: their variables are new each time for deferred code.
+//
 //===----------------------------------------------------------------------===//
 #include "Strategy.h"
 #include "Diagnostics.h"
@@ -40,6 +44,7 @@
 #include "clang/Basic/Builtins.h"
 #include "llvm/ADT/DenseMap.h"
 #include <algorithm>
+#include <optional>
 
 using namespace clang;
 
@@ -198,6 +203,50 @@ llvm::DenseMap<const Stmt *, Position> positionsOf(const CFG &G) {
   return Out;
 }
 
+/// The marked CFG and its cycles, built on first use: only functions
+/// where a defer or a declaration might repeat need them.
+struct MarkedGraph {
+  MarkedGraph(ASTContext &Ctx, const FunctionDefers &F) : Ctx(Ctx), F(F) {}
+
+  ASTContext &Ctx;
+  const FunctionDefers &F;
+  std::vector<const Stmt *> Markers; // by site index
+  std::unique_ptr<CFG> G;
+  std::optional<Components> Cycles;
+  bool Built = false;
+
+  /// The graph, or null if it could not be built.
+  const CFG *get() {
+    if (!Built) {
+      Built = true;
+      G = buildMarkedCFG(Ctx, F, Markers);
+      if (G)
+        Cycles.emplace(*G);
+    }
+    return G.get();
+  }
+};
+
+/// The variables whose declaration can execute more than once per call:
+/// it is in a block on a cycle of the graph.
+llvm::DenseSet<const VarDecl *> redeclaredVariables(MarkedGraph &Graph) {
+  llvm::DenseSet<const VarDecl *> Out;
+  const CFG *G = Graph.get();
+  if (!G)
+    return Out;
+  for (const CFGBlock *B : *G) {
+    if (!Graph.Cycles->onCycle(B))
+      continue;
+    for (const CFGElement &E : *B)
+      if (auto S = E.getAs<CFGStmt>())
+        if (const auto *DS = dyn_cast<DeclStmt>(S->getStmt()))
+          for (const Decl *Dl : DS->decls())
+            if (const auto *VD = dyn_cast<VarDecl>(Dl))
+              Out.insert(VD);
+  }
+  return Out;
+}
+
 class IndirectGotoFinder : public ConstStmtVisitor<IndirectGotoFinder, bool> {
 public:
   bool VisitIndirectGotoStmt(const IndirectGotoStmt *) { return true; }
@@ -246,6 +295,7 @@ struct Repetition {
   std::vector<bool> Sites; // by site index: may run more than once per call
   std::vector<bool> SetAtExit; // by site index: see Strategy::SetAtExit
   const CallExpr *ReturnsTwice = nullptr; // setjmp and the like
+  bool Gotos = false; // goto, computed goto or asm goto
 };
 
 /// One walk over a function body: which defer statements are inside a
@@ -264,6 +314,7 @@ public:
     walk(Body, /*InLoop=*/false, /*TopLevel=*/true);
     // A goto, or a longjmp back to a setjmp, can run any defer again, and
     // a goto can jump over one.
+    Found.Gotos = Gotos;
     if (Gotos || Found.ReturnsTwice) {
       Found.Sites.assign(Found.Sites.size(), true);
       Found.SetAtExit.assign(Found.SetAtExit.size(), false);
@@ -324,7 +375,7 @@ Strategy inSourceOrder(const FunctionDefers &F) {
 }
 
 Strategy choose(ASTContext &Ctx, const FunctionDefers &F, bool ForceRuntime,
-                const Repetition &Repeats) {
+                const Repetition &Repeats, MarkedGraph &Graph) {
   if (ForceRuntime)
     return records("forced by -fplugin-arg-cdefer-strategy=runtime");
   if (F.Sites.size() > MaxOpenCodedDefers)
@@ -346,18 +397,17 @@ Strategy choose(ASTContext &Ctx, const FunctionDefers &F, bool ForceRuntime,
   // 200-function file, whose defers never do).
   if (!llvm::is_contained(Repeats.Sites, true))
     return inSourceOrder(F);
-  std::vector<const Stmt *> Markers;
-  std::unique_ptr<CFG> G = buildMarkedCFG(Ctx, F, Markers);
+  const CFG *G = Graph.get();
   if (!G)
     return records("its control-flow graph could not be built");
-  Components SCC(*G);
+  const Components &SCC = *Graph.Cycles;
   auto Positions = positionsOf(*G);
 
   // Unreachable defers never run; any bit serves them. Reachable ones are
   // ordered by component (topological order) then by place in their block.
   std::vector<std::pair<uint64_t, unsigned>> Order;
   for (const DeferSite &Site : F.Sites) {
-    auto It = Positions.find(Markers[Site.Index]);
+    auto It = Positions.find(Graph.Markers[Site.Index]);
     if (It == Positions.end()) {
       Order.push_back({~0ull, Site.Index});
       continue;
@@ -382,7 +432,12 @@ Strategy choose(ASTContext &Ctx, const FunctionDefers &F, bool ForceRuntime,
 Strategy chooseStrategy(ASTContext &Ctx, const FunctionDefers &F,
                         bool ForceRuntime) {
   Repetition Repeats = RepeatFinder(Ctx, F).run(F.Function->getBody());
-  Strategy S = choose(Ctx, F, ForceRuntime, Repeats);
+  MarkedGraph Graph(Ctx, F);
+  Strategy S = choose(Ctx, F, ForceRuntime, Repeats, Graph);
+  // Without a goto, only loops repeat code, and the variables they declare
+  // are of inner blocks, already one per execution (SharedVariables.h).
+  if (Repeats.Gotos)
+    S.RedeclaredVariables = redeclaredVariables(Graph);
   S.Repeats = std::move(Repeats.Sites);
   S.SetAtExit = std::move(Repeats.SetAtExit);
   S.ReturnsTwice = Repeats.ReturnsTwice;

@@ -3,11 +3,13 @@
 #define CDEFER_PASS_STRATEGY_H
 
 #include "Defers.h"
+#include "llvm/ADT/DenseSet.h"
 #include <string>
 #include <vector>
 
 namespace clang {
 class ASTContext;
+class VarDecl;
 } // namespace clang
 
 namespace cdefer {
@@ -35,6 +37,11 @@ struct Strategy {
   /// after the call has no determinate value after a longjmp back to it,
   /// unless volatile.
   bool ReturnsTwice = false;
+  /// Local variables whose declaration lies on a cycle of the control-flow
+  /// graph (a backward or computed goto): each execution of it starts a new
+  /// variable for deferred code, as in Go. Empty without a goto; a longjmp
+  /// back to a setjmp is not an edge of the graph.
+  llvm::DenseSet<const clang::VarDecl *> RedeclaredVariables;
 };
 
 /// Chooses how \p F's defers are lowered (see Strategy.cpp).
