@@ -148,6 +148,14 @@ void errArrayNotMovable(DiagnosticsEngine &D, SourceLocation Loc,
       << Name;
 }
 
+void errLiteralNotMovable(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Error, "deferred call gets the address of an array compound "
+                       "literal, whose storage ends before the call, and "
+                       "'__builtin_memcpy', which keeps it, is not available; "
+                       "make the array a variable of the function's outermost "
+                       "block");
+}
+
 void errInnerInVariablyModifiedType(DiagnosticsEngine &D, SourceLocation Loc,
                                     StringRef Name) {
   CDEFER_REPORT(Error, "deferred statement uses '%0' in the size of a "

@@ -62,7 +62,8 @@ namespace {
 struct Capture {
   VarDecl *Slot;      // the hidden local the deferred code reads
   Expr *Value;        // evaluated when the defer executes (null: set by the
-                      // registration itself)
+                      // registration itself); an lvalue where it is an
+                      // object copied whole (a kept compound literal)
   std::string Field;  // its name in the site's runtime record
 };
 
@@ -221,8 +222,12 @@ private:
       if (Arg->isEvaluatable(S.Context))
         continue; // a constant: evaluating it at exit gives the same value
       InnerAddress Address;
-      if (isAddressInInnerVariable(Arg, Address)) {
-        InnerAddresses.push_back(Address.Variable);
+      if (isAddressInInnerVariable(Arg, Address) &&
+          (Address.Variable || literalEndsBeforeExit(L))) {
+        if (Address.Variable)
+          InnerAddresses.push_back(Address.Variable);
+        else if (!keepLiteral(L, Call, I, Address.Literal))
+          return false;
         captureOffsets(L, I, Address.Offsets);
         continue;
       }
@@ -250,9 +255,11 @@ private:
     return shareInnerVariables(L, InnerAddresses);
   }
 
-  /// An argument that points into an inner-block variable.
+  /// An argument that points into an inner-block variable, or into a
+  /// compound literal.
   struct InnerAddress {
     DeclRefExpr *Variable = nullptr;
+    CompoundLiteralExpr *Literal = nullptr;
     std::vector<Stmt **> Offsets; // where it has indices that are not constant
   };
 
@@ -268,6 +275,8 @@ private:
   /// address, once kept, does not change; its indices that are not
   /// constants, which Go evaluates at the defer, are captured then. A
   /// variable-length array cannot be kept: sharing it reports so.
+  /// A compound literal in place of the variable (`&(T){...}`,
+  /// `(int[]){...}`) is found too: see keepLiteral.
   bool isAddressInInnerVariable(Expr *Arg, InnerAddress &Out) const {
     return pointsInto(Arg, Out);
   }
@@ -308,6 +317,10 @@ private:
     E = E->IgnoreParens();
     if (auto *Member = dyn_cast<MemberExpr>(E))
       return !Member->isArrow() && isInside(Member->getBase(), Out);
+    if (auto *Literal = dyn_cast<CompoundLiteralExpr>(E)) {
+      Out.Literal = Literal;
+      return !Literal->isFileScope();
+    }
     if (auto *Element = dyn_cast<ArraySubscriptExpr>(E))
       return pointsInto(Element->getBase(), Out) &&
              addOffset(Element, Element->getIdx(), Out);
@@ -317,6 +330,58 @@ private:
       return false;
     Out.Variable = Ref;
     return true;
+  }
+
+  /// Whether a compound literal in \p L's call ends before the exit
+  /// sequence calls it: its storage lasts until its block ends, which is
+  /// the function's end only for a defer in the outermost block, and even
+  /// there one object serves every execution of a defer that repeats.
+  bool literalEndsBeforeExit(const LoweredSite &L) const {
+    if (Plan.Repeats[L.Site->Index])
+      return true;
+    for (Stmt *St : Body->body()) {
+      while (auto *Label = dyn_cast<LabelStmt>(St))
+        St = Label->getSubStmt();
+      if (St == L.Site->Statement)
+        return false;
+    }
+    return true;
+  }
+
+  /// `&(T){...}` passed to \p Call, argument \p Arg, whose storage ends
+  /// before the call (literalEndsBeforeExit). Go's `defer f(&T{...})` keeps
+  /// the value alive for f; a compound literal's value is all known at the
+  /// defer, and nothing but the argument can refer to it. So the defer
+  /// copies the literal into a slot, which the argument names instead: the
+  /// call at exit gets the slot's address, and each record its own copy.
+  bool keepLiteral(LoweredSite &L, CallExpr *Call, unsigned Arg,
+                   CompoundLiteralExpr *Literal) {
+    QualType T = Literal->getType();
+    if (T->isArrayType() && !B.Memcpy && !(B.Memcpy = builtinMemcpy())) {
+      errLiteralNotMovable(D, userLoc(SM, Literal->getBeginLoc()));
+      noteDeferHere(D, L.Site->Loc);
+      return false;
+    }
+    Stmt **Where = childHolding(Call->getArg(Arg), Literal);
+    std::string Name = "arg" + std::to_string(Arg) + "_literal";
+    Qualifiers Dropped;
+    VarDecl *Slot = B.local(slotName(L, Name),
+                            S.Context.getUnqualifiedArrayType(T, Dropped));
+    L.Captures.push_back({Slot, Literal, Name});
+    CallEdits.push_back([=] { *Where = B.ref(Slot); });
+    return true;
+  }
+
+  /// Where \p Target stands as a child in \p Parent's tree.
+  static Stmt **childHolding(Stmt *Parent, const Stmt *Target) {
+    for (Stmt *&Child : Parent->children()) {
+      if (Child == Target)
+        return &Child;
+      if (Child)
+        if (Stmt **Found = childHolding(Child, Target))
+          return Found;
+    }
+    return nullptr;
   }
 
   /// Notes \p Offset, a child of \p Parent, unless it is a constant.
@@ -821,7 +886,9 @@ private:
     std::vector<Stmt *> Stmts;
     for (Capture &C : L.Captures)
       if (C.Value)
-        Stmts.push_back(B.assign(B.ref(C.Slot), C.Value));
+        Stmts.push_back(C.Value->isGLValue()
+                            ? B.copy(B.ref(C.Slot), C.Value)
+                            : B.assign(B.ref(C.Slot), C.Value));
     if (Plan.OpenCoded) {
       for (SharedUse &U : L.Shared)
         keepInstance(L, U, [&] { return B.ref(U.Own); }, Stmts);
@@ -897,7 +964,7 @@ private:
     }
     for (Capture &C : L.Captures)
       Stmts.push_back(
-          B.assign(B.arrow(recordCaptures(L), *Field++), B.load(B.ref(C.Slot))));
+          B.copy(B.arrow(recordCaptures(L), *Field++), B.ref(C.Slot)));
   }
 
   // --- The exit sequence. ---
@@ -1071,8 +1138,8 @@ private:
       Stmts.push_back(B.assign(B.ref(Captures), Pop));
       auto Field = L.Record->field_begin();
       for (Capture &C : L.Captures)
-        Stmts.push_back(B.assign(B.ref(C.Slot),
-                                 B.load(B.arrow(recordCaptures(L), *Field++))));
+        Stmts.push_back(
+            B.copy(B.ref(C.Slot), B.arrow(recordCaptures(L), *Field++)));
     }
     if (MarkerNeedsCaptures)
       addSiteMarker(L, Stmts);
