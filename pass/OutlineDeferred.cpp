@@ -58,7 +58,7 @@ public:
     forEachDeclaredVariable(Block, [&](VarDecl *VD) {
       Inside.insert(VD);
       if (VD->getType()->isVariablyModifiedType())
-        fail(VD->getLocation(), VD->getName());
+        failVariablyModified(VD->getLocation(), VD->getName());
     });
     scan(Block);
     return Ok;
@@ -70,6 +70,7 @@ private:
   SourceLocation Defer;
   llvm::DenseSet<const VarDecl *> Inside, Seen;
   bool Ok = true;
+  bool VariablyModifiedReported = false;
 
 
   void scan(Stmt *S) {
@@ -82,14 +83,40 @@ private:
     if (auto *Ref = dyn_cast<DeclRefExpr>(S))
       if (auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
         if (VD->isLocalVarDeclOrParm() && !Inside.count(VD)) {
-          if (VD->getStorageClass() == SC_Register ||
-              VD->getType()->isVariablyModifiedType())
+          if (VD->getType()->isVariablyModifiedType())
+            return failVariablyModified(Ref->getLocation(), VD->getName());
+          if (VD->getStorageClass() == SC_Register)
             return fail(Ref->getLocation(), VD->getName());
           if (Seen.insert(VD).second)
             Vars.push_back(VD);
         }
     for (Stmt *Child : S->children())
       scan(Child);
+    // After the children: a variable of such a type, named below, says it.
+    rejectVariablyModifiedType(S);
+  }
+
+  /// The sizes of a variably modified type are computed by the enclosing
+  /// function: where a typedef or an array that typeof names is declared,
+  /// or from its variables (`(int (*)[n])p`), which the scan above does not
+  /// see. The new function has neither: CodeGen crashed on a typedef's
+  /// size, and read another object for n. One error per block.
+  void rejectVariablyModifiedType(Stmt *S) {
+    if (VariablyModifiedReported || isa<DeclRefExpr>(S))
+      return;
+    auto Check = [&](QualType T) {
+      if (!VariablyModifiedReported && !T.isNull() &&
+          T->isVariablyModifiedType())
+        failVariablyModified(S->getBeginLoc(), T.getAsString());
+    };
+    if (auto *E = dyn_cast<Expr>(S))
+      Check(E->getType());
+    forEachWrittenType(S, Check);
+  }
+
+  void failVariablyModified(SourceLocation Loc, llvm::StringRef What) {
+    VariablyModifiedReported = true;
+    fail(Loc, What);
   }
 
   /// va_start names the arguments of the function it is in: the new

@@ -31,10 +31,7 @@
 using namespace clang;
 
 namespace cdefer {
-namespace {
 
-/// The types \p S spells out, whose variable-length arrays' sizes it
-/// evaluates where it stands.
 void forEachWrittenType(Stmt *S, llvm::function_ref<void(QualType)> Visit) {
   if (auto *DS = dyn_cast<DeclStmt>(S)) {
     for (Decl *Dl : DS->decls())
@@ -53,6 +50,8 @@ void forEachWrittenType(Stmt *S, llvm::function_ref<void(QualType)> Visit) {
     Visit(Arg->getWrittenTypeInfo()->getType());
   }
 }
+
+namespace {
 
 /// The size expressions of the variable-length arrays in \p T, which are
 /// evaluated where the type is used: through arrays, pointers, functions'

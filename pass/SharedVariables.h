@@ -37,6 +37,12 @@ struct InnerUse {
 void forEachDeclaredVariable(clang::Stmt *S,
                              llvm::function_ref<void(clang::VarDecl *)> Each);
 
+/// Calls \p Visit for each type \p S itself spells out (a declaration's,
+/// a cast's, a compound literal's, sizeof's or va_arg's), whose
+/// variable-length arrays' sizes are evaluated where \p S stands.
+void forEachWrittenType(clang::Stmt *S,
+                        llvm::function_ref<void(clang::QualType)> Visit);
+
 /// The inner-block variables \p Code (a deferred statement) names in any
 /// way: expressions, block literals, sizeof and typeof. \p Outer are the
 /// variables that live until the function returns. Reports, at

@@ -7,6 +7,7 @@
 // RUN: %cdefer -fsyntax-only -fblocks -Xclang -verify %s -DCASE=2
 // RUN: %cdefer -fsyntax-only -fblocks -Xclang -verify %s -DCASE=3
 // RUN: %cdefer -fsyntax-only -fblocks -Xclang -verify %s -DCASE=4
+// RUN: %cdefer -fsyntax-only -fblocks -Xclang -verify %s -DCASE=5
 #include <cdefer.h>
 
 void use(int);
@@ -43,6 +44,29 @@ int variable_arguments(int n, ...) {
       r += va_arg(ap, int);
   }
   return 0;
+}
+
+#elif CASE == 5
+// Variably modified types that no variable of the block has: a typedef's
+// size is computed where the typedef stands (the compiler crashed),
+// typeof's where its array is declared (crashed too), a cast's from n,
+// which the block does not name as a variable (it read another object).
+void variably_modified_types(int n, void *q) {
+  typedef int row[n];
+  int vla[n];
+  vla[0] = 1;
+  defer { // expected-note {{deferred statement is here}}
+    defer use(8);
+    use(sizeof(row)); // expected-error {{which cannot take 'row': move it out of the block}}
+  }
+  defer { // expected-note {{deferred statement is here}}
+    defer use(9);
+    use(sizeof(typeof(vla))); // expected-error {{which cannot take 'typeof (vla)'}}
+  }
+  defer { // expected-note {{deferred statement is here}}
+    defer use(10);
+    use(((int (*)[n])q)[1][0]); // expected-error {{which cannot take 'int (*)[n]'}}
+  }
 }
 
 #else
