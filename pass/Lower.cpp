@@ -117,10 +117,14 @@ public:
     for (Stmt *St : Body->body()) {
       while (auto *Label = dyn_cast<LabelStmt>(St)) // C23: `L: int x;`
         St = Label->getSubStmt();
-      if (auto *DS = dyn_cast<DeclStmt>(St))
-        for (Decl *Dl : DS->decls())
+      if (auto *DS = dyn_cast<DeclStmt>(St)) {
+        for (Decl *Dl : DS->decls()) {
           if (auto *VD = dyn_cast<VarDecl>(Dl); VD && !isRedeclared(VD))
             Outer.insert(VD);
+          else if (auto *TD = dyn_cast<TypedefNameDecl>(Dl))
+            OuterTypedefs.insert(TD);
+        }
+      }
     }
     Sites.reserve(F.Sites.size());
     bool Ok = true;
@@ -162,8 +166,9 @@ private:
   std::vector<LoweredSite> Sites;
   llvm::DenseMap<const Stmt *, LoweredSite *> SiteOf;
   // The outermost block's variables, which live until the exit sequence,
-  // but for those a goto declares again (isRedeclared).
+  // but for those a goto declares again (isRedeclared); and its typedefs.
   llvm::DenseSet<const VarDecl *> Outer;
+  llvm::DenseSet<const TypedefNameDecl *> OuterTypedefs;
   std::optional<StableValues> Stable;    // arguments that need no slot
   llvm::DenseMap<VarDecl *, VarDecl *> CurrentOf; // shared variables
   std::vector<std::function<void()>> CallEdits;   // made once all is checked
@@ -497,7 +502,7 @@ private:
     std::vector<InnerUse> Uses;
     for (Stmt *Code : Codes) {
       std::vector<InnerUse> Found;
-      if (!findInnerUses(Code, Outer, D, SM, L.Site->Loc, Found))
+      if (!findInnerUses(Code, Outer, OuterTypedefs, D, SM, L.Site->Loc, Found))
         return false;
       for (const InnerUse &U : Found)
         if (llvm::none_of(Uses, [&](const InnerUse &Seen) {

@@ -1,11 +1,13 @@
 //===- OuterVlas.cpp - arrays of the outermost block after an early return ===//
 #include "OuterVlas.h"
 #include "Diagnostics.h"
+#include "SharedVariables.h"
 #include "UnwindPass.h"
 
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 
 using namespace clang;
 
@@ -167,6 +169,53 @@ private:
   }
 };
 
+void collectReferences(Stmt *S, llvm::DenseSet<const VarDecl *> &Named) {
+  if (!S)
+    return;
+  if (auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+      Named.insert(V);
+  for (Stmt *Child : S->children())
+    collectReferences(Child, Named);
+}
+
+/// The variables that a typeof(expr) in \p S, at any depth, names.
+void collectTypeofNames(Stmt *S, llvm::DenseSet<const VarDecl *> &Named) {
+  if (!S)
+    return;
+  auto NamedIn = [&](QualType T) {
+    forEachSizingSugar(T, [&](const Type *Sugar) {
+      if (const auto *Of = dyn_cast<TypeOfExprType>(Sugar))
+        collectReferences(Of->getUnderlyingExpr(), Named);
+    });
+  };
+  if (auto *E = dyn_cast<Expr>(S))
+    NamedIn(E->getType());
+  forEachWrittenType(S, NamedIn);
+  for (Stmt *Child : S->children())
+    collectTypeofNames(Child, Named);
+}
+
+/// typeof(v) keeps naming v's declaration, which moving v replaces: CodeGen
+/// crashed on it. Such a v is an error, as the other variably modified
+/// declarations after a return are.
+bool keepOnlyUnnamedByTypeof(CompoundStmt *Body, DiagnosticsEngine &D,
+                             const SourceManager &SM,
+                             std::vector<VarDecl *> &Vlas) {
+  llvm::DenseSet<const VarDecl *> Named;
+  collectTypeofNames(Body, Named);
+  bool Ok = true;
+  llvm::erase_if(Vlas, [&](VarDecl *V) {
+    if (!Named.count(V))
+      return false;
+    errVariablyModifiedAfterReturn(D, userLoc(SM, V->getLocation()),
+                                   V->getName());
+    Ok = false;
+    return true;
+  });
+  return Ok;
+}
+
 } // namespace
 
 bool findOuterVlas(CompoundStmt *Body, DiagnosticsEngine &D,
@@ -198,6 +247,8 @@ bool findOuterVlas(CompoundStmt *Body, DiagnosticsEngine &D,
     if (!ReturnBefore)
       ReturnBefore = containsReturn(St);
   }
+  if (!Out.empty())
+    Ok &= keepOnlyUnnamedByTypeof(Body, D, SM, Out);
   return Ok;
 }
 

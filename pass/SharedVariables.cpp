@@ -51,6 +51,30 @@ void forEachWrittenType(Stmt *S, llvm::function_ref<void(QualType)> Visit) {
   }
 }
 
+void forEachSizingSugar(QualType T,
+                        llvm::function_ref<void(const Type *)> Visit) {
+  while (!T.isNull() && T->isVariablyModifiedType()) {
+    const Type *Ty = T.getTypePtr();
+    if (isa<TypedefType, TypeOfExprType>(Ty))
+      return Visit(Ty);
+    QualType Desugared = Ty->getLocallyUnqualifiedSingleStepDesugaredType();
+    if (Desugared.getTypePtr() != Ty)
+      T = Desugared;
+    else if (const auto *AT = dyn_cast<ArrayType>(Ty))
+      T = AT->getElementType();
+    else if (const auto *PT = dyn_cast<PointerType>(Ty))
+      T = PT->getPointeeType();
+    else if (const auto *BT = dyn_cast<BlockPointerType>(Ty))
+      T = BT->getPointeeType();
+    else if (const auto *FT = dyn_cast<FunctionType>(Ty))
+      T = FT->getReturnType();
+    else if (const auto *AtT = dyn_cast<AtomicType>(Ty))
+      T = AtT->getValueType();
+    else
+      return;
+  }
+}
+
 namespace {
 
 /// The size expressions of the variable-length arrays in \p T, which are
@@ -82,13 +106,16 @@ void forEachArraySize(QualType T, llvm::function_ref<void(Expr *)> Visit) {
 class InnerUseFinder {
 public:
   InnerUseFinder(const llvm::DenseSet<const VarDecl *> &Outer,
+                 const llvm::DenseSet<const TypedefNameDecl *> &OuterTypedefs,
                  DiagnosticsEngine &D, const SourceManager &SM,
                  SourceLocation DeferLoc)
-      : Alive(Outer), D(D), SM(SM), DeferLoc(DeferLoc) {}
+      : Alive(Outer), AliveTypedefs(OuterTypedefs), D(D), SM(SM),
+        DeferLoc(DeferLoc) {}
 
   bool run(Stmt *Code, std::vector<InnerUse> &Out) {
     // Variables the deferred statement declares itself live as long as it.
     forEachDeclaredVariable(Code, [&](VarDecl *VD) { Alive.insert(VD); });
+    addDeclaredTypedefs(Code);
     visit(Code, /*InType=*/false);
     Out = std::move(Uses);
     return Ok;
@@ -96,6 +123,7 @@ public:
 
 private:
   llvm::DenseSet<const VarDecl *> Alive;
+  llvm::DenseSet<const TypedefNameDecl *> AliveTypedefs, ReportedTypedefs;
   DiagnosticsEngine &D;
   const SourceManager &SM;
   SourceLocation DeferLoc;
@@ -108,9 +136,14 @@ private:
   void visit(Stmt *S, bool InType) {
     if (!S)
       return;
-    if (auto *E = dyn_cast<Expr>(S))
+    if (auto *E = dyn_cast<Expr>(S)) {
       visitType(E->getType());
-    forEachWrittenType(S, [&](QualType T) { visitType(T); });
+      visitSizingSugar(S, E->getType());
+    }
+    forEachWrittenType(S, [&](QualType T) {
+      visitType(T);
+      visitSizingSugar(S, T);
+    });
     if (auto *Op = dyn_cast<UnaryOperator>(S); Op && Op->getOpcode() == UO_AddrOf)
       if (auto *Ref = dyn_cast<DeclRefExpr>(Op->getSubExpr()->IgnoreParens()))
         AddressTaken.insert(Ref->getDecl());
@@ -120,6 +153,37 @@ private:
       visit(Block->getBlockDecl()->getBody(), InType);
     for (Stmt *Child : S->children())
       visit(Child, InType);
+  }
+
+  void addDeclaredTypedefs(Stmt *S) {
+    if (!S)
+      return;
+    if (auto *DS = dyn_cast<DeclStmt>(S))
+      for (Decl *Dl : DS->decls())
+        if (auto *TD = dyn_cast<TypedefNameDecl>(Dl))
+          AliveTypedefs.insert(TD);
+    for (Stmt *Child : S->children())
+      addDeclaredTypedefs(Child);
+  }
+
+  /// A typedef's arrays have the sizes computed where it is declared, and
+  /// typeof(array)'s where the array is: CodeGen takes them from there, at
+  /// exit too. A typedef of an inner block, which a path to the exit may
+  /// skip, has no size there (the module was broken); typeof's array is a
+  /// use of that array.
+  void visitSizingSugar(Stmt *S, QualType T) {
+    forEachSizingSugar(T, [&](const Type *Sugar) {
+      if (const auto *Of = dyn_cast<TypeOfExprType>(Sugar))
+        return visit(Of->getUnderlyingExpr(), /*InType=*/false);
+      const TypedefNameDecl *TD = cast<TypedefType>(Sugar)->getDecl();
+      if (!TD->getDeclContext()->isFunctionOrMethod() ||
+          AliveTypedefs.count(TD) || !ReportedTypedefs.insert(TD).second)
+        return;
+      errShareVariablyModified(D, userLoc(SM, S->getBeginLoc()),
+                               TD->getName());
+      noteDeferHere(D, DeferLoc);
+      Ok = false;
+    });
   }
 
   /// A variable that an array size in the type names is used where the
@@ -332,9 +396,10 @@ void forEachDeclaredVariable(Stmt *S,
 }
 
 bool findInnerUses(Stmt *Code, const llvm::DenseSet<const VarDecl *> &Outer,
+                   const llvm::DenseSet<const TypedefNameDecl *> &OuterTypedefs,
                    DiagnosticsEngine &D, const SourceManager &SM,
                    SourceLocation DeferLoc, std::vector<InnerUse> &Out) {
-  return InnerUseFinder(Outer, D, SM, DeferLoc).run(Code, Out);
+  return InnerUseFinder(Outer, OuterTypedefs, D, SM, DeferLoc).run(Code, Out);
 }
 
 void redirectUses(Stmt *&S, AstBuilder &B,

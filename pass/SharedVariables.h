@@ -43,13 +43,21 @@ void forEachDeclaredVariable(clang::Stmt *S,
 void forEachWrittenType(clang::Stmt *S,
                         llvm::function_ref<void(clang::QualType)> Visit);
 
+/// Calls \p Visit for the typedef or typeof(expr) that the variably
+/// modified \p T goes through, if any: CodeGen takes the sizes of its
+/// arrays from where that typedef, or typeof's array, is declared.
+void forEachSizingSugar(clang::QualType T,
+                        llvm::function_ref<void(const clang::Type *)> Visit);
+
 /// The inner-block variables \p Code (a deferred statement) names in any
 /// way: expressions, block literals, sizeof and typeof. \p Outer are the
-/// variables that live until the function returns. Reports, at
-/// \p DeferLoc, the uses it cannot share (variable-length arrays and other
-/// variably modified types, __block variables) and returns false then.
+/// variables that live until the function returns, \p OuterTypedefs the
+/// typedefs declared where they do. Reports, at \p DeferLoc, the uses it
+/// cannot share (variable-length arrays and other variably modified types
+/// and typedefs, __block variables) and returns false then.
 bool findInnerUses(clang::Stmt *Code,
                    const llvm::DenseSet<const clang::VarDecl *> &Outer,
+                   const llvm::DenseSet<const clang::TypedefNameDecl *> &OuterTypedefs,
                    clang::DiagnosticsEngine &D, const clang::SourceManager &SM,
                    clang::SourceLocation DeferLoc,
                    std::vector<InnerUse> &Out);

@@ -4,11 +4,24 @@
 // returns (semantics/edge-control.c); anything else is an error.
 // RUN: %cdefer -fsyntax-only -Xclang -verify %s
 // RUN: %cdefer -fsyntax-only -Xclang -verify -DTYPEDEF %s
+// RUN: %cdefer -fsyntax-only -Xclang -verify -DTYPEOF %s
 #include <cdefer.h>
 
 void use(const void *);
 
-#ifndef TYPEDEF
+#if defined(TYPEOF)
+// typeof names the array's declaration, which its storage replaces: it is
+// not moved (the compiler crashed), anywhere typeof names it.
+int typeof_names(int n) {
+  defer use(0);
+  if (n < 0)
+    return -1;
+  char row[n]; // expected-error {{'row' has a variably modified type and is declared in the outermost block}}
+  use((const void *)sizeof(typeof(row)));
+  return 0;
+}
+
+#elif !defined(TYPEDEF)
 int pointer(int n) {
   defer use(0);
   if (n < 0)

@@ -3,11 +3,29 @@
 // longer there), in a declaration, a cast, sizeof or typeof.
 // RUN: %cdefer -fsyntax-only -Xclang -verify %s
 // RUN: %cdefer -fsyntax-only -Xclang -verify -DPOINTER %s
+// RUN: %cdefer -fsyntax-only -Xclang -verify -DSUGAR %s
 #include <cdefer.h>
 
 void use(const void *);
 
-#ifndef POINTER
+#if defined(SUGAR)
+// A typedef's sizes are computed at the typedef, and typeof(array)'s at the
+// array: of an inner block, a path that skips the block reaches the exit
+// without them (the module was broken).
+void sugar(int n) {
+  if (n < 0)
+    return;
+  {
+    typedef char line[n];
+    defer { use((const void *)sizeof(line)); } // expected-error {{deferred statement uses 'line', whose type is variably modified (it involves a variable-length array) and whose block ends before the function returns; declare it in the function's outermost block}} expected-note {{deferred statement is here}}
+  }
+  {
+    char row[n];
+    use(row);
+    defer { use((const void *)sizeof(typeof(row))); } // expected-error {{deferred statement uses variable-length array 'row'}} expected-note {{deferred statement is here}}
+  }
+}
+#elif !defined(POINTER)
 void g(int n) {
   {
     int len = n;
