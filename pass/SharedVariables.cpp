@@ -242,7 +242,7 @@ public:
       : B(B), Through(Through), Skip(Skip) {}
 
   void rewrite(Stmt *&S) {
-    if (!S || Skip.count(S))
+    if (!S || Skip.count(S) || readsConstexpr(S))
       return;
     if (auto *Ref = dyn_cast<DeclRefExpr>(S)) {
       if (VarDecl *Pointer = target(Ref))
@@ -284,6 +284,19 @@ private:
     if (S)
       for (Stmt *&Child : S->children())
         rewrite(Child);
+  }
+
+  /// A constexpr variable read as a value is its constant, which a moved
+  /// instance holds too: the read stays as written, where a constant is
+  /// needed (a case label, a static's initializer, __builtin_constant_p)
+  /// and elsewhere. Through the pointer, a case label crashed clang.
+  static bool readsConstexpr(const Stmt *S) {
+    const auto *Read = dyn_cast<ImplicitCastExpr>(S);
+    if (!Read || Read->getCastKind() != CK_LValueToRValue)
+      return false;
+    const auto *Ref = dyn_cast<DeclRefExpr>(Read->getSubExpr()->IgnoreParens());
+    const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return VD && VD->isConstexpr();
   }
 
   VarDecl *target(const DeclRefExpr *Ref) const {

@@ -62,10 +62,48 @@ static void address(void) {
 }
 // CHECK-NEXT: address: 7
 
+// Its address, taken by deferred code or by a deferred block with defers of
+// its own (a function of its own, which reaches the variables it names by
+// address), moves it; its reads are still the constant. Through the moved
+// instance, a case label crashed clang, a static's initializer was refused
+// and __builtin_constant_p said 0.
+static void moved(int x) {
+  {
+    constexpr int M = 3;
+    defer { show(&M); }
+    defer {
+      defer printf("moved: inner %d\n", M);
+      printf("moved: outlined %d\n", M);
+    }
+    switch (x) {
+    case M:
+      printf("moved: case %d\n", M);
+      break;
+    case M + 1 ... M + 2:
+      printf("moved: range\n");
+      break;
+    }
+    static int kept = M * 10;
+    printf("moved: static %d, constant %d\n", kept, __builtin_constant_p(M));
+  }
+}
+// CHECK-NEXT: moved: case 3
+// CHECK-NEXT: moved: static 30, constant 1
+// CHECK-NEXT: moved: outlined 3
+// CHECK-NEXT: moved: inner 3
+// CHECK-NEXT: address: 3
+// CHECK-NEXT: moved: range
+// CHECK-NEXT: moved: static 30, constant 1
+// CHECK-NEXT: moved: outlined 3
+// CHECK-NEXT: moved: inner 3
+// CHECK-NEXT: address: 3
+
 int main(void) {
   labels(4);
   labels(6);
   in_loop();
   address();
+  moved(3);
+  moved(5);
   return 0;
 }
