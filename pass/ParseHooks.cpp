@@ -243,6 +243,22 @@ private:
   }
 };
 
+/// The Preprocessor keeps one token watcher and has no getter for it.
+/// clang's coverage mapping (-fcoverage-mapping) sets one before the
+/// plugin's consumer is made, to find comments and blank lines between
+/// tokens; replacing it dropped their skipped regions from every file's
+/// coverage map, defers or not. The plugin takes the watcher over and calls
+/// it first. An explicit instantiation may name a private member
+/// ([temp.explicit]): that is how the member is reached.
+using TokenWatcher = llvm::unique_function<void(const Token &)>;
+template <TokenWatcher Preprocessor::*Member> struct WatcherAccess {
+  friend TokenWatcher &installedWatcher(Preprocessor &PP) {
+    return PP.*Member;
+  }
+};
+TokenWatcher &installedWatcher(Preprocessor &PP);
+template struct WatcherAccess<&Preprocessor::OnToken>;
+
 } // namespace
 
 void watchDeferredCode(Preprocessor &PP) {
@@ -253,7 +269,11 @@ void watchDeferredCode(Preprocessor &PP) {
   // of the file, tokens come from lexing it again (the analyzer's HTML
   // reports highlight macros that way): the watchers must not see them.
   auto Parsed = std::make_shared<bool>(false);
-  PP.setTokenWatcher([&PP, Blocks, Ends, Parsed](const Token &T) {
+  auto Earlier = std::make_shared<TokenWatcher>(
+      std::move(installedWatcher(PP)));
+  PP.setTokenWatcher([&PP, Blocks, Ends, Parsed, Earlier](const Token &T) {
+    if (*Earlier)
+      (*Earlier)(T);
     if (*Parsed)
       return;
     if (T.is(tok::eof)) {
