@@ -270,7 +270,8 @@ private:
 
   /// Whether \p Arg points into a variable of an inner block: its address
   /// or an array decayed (`&v`, `buf`, `&buf`), a member or element in it
-  /// (`&v.a.b`, `v.buf`, `&buf[k]`), or such a pointer plus or minus an
+  /// (`&v.a.b`, `v.buf`, `&buf[k]`, and through `*` and `->` of such a
+  /// pointer: `*grid`, `(&v)->a`), or such a pointer plus or minus an
   /// integer (`buf + k`), through parentheses and casts between pointers.
   /// Go's `defer f(&v)` keeps v alive for f; a slot would keep only the
   /// address of storage that ends with the block (and that the next loop
@@ -320,8 +321,12 @@ private:
   /// \p E, an object (see isAddressInInnerVariable).
   bool isInside(Expr *E, InnerAddress &Out) const {
     E = E->IgnoreParens();
+    // `p->m` and `*p` are inside what p points to: `(&s)->m`, `*arr`.
     if (auto *Member = dyn_cast<MemberExpr>(E))
-      return !Member->isArrow() && isInside(Member->getBase(), Out);
+      return Member->isArrow() ? pointsInto(Member->getBase(), Out)
+                               : isInside(Member->getBase(), Out);
+    if (auto *Op = dyn_cast<UnaryOperator>(E))
+      return Op->getOpcode() == UO_Deref && pointsInto(Op->getSubExpr(), Out);
     if (auto *Literal = dyn_cast<CompoundLiteralExpr>(E)) {
       Out.Literal = Literal;
       return !Literal->isFileScope();
