@@ -98,6 +98,13 @@ struct RuntimeDecls {
   RecordDecl *Frame = nullptr;
 };
 
+/// \p St without the labels in front of it (C23: `L: int x;`).
+Stmt *withoutLabels(Stmt *St) {
+  while (auto *Label = dyn_cast<LabelStmt>(St))
+    St = Label->getSubStmt();
+  return St;
+}
+
 bool namesFunction(const Expr *Callee) {
   const auto *Ref = dyn_cast<DeclRefExpr>(Callee->IgnoreParenImpCasts());
   return Ref && isa<FunctionDecl>(Ref->getDecl());
@@ -114,10 +121,9 @@ public:
 
   /// Everything that can go wrong is found here, before any change.
   bool check() {
+    findOuterSizeNames();
     for (Stmt *St : Body->body()) {
-      while (auto *Label = dyn_cast<LabelStmt>(St)) // C23: `L: int x;`
-        St = Label->getSubStmt();
-      if (auto *DS = dyn_cast<DeclStmt>(St)) {
+      if (auto *DS = dyn_cast<DeclStmt>(withoutLabels(St))) {
         for (Decl *Dl : DS->decls()) {
           if (auto *VD = dyn_cast<VarDecl>(Dl); VD && !isRedeclared(VD))
             Outer.insert(VD);
@@ -169,6 +175,8 @@ private:
   // but for those a goto declares again (isRedeclared); and its typedefs.
   llvm::DenseSet<const VarDecl *> Outer;
   llvm::DenseSet<const TypedefNameDecl *> OuterTypedefs;
+  // Outermost variables in the sizes of its variably modified declarations.
+  llvm::DenseSet<const VarDecl *> OuterSizeNames;
   std::optional<StableValues> Stable;    // arguments that need no slot
   llvm::DenseMap<VarDecl *, VarDecl *> CurrentOf; // shared variables
   std::vector<std::function<void()>> CallEdits;   // made once all is checked
@@ -191,8 +199,36 @@ private:
   /// __block and cleanup ones.
   bool isRedeclared(const VarDecl *V) const {
     return Plan.RedeclaredVariables.count(V) && V != F.Result &&
+           !OuterSizeNames.count(V) &&
            !V->getType()->isVariablyModifiedType() &&
            !V->hasAttr<BlocksAttr>() && !V->hasAttr<CleanupAttr>();
+  }
+
+  /// The outermost block's variables that the array sizes of its variably
+  /// modified declarations and typedefs name. Such a declaration stays one
+  /// variable when a goto runs it again (isRedeclared), and so must the
+  /// variables its sizes read: deferred code may not see those change
+  /// under a variable-length array it keeps.
+  void findOuterSizeNames() {
+    std::function<void(const Stmt *)> Collect = [&](const Stmt *E) {
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+        if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+          OuterSizeNames.insert(V);
+      for (const Stmt *Child : E->children())
+        if (Child)
+          Collect(Child);
+    };
+    auto CollectSizes = [&](QualType T) {
+      forEachArraySize(T, [&](Expr *Size) { Collect(Size); });
+    };
+    for (Stmt *St : Body->body())
+      if (auto *DS = dyn_cast<DeclStmt>(withoutLabels(St)))
+        for (Decl *Dl : DS->decls()) {
+          if (auto *VD = dyn_cast<VarDecl>(Dl))
+            CollectSizes(VD->getType());
+          else if (auto *TD = dyn_cast<TypedefNameDecl>(Dl))
+            CollectSizes(TD->getUnderlyingType());
+        }
   }
 
   std::string slotName(const LoweredSite &L, llvm::StringRef What) const {
@@ -349,12 +385,9 @@ private:
   bool literalEndsBeforeExit(const LoweredSite &L) const {
     if (Plan.Repeats[L.Site->Index])
       return true;
-    for (Stmt *St : Body->body()) {
-      while (auto *Label = dyn_cast<LabelStmt>(St))
-        St = Label->getSubStmt();
-      if (St == L.Site->Statement)
+    for (Stmt *St : Body->body())
+      if (withoutLabels(St) == L.Site->Statement)
         return false;
-    }
     return true;
   }
 

@@ -75,8 +75,6 @@ void forEachSizingSugar(QualType T,
   }
 }
 
-namespace {
-
 /// The size expressions of the variable-length arrays in \p T, which are
 /// evaluated where the type is used: through arrays, pointers, functions'
 /// results and _Atomic, and through sugar (a typedef, typeof(expr), whose
@@ -101,6 +99,9 @@ void forEachArraySize(QualType T, llvm::function_ref<void(Expr *)> Visit) {
       break;
   }
 }
+
+namespace {
+
 
 /// Finds the variables a deferred statement names.
 class InnerUseFinder {

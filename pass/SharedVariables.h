@@ -43,6 +43,11 @@ void forEachDeclaredVariable(clang::Stmt *S,
 void forEachWrittenType(clang::Stmt *S,
                         llvm::function_ref<void(clang::QualType)> Visit);
 
+/// Calls \p Visit for the size expression of each variable-length array
+/// in \p T (through pointers, functions' results, _Atomic and sugar).
+void forEachArraySize(clang::QualType T,
+                      llvm::function_ref<void(clang::Expr *)> Visit);
+
 /// Calls \p Visit for the typedef or typeof(expr) that the variably
 /// modified \p T goes through, if any: CodeGen takes the sizes of its
 /// arrays from where that typedef, or typeof's array, is declared.
