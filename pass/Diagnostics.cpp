@@ -166,6 +166,15 @@ void errInnerInVariablyModifiedType(DiagnosticsEngine &D, SourceLocation Loc,
       << Name;
 }
 
+void errShareVariablyModifiedTypedef(DiagnosticsEngine &D, SourceLocation Loc,
+                                     StringRef Name) {
+  CDEFER_REPORT(Error, "deferred statement uses type '%0', which involves a "
+                       "variable-length array and is declared in a block "
+                       "that ends before the function returns; declare it in "
+                       "the function's outermost block")
+      << Name;
+}
+
 void errShareVariablyModified(DiagnosticsEngine &D, SourceLocation Loc,
                               StringRef Name) {
   CDEFER_REPORT(Error, "deferred statement uses '%0', whose type is variably "

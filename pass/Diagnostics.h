@@ -65,6 +65,8 @@ void errJumpIntoDeferred(DiagnosticsEngine &D, SourceLocation Loc,
                          llvm::StringRef What);
 void errCaptureVLA(DiagnosticsEngine &D, SourceLocation Loc,
                    llvm::StringRef Name);
+void errShareVariablyModifiedTypedef(DiagnosticsEngine &D, SourceLocation Loc,
+                                     llvm::StringRef Name);
 void errArrayNotMovable(DiagnosticsEngine &D, SourceLocation Loc,
                         llvm::StringRef Name);
 /// An array compound literal a deferred call gets the address of, which

@@ -180,8 +180,8 @@ private:
       if (!TD->getDeclContext()->isFunctionOrMethod() ||
           AliveTypedefs.count(TD) || !ReportedTypedefs.insert(TD).second)
         return;
-      errShareVariablyModified(D, userLoc(SM, S->getBeginLoc()),
-                               TD->getName());
+      errShareVariablyModifiedTypedef(D, userLoc(SM, S->getBeginLoc()),
+                                      TD->getName());
       noteDeferHere(D, DeferLoc);
       Ok = false;
     });

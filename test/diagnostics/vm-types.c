@@ -17,7 +17,7 @@ void sugar(int n) {
     return;
   {
     typedef char line[n];
-    defer { use((const void *)sizeof(line)); } // expected-error {{deferred statement uses 'line', whose type is variably modified (it involves a variable-length array) and whose block ends before the function returns; declare it in the function's outermost block}} expected-note {{deferred statement is here}}
+    defer { use((const void *)sizeof(line)); } // expected-error {{deferred statement uses type 'line', which involves a variable-length array and is declared in a block that ends before the function returns; declare it in the function's outermost block}} expected-note {{deferred statement is here}}
   }
   {
     char row[n];
