@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "ThreadSafetyWarnings.h"
 #include "ExitView.h"
+#include "SemaAnalyses.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/Analysis/AnalysisDeclContext.h"
@@ -248,25 +249,16 @@ bool wantsThreadSafety(Sema &S, const FunctionDefers &F) {
 }
 
 void warnThreadSafety(Sema &S, FunctionDefers &F, const Strategy &Plan) {
-  DiagnosticsEngine &D = S.getDiagnostics();
-  if (D.getIgnoreAllWarnings() ||
-      (D.getSuppressSystemWarnings() &&
-       S.getSourceManager().isInSystemHeader(F.Function->getLocation())))
+  if (!mayWarnAbout(S, *F.Function))
     return;
+  DiagnosticsEngine &D = S.getDiagnostics();
   SourceLocation Start = F.Function->getBeginLoc();
   Reporter R(S, *F.Function,
              !D.isIgnored(diag::warn_thread_safety_verbose, Start));
   R.setIssueBetaWarnings(!D.isIgnored(diag::warn_thread_safety_beta, Start));
   ExitView View(S.Context, F, exitOrder(F, Plan));
-  // The CFG as Sema builds it for this analysis.
   AnalysisDeclContext AC(nullptr, F.Function);
-  CFG::BuildOptions &Options = AC.getCFGBuildOptions();
-  Options.PruneTriviallyFalseEdges = true;
-  Options.AddEHEdges = false;
-  Options.AddInitializers = true;
-  Options.AddImplicitDtors = true;
-  Options.AddTemporaryDtors = true;
-  Options.setAllAlwaysAdd();
+  buildCfgAsSema(AC);
   runThreadSafetyAnalysis(AC, R, &S.ThreadSafetyDeclCache);
   R.report();
 }

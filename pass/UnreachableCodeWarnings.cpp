@@ -20,6 +20,7 @@
 #include "UnreachableCodeWarnings.h"
 #include "AstBuilder.h"
 #include "Defers.h"
+#include "SemaAnalyses.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/Analysis/Analyses/ReachableCode.h"
@@ -163,21 +164,11 @@ bool wantsUnreachableCode(Sema &S, const FunctionDecl &FD) {
 } // namespace
 
 void warnUnreachableCode(Sema &S, FunctionDecl &FD) {
-  DiagnosticsEngine &D = S.getDiagnostics();
-  if (D.getIgnoreAllWarnings() || !wantsUnreachableCode(S, FD) ||
-      (D.getSuppressSystemWarnings() &&
-       S.getSourceManager().isInSystemHeader(FD.getLocation())))
+  if (!mayWarnAbout(S, FD) || !wantsUnreachableCode(S, FD))
     return;
   DeferredMayRunInPlace View(S.Context, FD);
-  // The CFG as Sema builds it for this analysis.
   AnalysisDeclContext AC(nullptr, &FD);
-  CFG::BuildOptions &Options = AC.getCFGBuildOptions();
-  Options.PruneTriviallyFalseEdges = true;
-  Options.AddEHEdges = false;
-  Options.AddInitializers = true;
-  Options.AddImplicitDtors = true;
-  Options.AddTemporaryDtors = true;
-  Options.setAllAlwaysAdd();
+  buildCfgAsSema(AC);
   Reporter R(S);
   reachable_code::FindUnreachableCode(AC, S.getPreprocessor(), R);
 }
