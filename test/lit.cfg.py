@@ -13,6 +13,7 @@
 #               runs that with plain clang, and compares with the real build
 #   %expect-status N CMD  fails unless CMD exits with status N
 import os
+import platform
 import shutil
 
 import lit.formats
@@ -78,6 +79,10 @@ if lit_config.params.get("sanitize"):
     config.available_features.add("sanitize")
     config.environment["CDEFER_MODE_FLAGS"] = (
         "-fsanitize=address,undefined -fno-sanitize-recover=all")
+
+# On an x86-64 host, -m32 names i386 (integration/cdefer-cc-cross.test).
+if platform.machine() == "x86_64":
+    config.available_features.add("x86_64-host")
 
 # Cross-built aarch64 programs need the emulator and the target's libraries.
 if shutil.which("qemu-aarch64") and os.path.isdir("/usr/aarch64-linux-gnu/lib"):

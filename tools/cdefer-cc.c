@@ -64,7 +64,8 @@ static void usage(const char *clang)
            "      deferred-recover, endless-loop); -Wno-cdefer: all off\n\n"
            "Environment: CDEFER_CLANG overrides the clang to run;\n"
            "CDEFER_TARGET_RUNTIME is the libcdefer.a to link for a\n"
-           "--target that is not the host's (else <lib>/<target>/libcdefer.a).\n"
+           "--target (or -m32) that is not the host's (else\n"
+           "<lib>/<target>/libcdefer.a).\n"
            "Documentation: docs/dialect.md, man cdefer-cc.\n",
            clang);
 }
@@ -185,7 +186,8 @@ int main(int argc, char **argv)
             args[n++] = "-x";
             args[n++] = "none";
         }
-        args[n++] = (char *)runtime_for_target(&l, clang, command.target);
+        args[n++] = (char *)runtime_for_target(&l, clang, command.target,
+                                                  command.word_size);
     }
     args[n] = NULL;
     execvp(clang, args);

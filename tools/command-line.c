@@ -94,6 +94,14 @@ static const char *const separate_value[] = {
     "-weak_framework", "-weak_library", "-weak_reference_mismatches",
     "-working-directory", "-z", NULL};
 
+/* -m32 and its kin: clang then compiles for another architecture (i386
+ * for -m32 on x86-64), whose runtime the link needs. */
+static int is_word_size_option(const char *a)
+{
+    static const char *const sizes[] = {"-m16", "-m32", "-mx32", "-m64", NULL};
+    return listed(a, sizes);
+}
+
 /* The target triple option a names, as clang reads it (the last one
  * wins): --target=T, or -target T (value is the next argument, if any).
  * clang-22 rejects a separate "--target T", so it names none. */
@@ -213,6 +221,8 @@ struct command read_command(int argc, char **argv)
                     target_option(a, i + 1 < argc ? argv[i + 1] : NULL);
                 if (target)
                     c.target = target;
+                if (is_word_size_option(a))
+                    c.word_size = a;
                 c.stops |= stops_before_link(a);
                 i += value_count(a);
             }

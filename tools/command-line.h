@@ -24,6 +24,8 @@ struct command {
     int sets_language; /* some -x, which would apply to the runtime too */
     const char *target; /* the last --target=T or -target T, as spelled;
                            NULL if none (clang's default) */
+    const char *word_size; /* the last -m16, -m32, -mx32 or -m64, which
+                              changes the target's architecture; or NULL */
 };
 
 /* Reads argv (response files already expanded) as clang would. */

@@ -14,14 +14,25 @@
 
 enum { TRIPLE_MAX = 256, CANDIDATES = 3 };
 
-/* The triple clang compiles for with --target=`target` (NULL: its
- * default), as clang prints it: aarch64-linux-gnu comes back
- * aarch64-unknown-linux-gnu. Returns 0 if clang cannot tell. */
-static int clang_triple(const char *clang, const char *target, char *out)
+/* The triple clang compiles for with --target=`target` and `word_size`
+ * (-m32; each NULL: clang's default), as clang prints it:
+ * aarch64-linux-gnu comes back aarch64-unknown-linux-gnu, and -m32 on
+ * x86-64 i386-pc-linux-gnu. Returns 0 if clang cannot tell. */
+static int clang_triple(const char *clang, const char *target,
+                        const char *word_size, char *out)
 {
     char target_flag[TRIPLE_MAX + 16];
     snprintf(target_flag, sizeof target_flag, "--target=%s",
              target ? target : "");
+    char *argv[5];
+    int argc = 0;
+    argv[argc++] = (char *)clang;
+    if (target)
+        argv[argc++] = target_flag;
+    if (word_size)
+        argv[argc++] = (char *)word_size;
+    argv[argc++] = "-print-target-triple";
+    argv[argc] = NULL;
     int pipe_ends[2];
     if (pipe(pipe_ends) < 0)
         return 0;
@@ -31,11 +42,7 @@ static int clang_triple(const char *clang, const char *target, char *out)
         dup2(pipe_ends[1], STDOUT_FILENO);
         close(pipe_ends[0]);
         close(pipe_ends[1]);
-        if (target)
-            execlp(clang, clang, target_flag, "-print-target-triple",
-                   (char *)NULL);
-        else
-            execlp(clang, clang, "-print-target-triple", (char *)NULL);
+        execvp(clang, argv);
         _exit(127);
     }
     close(pipe_ends[1]);
@@ -67,12 +74,14 @@ static int same_platform(const char *a, const char *b)
            strcmp(after_vendor(a), after_vendor(b)) == 0;
 }
 
-/* aarch64-unknown-linux-gnu -> aarch64-linux-gnu, the name Debian and
- * clang's runtime directories use; other triples as they are. */
+/* aarch64-unknown-linux-gnu -> aarch64-linux-gnu, i386-pc-linux-gnu ->
+ * i386-linux-gnu: the names Debian and clang's runtime directories use;
+ * other triples as they are. */
 static void without_unknown_vendor(const char *triple, char *out)
 {
     size_t arch = strcspn(triple, "-");
-    if (strncmp(triple + arch, "-unknown-", strlen("-unknown-")) != 0) {
+    if (strncmp(triple + arch, "-unknown-", strlen("-unknown-")) != 0 &&
+        strncmp(triple + arch, "-pc-", strlen("-pc-")) != 0) {
         snprintf(out, TRIPLE_MAX, "%s", triple);
         return;
     }
@@ -142,14 +151,18 @@ static const char *overriding_runtime(const char *target)
 }
 
 const char *runtime_for_target(const struct layout *l, const char *clang,
-                               const char *target)
+                               const char *target, const char *word_size)
 {
     static char normalized[TRIPLE_MAX], host[TRIPLE_MAX];
     /* Where clang cannot say, it will not compile either: its own error
      * says more than a missing runtime would. */
-    if (!target || !clang_triple(clang, target, normalized) ||
-        !clang_triple(clang, NULL, host) || same_platform(normalized, host))
+    if ((!target && !word_size) ||
+        !clang_triple(clang, target, word_size, normalized) ||
+        !clang_triple(clang, NULL, NULL, host) ||
+        same_platform(normalized, host))
         return l->runtime;
+    if (!target) /* -m32 alone: the target is what clang makes of it */
+        target = normalized;
     const char *chosen = overriding_runtime(target);
     if (chosen)
         return chosen;

@@ -3,7 +3,8 @@
  * command names.
  *
  * The runtime next to the driver (layout.h) is built for the host. A
- * command that names another target (--target=T, -target T) links, as
+ * command that names another target (--target=T, -target T, or -m32 and
+ * its kin, which change the host's architecture) links, as
  * clang's per-target runtime directories do:
  *   1. $CDEFER_TARGET_RUNTIME, if set (the one variable the tests already
  *      used for a cross-built runtime);
@@ -17,10 +18,11 @@
 
 #include "layout.h"
 
-/* The runtime to link for `target` (NULL: clang's default, the host's
- * libcdefer.a). Asks `clang` how it reads the triples; exits with an error
- * where no runtime for a foreign target exists. */
+/* The runtime to link for `target` and `word_size` (-m32; each NULL:
+ * clang's default, the host's libcdefer.a). Asks `clang` how it reads the
+ * triples; exits with an error where no runtime for a foreign target
+ * exists. */
 const char *runtime_for_target(const struct layout *l, const char *clang,
-                               const char *target);
+                               const char *target, const char *word_size);
 
 #endif
