@@ -21,6 +21,7 @@
 #include "Lints.h"
 #include "Abi.h"
 #include "Diagnostics.h"
+#include "LintPragmas.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -104,7 +105,7 @@ public:
   }
 
   void run() {
-    bool Loops = Settings.enabled(Lint::EndlessLoop);
+    bool Loops = wanted(Lint::EndlessLoop);
     if (Loops)
       findLoopsAroundSites(F.Function->getBody());
     for (const DeferSite &Site : F.Sites) {
@@ -143,17 +144,40 @@ private:
       forEachInBody(Child, Visit);
   }
 
+  /// Whether to look for \p L: the command line or a pragma turns it on.
+  bool wanted(Lint L) const {
+    return Settings.enabled(L) ||
+           (Settings.Pragmas && Settings.Pragmas->mayTurnOn(size_t(L)));
+  }
+
   /// As clang's own warnings (customWarningLevel), with the flag that
-  /// controls it named as clang names its own.
+  /// controls it named as clang names its own; a `#pragma clang
+  /// diagnostic` in effect at \p Loc overrides the command line.
   DiagnosticBuilder report(Lint L, SourceLocation Loc, StringRef Text) {
     DiagnosticsEngine &D = S.getDiagnostics();
-    WarningLevel W = customWarningLevel(D, Settings.isError(L),
-                                        Settings.isNeverError(L));
+    WarningLevel W = levelAt(D, L, userLoc(SM, Loc));
     std::string Full = (Text + " [" + W.FlagPrefix + "cdefer-" +
                         LintSettings::name(L) + "]")
                            .str();
     return D.Report(userLoc(SM, Loc), D.getCustomDiagID(W.Level, "%0"))
            << Full;
+  }
+
+  WarningLevel levelAt(const DiagnosticsEngine &D, Lint L,
+                       SourceLocation Loc) const {
+    using State = LintPragmas::State;
+    State Pragma = Settings.Pragmas
+                       ? Settings.Pragmas->at(SM, size_t(L), Loc)
+                       : State::CommandLine;
+    if (Pragma == State::Ignored ||
+        (Pragma == State::CommandLine && !Settings.enabled(L)))
+      return {DiagnosticsEngine::Ignored, "-W"};
+    if (Pragma == State::Error)
+      return customWarningLevel(D, /*AskedError=*/true, false);
+    if (Pragma == State::Warning)
+      return customWarningLevel(D, false, Settings.isNeverError(L));
+    return customWarningLevel(D, Settings.isError(L),
+                              Settings.isNeverError(L));
   }
 
   DiagnosticBuilder note(SourceLocation Loc, StringRef Text) {
@@ -182,7 +206,7 @@ private:
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (Callee && Callee->getIdentifier() &&
         Callee->getName() == recovery::Public) {
-      if (Settings.enabled(Lint::DeferredRecover))
+      if (wanted(Lint::DeferredRecover))
         suggestBlock(report(Lint::DeferredRecover, Site.Loc,
                             "'defer recover();' stops only a panic that runs "
                             "this function as deferred code, not one raised "
@@ -195,10 +219,10 @@ private:
       if (const VarDecl *V = argumentVariable(Arg)) {
         // Pointers: what is freed or closed. An int that changes after
         // `defer print(n);` is usually meant to be printed as it was.
-        if (Settings.enabled(Lint::ReassignedArgument) &&
+        if (wanted(Lint::ReassignedArgument) &&
             V->getType()->isPointerType())
           lintReassigned(Site, Call, V);
-        if (Settings.enabled(Lint::UncheckedResource) &&
+        if (wanted(Lint::UncheckedResource) &&
             V->getType()->isPointerType() && !isFree(Callee))
           lintUnchecked(Site, Call, V);
       }

@@ -5,6 +5,7 @@
 #include "Defers.h"
 #include "llvm/ADT/StringRef.h"
 #include <array>
+#include <memory>
 #include <string>
 
 namespace clang {
@@ -12,6 +13,8 @@ class Sema;
 }
 
 namespace cdefer {
+
+class LintPragmas;
 
 /// Each lint, by the name of its flag: -Wcdefer-<name>.
 enum class Lint {
@@ -41,6 +44,10 @@ public:
   static llvm::StringRef name(Lint L);
   /// The known names, for the error that an unknown one gets.
   static std::string known();
+
+  /// `#pragma clang diagnostic` for the lints, as the file met them
+  /// (LintPragmas.h); null where nothing reads pragmas (clang-tidy).
+  std::shared_ptr<LintPragmas> Pragmas;
 
 private:
   std::array<bool, size_t(Lint::Count)> On, Error, NotError;

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ParseHooks.h"
+#include "LintPragmas.h"
 #include "Abi.h"
 #include "Defers.h"
 #include "Diagnostics.h"
@@ -261,8 +262,28 @@ template struct WatcherAccess<&Preprocessor::OnToken>;
 
 } // namespace
 
-void watchDeferredCode(Preprocessor &PP) {
+/// Hands each `#pragma` to LintPragmas before clang's handler reads it.
+class LintPragmaReader : public PPCallbacks {
+public:
+  LintPragmaReader(Preprocessor &PP, std::shared_ptr<LintPragmas> Pragmas)
+      : PP(PP), Pragmas(std::move(Pragmas)) {}
+
+  void PragmaDirective(SourceLocation Loc,
+                       PragmaIntroducerKind Introducer) override {
+    if (Introducer == PIK_HashPragma)
+      Pragmas->seePragma(PP, Loc);
+  }
+
+private:
+  Preprocessor &PP;
+  std::shared_ptr<LintPragmas> Pragmas;
+};
+
+void watchDeferredCode(Preprocessor &PP,
+                       std::shared_ptr<LintPragmas> Pragmas) {
   PP.addPPCallbacks(std::make_unique<DeferRedefinitions>(PP));
+  if (Pragmas)
+    PP.addPPCallbacks(std::make_unique<LintPragmaReader>(PP, Pragmas));
   auto Blocks = std::make_shared<DeferredBlockWarnings>(PP);
   auto Ends = std::make_shared<FunctionEnds>(PP);
   // Diagnostic mappings can only be added in source order. After the end
@@ -271,11 +292,14 @@ void watchDeferredCode(Preprocessor &PP) {
   auto Parsed = std::make_shared<bool>(false);
   auto Earlier = std::make_shared<TokenWatcher>(
       std::move(installedWatcher(PP)));
-  PP.setTokenWatcher([&PP, Blocks, Ends, Parsed, Earlier](const Token &T) {
+  PP.setTokenWatcher([&PP, Blocks, Ends, Parsed, Earlier,
+                      Pragmas](const Token &T) {
     if (*Earlier)
       (*Earlier)(T);
     if (*Parsed)
       return;
+    if (Pragmas)
+      Pragmas->seeToken(PP, T.getLocation());
     if (T.is(tok::eof)) {
       *Parsed = endsMainFile(PP.getSourceManager(), T);
       return;

@@ -2,12 +2,16 @@
 #ifndef CDEFER_PASS_PARSEHOOKS_H
 #define CDEFER_PASS_PARSEHOOKS_H
 
+#include <memory>
+
 namespace clang {
 class Preprocessor;
 class Sema;
 } // namespace clang
 
 namespace cdefer {
+
+class LintPragmas;
 
 /// Makes an undeclared `defer` (or panic, recover...) say that <cdefer.h>
 /// is missing.
@@ -17,8 +21,10 @@ void addMissingHeaderHint(clang::Sema &S);
 /// is written (ParseHooks.cpp): -Wuninitialized is off inside deferred
 /// blocks, and Sema's -Wthread-safety and -Wunreachable-code runs are off
 /// for functions with defers (ThreadSafetyWarnings.h and
-/// UnreachableCodeWarnings.h run them on the function instead).
-void watchDeferredCode(clang::Preprocessor &PP);
+/// UnreachableCodeWarnings.h run them on the function instead). Reads
+/// `#pragma clang diagnostic` for the lints into \p Pragmas, if given.
+void watchDeferredCode(clang::Preprocessor &PP,
+                       std::shared_ptr<LintPragmas> Pragmas = nullptr);
 
 /// The Sema that last parsed a `defer` or `defer_result` in this process,
 /// or null. For hosts that give the plugin no AST consumer of its own, and

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "Diagnostics.h"
 #include "FunctionLowering.h"
+#include "LintPragmas.h"
 #include "OwnLandPass.h"
 #include "ParseHooks.h"
 #include "UnwindPass.h"
@@ -92,7 +93,8 @@ protected:
     // deferred code runs.
     Opts.Markers = CI.getFrontendOpts().ProgramAction != frontend::RunAnalysis;
     Opts.CoverageMapping = CI.getCodeGenOpts().CoverageMapping;
-    watchDeferredCode(CI.getPreprocessor());
+    Opts.Lints.Pragmas = std::make_shared<LintPragmas>();
+    watchDeferredCode(CI.getPreprocessor(), Opts.Lints.Pragmas);
     // The IR half: landing pads for panics, at every optimization level.
     CI.getCodeGenOpts().PassBuilderCallbacks.push_back(registerIRPasses);
     return std::make_unique<DeferConsumer>(Opts);
