@@ -139,21 +139,11 @@ void errCaptureVLA(DiagnosticsEngine &D, SourceLocation Loc, StringRef Name) {
       << Name;
 }
 
-void errArrayNotMovable(DiagnosticsEngine &D, SourceLocation Loc,
-                        StringRef Name) {
-  CDEFER_REPORT(Error, "deferred statement uses array '%0', whose block ends "
+void errArrayNotMovable(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Error, "deferred statement uses an array whose storage ends "
                        "before the function returns, and '__builtin_memcpy', "
-                       "which keeps it, is not available; declare '%0' in "
-                       "the function's outermost block")
-      << Name;
-}
-
-void errLiteralNotMovable(DiagnosticsEngine &D, SourceLocation Loc) {
-  CDEFER_REPORT(Error, "deferred call gets the address of an array compound "
-                       "literal, whose storage ends before the call, and "
-                       "'__builtin_memcpy', which keeps it, is not available; "
-                       "make the array a variable of the function's outermost "
-                       "block");
+                       "which keeps it, is not available; make the array a "
+                       "variable of the function's outermost block");
 }
 
 void errInnerInVariablyModifiedType(DiagnosticsEngine &D, SourceLocation Loc,

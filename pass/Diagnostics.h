@@ -67,11 +67,9 @@ void errCaptureVLA(DiagnosticsEngine &D, SourceLocation Loc,
                    llvm::StringRef Name);
 void errShareVariablyModifiedTypedef(DiagnosticsEngine &D, SourceLocation Loc,
                                      llvm::StringRef Name);
-void errArrayNotMovable(DiagnosticsEngine &D, SourceLocation Loc,
-                        llvm::StringRef Name);
-/// An array compound literal a deferred call gets the address of, which
-/// cannot be kept without __builtin_memcpy either.
-void errLiteralNotMovable(DiagnosticsEngine &D, SourceLocation Loc);
+/// An array (variable or compound literal) that deferred code keeps, when
+/// __builtin_memcpy, which copies it, cannot be found.
+void errArrayNotMovable(DiagnosticsEngine &D, SourceLocation Loc);
 void errInnerInVariablyModifiedType(DiagnosticsEngine &D, SourceLocation Loc,
                                     llvm::StringRef Name);
 void errShareVariablyModified(DiagnosticsEngine &D, SourceLocation Loc,

@@ -38,18 +38,18 @@
 #include "OuterVlas.h"
 #include "SharedVariables.h"
 #include "StackBuffer.h"
-#include "clang/Basic/SourceManager.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "StableValues.h"
 #include "UnwindPass.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/Basic/Builtins.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Sema/Lookup.h"
 #include "clang/Sema/Sema.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include <functional>
 #include <optional>
 
@@ -263,7 +263,7 @@ private:
       if (Arg->isEvaluatable(S.Context))
         continue; // a constant: evaluating it at exit gives the same value
       InnerAddress Address;
-      if (isAddressInInnerVariable(Arg, Address) &&
+      if (pointsInto(Arg, Address) &&
           (Address.Variable || literalEndsBeforeExit(L))) {
         if (Address.Variable)
           InnerAddresses.push_back(Address.Variable);
@@ -304,11 +304,12 @@ private:
     std::vector<Stmt **> Offsets; // where it has indices that are not constant
   };
 
-  /// Whether \p Arg points into a variable of an inner block: its address
-  /// or an array decayed (`&v`, `buf`, `&buf`), a member or element in it
-  /// (`&v.a.b`, `v.buf`, `&buf[k]`, and through `*` and `->` of such a
-  /// pointer: `*grid`, `(&v)->a`), or such a pointer plus or minus an
-  /// integer (`buf + k`), through parentheses and casts between pointers.
+  /// Whether \p E, a pointer, points into a variable of an inner block:
+  /// its address or an array decayed (`&v`, `buf`, `&buf`), a member or
+  /// element in it (`&v.a.b`, `v.buf`, `&buf[k]`, and through `*` and `->`
+  /// of such a pointer: `*grid`, `(&v)->a`), or such a pointer plus or
+  /// minus an integer (`buf + k`), through parentheses and casts between
+  /// pointers.
   /// Go's `defer f(&v)` keeps v alive for f; a slot would keep only the
   /// address of storage that ends with the block (and that the next loop
   /// iteration reuses). Such an argument is not captured: v is shared with
@@ -319,11 +320,6 @@ private:
   /// variable-length array cannot be kept: sharing it reports so.
   /// A compound literal in place of the variable (`&(T){...}`,
   /// `(int[]){...}`) is found too: see keepLiteral.
-  bool isAddressInInnerVariable(Expr *Arg, InnerAddress &Out) const {
-    return pointsInto(Arg, Out);
-  }
-
-  /// \p E, a pointer (see isAddressInInnerVariable).
   bool pointsInto(Expr *E, InnerAddress &Out) const {
     if (!E->getType()->isPointerType())
       return false;
@@ -354,7 +350,7 @@ private:
     return false;
   }
 
-  /// \p E, an object (see isAddressInInnerVariable).
+  /// \p E, an object (see pointsInto).
   bool isInside(Expr *E, InnerAddress &Out) const {
     E = E->IgnoreParens();
     // `p->m` and `*p` are inside what p points to: `(&s)->m`, `*arr`.
@@ -400,11 +396,8 @@ private:
   bool keepLiteral(LoweredSite &L, CallExpr *Call, unsigned Arg,
                    CompoundLiteralExpr *Literal) {
     QualType T = Literal->getType();
-    if (T->isArrayType() && !B.Memcpy && !(B.Memcpy = builtinMemcpy())) {
-      errLiteralNotMovable(D, userLoc(SM, Literal->getBeginLoc()));
-      noteDeferHere(D, L.Site->Loc);
+    if (T->isArrayType() && !canCopyArrays(L, Literal->getBeginLoc()))
       return false;
-    }
     Stmt **Where = childHolding(Call->getArg(Arg), Literal);
     std::string Name = "arg" + std::to_string(Arg) + "_literal";
     Qualifiers Dropped;
@@ -513,13 +506,22 @@ private:
     return S.Context.getUnqualifiedArrayType(V->getType(), Dropped);
   }
 
-  /// __builtin_memcpy, as a call to it declares it: Sema creates a
-  /// builtin's declaration when its name is first looked up.
-  FunctionDecl *builtinMemcpy() {
-    LookupResult R(S, &S.Context.Idents.get("__builtin_memcpy"), B.Loc,
-                   Sema::LookupOrdinaryName);
-    S.LookupName(R, S.TUScope, /*AllowBuiltinCreation=*/true);
-    return R.getAsSingle<FunctionDecl>();
+  /// Whether AstBuilder::copy can copy arrays (C has no array assignment:
+  /// it calls __builtin_memcpy, declared as a call to it declares it, by
+  /// Sema when the name is first looked up); else an error at \p Use, an
+  /// array \p L keeps.
+  bool canCopyArrays(const LoweredSite &L, SourceLocation Use) {
+    if (!B.Memcpy) {
+      LookupResult R(S, &S.Context.Idents.get("__builtin_memcpy"), B.Loc,
+                     Sema::LookupOrdinaryName);
+      S.LookupName(R, S.TUScope, /*AllowBuiltinCreation=*/true);
+      B.Memcpy = R.getAsSingle<FunctionDecl>();
+    }
+    if (B.Memcpy)
+      return true;
+    errArrayNotMovable(D, userLoc(SM, Use));
+    noteDeferHere(D, L.Site->Loc);
+    return false;
   }
 
   /// The record's kept instance of \p U's variable, as an lvalue.
@@ -550,13 +552,8 @@ private:
     }
     for (const InnerUse &U : Uses) {
       VarDecl *V = U.Var;
-      // An array moves with memcpy (C has no array assignment).
-      if (V->getType()->isArrayType() && !B.Memcpy &&
-          !(B.Memcpy = builtinMemcpy())) {
-        errArrayNotMovable(D, U.Loc, V->getName());
-        noteDeferHere(D, L.Site->Loc);
+      if (V->getType()->isArrayType() && !canCopyArrays(L, U.Loc))
         return false;
-      }
       QualType Pointer = S.Context.getPointerType(V->getType());
       VarDecl *&Current = CurrentOf[V];
       if (!Current) {
