@@ -210,16 +210,11 @@ private:
   /// variables its sizes read: deferred code may not see those change
   /// under a variable-length array it keeps.
   void findOuterSizeNames() {
-    std::function<void(const Stmt *)> Collect = [&](const Stmt *E) {
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-        if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
-          OuterSizeNames.insert(V);
-      for (const Stmt *Child : E->children())
-        if (Child)
-          Collect(Child);
-    };
     auto CollectSizes = [&](QualType T) {
-      forEachArraySize(T, [&](Expr *Size) { Collect(Size); });
+      forEachArraySize(T, [&](Expr *Size) {
+        forEachNamedVariable(Size,
+                             [&](VarDecl *V) { OuterSizeNames.insert(V); });
+      });
     };
     for (Stmt *St : Body->body())
       if (auto *DS = dyn_cast<DeclStmt>(withoutLabels(St)))

@@ -169,16 +169,6 @@ private:
   }
 };
 
-void collectReferences(Stmt *S, llvm::DenseSet<const VarDecl *> &Named) {
-  if (!S)
-    return;
-  if (auto *Ref = dyn_cast<DeclRefExpr>(S))
-    if (auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
-      Named.insert(V);
-  for (Stmt *Child : S->children())
-    collectReferences(Child, Named);
-}
-
 /// The variables that a typeof(expr) in \p S, at any depth, names.
 void collectTypeofNames(Stmt *S, llvm::DenseSet<const VarDecl *> &Named) {
   if (!S)
@@ -186,7 +176,8 @@ void collectTypeofNames(Stmt *S, llvm::DenseSet<const VarDecl *> &Named) {
   auto NamedIn = [&](QualType T) {
     forEachSizingSugar(T, [&](const Type *Sugar) {
       if (const auto *Of = dyn_cast<TypeOfExprType>(Sugar))
-        collectReferences(Of->getUnderlyingExpr(), Named);
+        forEachNamedVariable(Of->getUnderlyingExpr(),
+                             [&](VarDecl *V) { Named.insert(V); });
     });
   };
   if (auto *E = dyn_cast<Expr>(S))

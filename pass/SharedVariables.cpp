@@ -51,6 +51,23 @@ void forEachWrittenType(Stmt *S, llvm::function_ref<void(QualType)> Visit) {
   }
 }
 
+/// The type inside \p T where a variably modified type's variable part
+/// can be: an array's elements, what a pointer points to, a function's
+/// result, an _Atomic's value (through sugar); null for other types.
+static QualType innerType(QualType T) {
+  if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
+    return AT->getElementType();
+  if (const auto *PT = T->getAs<PointerType>())
+    return PT->getPointeeType();
+  if (const auto *BT = T->getAs<BlockPointerType>())
+    return BT->getPointeeType();
+  if (const auto *FT = T->getAs<FunctionType>())
+    return FT->getReturnType();
+  if (const auto *AtT = T->getAs<AtomicType>())
+    return AtT->getValueType();
+  return QualType();
+}
+
 void forEachSizingSugar(QualType T,
                         llvm::function_ref<void(const Type *)> Visit) {
   while (!T.isNull() && T->isVariablyModifiedType()) {
@@ -58,20 +75,7 @@ void forEachSizingSugar(QualType T,
     if (isa<TypedefType, TypeOfExprType>(Ty))
       return Visit(Ty);
     QualType Desugared = Ty->getLocallyUnqualifiedSingleStepDesugaredType();
-    if (Desugared.getTypePtr() != Ty)
-      T = Desugared;
-    else if (const auto *AT = dyn_cast<ArrayType>(Ty))
-      T = AT->getElementType();
-    else if (const auto *PT = dyn_cast<PointerType>(Ty))
-      T = PT->getPointeeType();
-    else if (const auto *BT = dyn_cast<BlockPointerType>(Ty))
-      T = BT->getPointeeType();
-    else if (const auto *FT = dyn_cast<FunctionType>(Ty))
-      T = FT->getReturnType();
-    else if (const auto *AtT = dyn_cast<AtomicType>(Ty))
-      T = AtT->getValueType();
-    else
-      return;
+    T = Desugared.getTypePtr() != Ty ? Desugared : innerType(T);
   }
 }
 
@@ -80,28 +84,24 @@ void forEachSizingSugar(QualType T,
 /// results and _Atomic, and through sugar (a typedef, typeof(expr), whose
 /// array type is its expression's own).
 void forEachArraySize(QualType T, llvm::function_ref<void(Expr *)> Visit) {
-  while (!T.isNull() && T->isVariablyModifiedType()) {
-    const ArrayType *AT = T->getAsArrayTypeUnsafe();
-    if (const auto *VLA = dyn_cast_or_null<VariableArrayType>(AT))
+  for (; !T.isNull() && T->isVariablyModifiedType(); T = innerType(T))
+    if (const auto *VLA =
+            dyn_cast_or_null<VariableArrayType>(T->getAsArrayTypeUnsafe()))
       if (Expr *Size = VLA->getSizeExpr())
         Visit(Size);
-    if (AT)
-      T = AT->getElementType();
-    else if (const auto *PT = T->getAs<PointerType>())
-      T = PT->getPointeeType();
-    else if (const auto *BT = T->getAs<BlockPointerType>())
-      T = BT->getPointeeType();
-    else if (const auto *FT = T->getAs<FunctionType>())
-      T = FT->getReturnType();
-    else if (const auto *AtT = T->getAs<AtomicType>())
-      T = AtT->getValueType();
-    else
-      break;
-  }
+}
+
+void forEachNamedVariable(Stmt *S, llvm::function_ref<void(VarDecl *)> Each) {
+  if (!S)
+    return;
+  if (auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+      Each(V);
+  for (Stmt *Child : S->children())
+    forEachNamedVariable(Child, Each);
 }
 
 namespace {
-
 
 /// Finds the variables a deferred statement names.
 class InnerUseFinder {

@@ -43,6 +43,11 @@ void forEachDeclaredVariable(clang::Stmt *S,
 void forEachWrittenType(clang::Stmt *S,
                         llvm::function_ref<void(clang::QualType)> Visit);
 
+/// Calls \p Each for every variable \p S names (its DeclRefExprs, at any
+/// depth; not inside the types it spells).
+void forEachNamedVariable(clang::Stmt *S,
+                          llvm::function_ref<void(clang::VarDecl *)> Each);
+
 /// Calls \p Visit for the size expression of each variable-length array
 /// in \p T (through pointers, functions' results, _Atomic and sugar).
 void forEachArraySize(clang::QualType T,
