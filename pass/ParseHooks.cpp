@@ -6,10 +6,10 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ParseHooks.h"
-#include "LintPragmas.h"
 #include "Abi.h"
 #include "Defers.h"
 #include "Diagnostics.h"
+#include "LintPragmas.h"
 
 #include "clang/Basic/DiagnosticSema.h"
 #include "clang/Lex/MacroInfo.h"
@@ -260,8 +260,6 @@ template <TokenWatcher Preprocessor::*Member> struct WatcherAccess {
 TokenWatcher &installedWatcher(Preprocessor &PP);
 template struct WatcherAccess<&Preprocessor::OnToken>;
 
-} // namespace
-
 /// Hands each `#pragma` to LintPragmas before clang's handler reads it.
 class LintPragmaReader : public PPCallbacks {
 public:
@@ -278,6 +276,8 @@ private:
   Preprocessor &PP;
   std::shared_ptr<LintPragmas> Pragmas;
 };
+
+} // namespace
 
 void watchDeferredCode(Preprocessor &PP,
                        std::shared_ptr<LintPragmas> Pragmas) {

@@ -170,8 +170,6 @@ CDEFER__INLINE void *cdefer__deferproc(struct CDEFER_ABI_FRAME *frame,
      * modelled as a branch would also need addresses compared as integers,
      * which it cannot do. */
     (void)note_growth;
-    frame->top = at + record_size;
-    return at;
 #else
     if (__builtin_expect((__UINTPTR_TYPE__)frame->limit - (__UINTPTR_TYPE__)at <
                              record_size,
@@ -186,9 +184,9 @@ CDEFER__INLINE void *cdefer__deferproc(struct CDEFER_ABI_FRAME *frame,
         if (note_growth)
             frame->grew = 1;
     }
+#endif
     frame->top = at + record_size;
     return at;
-#endif
 }
 
 CDEFER__INLINE void *CDEFER_ABI_DEFERPROC(struct CDEFER_ABI_FRAME *frame,
