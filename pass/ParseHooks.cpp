@@ -10,6 +10,7 @@
 #include "Defers.h"
 #include "Diagnostics.h"
 #include "LintPragmas.h"
+#include "UnreachableCodeWarnings.h"
 
 #include "clang/Basic/DiagnosticSema.h"
 #include "clang/Lex/MacroInfo.h"
@@ -165,10 +166,8 @@ private:
     SourceLocation Brace =
         PP.getSourceManager().getExpansionLoc(T.getLocation());
     D.pushMappings(Brace);
-    for (unsigned Trigger :
-         {diag::warn_double_lock, diag::warn_unreachable,
-          diag::warn_unreachable_break, diag::warn_unreachable_return,
-          diag::warn_unreachable_loop_increment})
+    D.setSeverity(diag::warn_double_lock, diag::Severity::Ignored, Brace);
+    for (unsigned Trigger : unreachableCodeWarnings())
       D.setSeverity(Trigger, diag::Severity::Ignored, Brace);
     D.popMappings(Brace.getLocWithOffset(1));
     // A `#pragma clang diagnostic` that turns one of them on makes Sema run

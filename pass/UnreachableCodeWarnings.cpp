@@ -153,15 +153,18 @@ private:
 bool wantsUnreachableCode(Sema &S, const FunctionDecl &FD) {
   SourceLocation Start = cast<CompoundStmt>(FD.getBody())->getLBracLoc();
   DiagnosticsEngine &D = S.getDiagnostics();
-  for (unsigned ID :
-       {diag::warn_unreachable, diag::warn_unreachable_break,
-        diag::warn_unreachable_return, diag::warn_unreachable_loop_increment})
-    if (!D.isIgnored(ID, Start))
-      return true;
-  return false;
+  return llvm::any_of(unreachableCodeWarnings(),
+                      [&](unsigned ID) { return !D.isIgnored(ID, Start); });
 }
 
 } // namespace
+
+llvm::ArrayRef<unsigned> unreachableCodeWarnings() {
+  static const unsigned IDs[] = {
+      diag::warn_unreachable, diag::warn_unreachable_break,
+      diag::warn_unreachable_return, diag::warn_unreachable_loop_increment};
+  return IDs;
+}
 
 void warnUnreachableCode(Sema &S, FunctionDecl &FD) {
   if (!mayWarnAbout(S, FD) || !wantsUnreachableCode(S, FD))
