@@ -204,7 +204,7 @@ static unsigned input_kind(const char *language, const char *path)
 
 struct command read_command(int argc, char **argv)
 {
-    struct command c = {0, 0, 0, 0, NULL};
+    struct command c = {0};
     const char *language = "none";
     int options = 1; /* until "--": after it, every argument is an input */
     for (int i = 1; i < argc; i++) {
