@@ -56,6 +56,12 @@ bool abiMatches(Sema &S, const FunctionDefers &F) {
 
 } // namespace
 
+FunctionLowering::FunctionLowering(
+    Sema &S, LoweringOptions Opts,
+    std::function<void(FunctionDecl &)> Emit)
+    : S(S), Opts(Opts), Emit(std::move(Emit)), Exits(Opts.CoverageMapping),
+      Errors(S.getDiagnostics()) {}
+
 /// How deep \p Root's AST goes, found without recursing.
 static unsigned astDepth(const Stmt *Root) {
   unsigned Deepest = 0;
@@ -79,22 +85,25 @@ void FunctionLowering::lower(FunctionDecl &FD) {
   // their own, sized to them (memory is only touched as it is used).
   unsigned Depth = astDepth(FD.getBody());
   if (Depth < 2000)
-    return lowerOnThisStack(FD);
-  llvm::runOnNewStack(std::min<uint64_t>((uint64_t(Depth) << 11) + (8 << 20),
-                                         uint64_t(1) << 31),
-                      [&] { lowerOnThisStack(FD); });
+    lowerOnThisStack(FD);
+  else
+    llvm::runOnNewStack(
+        std::min<uint64_t>((uint64_t(Depth) << 11) + (8 << 20),
+                           uint64_t(1) << 31),
+        [&] { lowerOnThisStack(FD); });
+  Errors.forgetOwn();
 }
 
 void FunctionLowering::lowerOnThisStack(FunctionDecl &FD) {
+  bool ClangReportedErrors = Errors.reported();
   FunctionDefers F;
   // C++ never gets here with a defer (Attributes.cpp rejects it), and
   // recover() there stays cdefer_recover().
   if (S.getLangOpts().CPlusPlus || !collectDefers(S, FD, F))
     return;
-  // With an error anywhere nothing is generated; lowering would only risk
-  // walking an AST that Sema gave up on.
-  if ((F.Sites.empty() && !callsRecover(FD.getBody())) ||
-      S.getDiagnostics().hasErrorOccurred())
+  // After an error of clang's nothing is generated; lowering would only
+  // risk walking an AST that Sema gave up on.
+  if ((F.Sites.empty() && !callsRecover(FD.getBody())) || ClangReportedErrors)
     return;
   // Everything is checked before anything changes; the ABI once per file.
   if (!AbiChecked) {
@@ -115,6 +124,7 @@ void FunctionLowering::lowerOnThisStack(FunctionDecl &FD) {
   MadeByOutlining.insert(Outlined.begin(), Outlined.end());
   lowerChecked(F);
   for (FunctionDecl *Fn : Outlined) {
+    Errors.forgetOwn();
     lower(*Fn);
     if (Emit)
       Emit(*Fn);
