@@ -25,17 +25,21 @@ enum __cdefer_abi { __cdefer_abi_version = CDEFER_ABI_VERSION };
 /* The runtime's own sources use the declarations below, not `defer`. */
 #elif defined(CDEFER_TOOLING)
 /* For clangd and other tools that parse the code without the plugin:
- * `defer S;` reads as `for (;0;) S;`, which type-checks as S does, and which
+ * `defer S;` reads as a statement that type-checks as S does, and which
  * flow-sensitive warnings (-Wuninitialized and the like) take for code that
  * never runs, rather than for code that runs in place, before what precedes
- * it at exit. A `defer_result` variable is used: the function returns it.
+ * it at exit. The loop's false condition makes S dead to them; the switch
+ * inside says, to -Wunreachable-code, that it is meant to be (the code
+ * after a constant switch is, as after `if (0)`; a bare loop's body would
+ * be "never executed"), and takes no `else` that follows, as `if` would.
+ * A `defer_result` variable is used: the function returns it.
  * Never with the plugin: the program would not run its deferred code. */
 #  if defined(__has_attribute)
 #    if __has_attribute(cdefer)
 #      error "cdefer.h: CDEFER_TOOLING is for tools that parse the code without the cdefer plugin; with the plugin loaded, drop -DCDEFER_TOOLING (deferred statements would never run)"
 #    endif
 #  endif
-#  define defer for (;0;)
+#  define defer for (;0;) switch (0) default:
 #  define defer_result __attribute__((__unused__))
 #elif !defined(__has_attribute)
 #  error "cdefer.h needs clang-22 with the cdefer plugin: compile with 'clang-22 -fplugin=<prefix>/lib/cdefer/cdefer.so' or use 'cdefer-cc' (for tools, define CDEFER_TOOLING)"
