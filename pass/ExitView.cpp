@@ -220,8 +220,10 @@ private:
       for (size_t E = 0; E < Exits.size(); ++E)
         if (Entry[E] <= J && !Facts[E].Must.test(Order[J]))
           Certain = false;
-      // A block that is a function of its own now is read as it was.
-      Stmt *Step = Site.Outlined ? Site.Outlined : Site.Deferred;
+      // A block that is a function of its own now is read as it was,
+      // running its own defers when it ends.
+      Stmt *Step =
+          Site.Outlined ? asItRuns(Site.Outlined, Opaque) : Site.Deferred;
       if (!Certain) {
         SourceLocation AtEnd = B.Loc;
         B.Loc = Site.Loc;
@@ -234,6 +236,59 @@ private:
     for (size_t E = 0; E < Exits.size(); ++E)
       Exits[E]->setLabel(Labels[Entry[E]]);
     return B.block(All);
+  }
+
+  // --- Deferred blocks with defers of their own. ---
+
+  /// Such a block runs its defers when it ends, last deferred first
+  /// (OutlineDeferred.h): `{ lock(&m); defer unlock(&m); n++; }` reads as
+  /// `{ lock(&m); ; n++; unlock(&m); }`, and so on down. A block has no
+  /// `return`, and no jump out of it, so its end is its only exit: a defer
+  /// among its own statements has certainly run there unless a label lets a
+  /// `goto` skip it; one in a branch or a loop runs under \p Opaque.
+  Stmt *asItRuns(Stmt *Block, VarDecl *Opaque) {
+    std::vector<std::pair<Stmt *, bool>> Nested; // deferred code, certain
+    bool Labels = hasLabel(Block);
+    for (Stmt *&Child : Block->children())
+      takeNested(Child, Nested, !Labels);
+    if (Nested.empty())
+      return Block;
+    std::vector<Stmt *> Runs = {Block};
+    for (auto It = Nested.rbegin(); It != Nested.rend(); ++It) {
+      Stmt *Code = asItRuns(It->first, Opaque);
+      Runs.push_back(It->second ? Code
+                                : B.ifThen(B.load(B.ref(Opaque)), Code));
+    }
+    return B.block(Runs);
+  }
+
+  /// Moves the defers in \p Slot (not those in deeper deferred code) to
+  /// \p Nested, in source order, leaving a null statement.
+  void takeNested(Stmt *&Slot, std::vector<std::pair<Stmt *, bool>> &Nested,
+                  bool Certain) {
+    Stmt *St = Slot;
+    if (!St || isa<BlockExpr>(St))
+      return;
+    Stmt *Deferred = nullptr;
+    if (AttributedStmt *Defer = asDefer(St))
+      Deferred = Defer->getSubStmt();
+    else if (LabelStmt *Labeled = asLabeledDefer(St))
+      Deferred = Labeled->getSubStmt();
+    if (Deferred) {
+      Nested.push_back({Deferred, Certain});
+      return set(Slot, new (Ctx) NullStmt(St->getBeginLoc()));
+    }
+    for (Stmt *&Child : St->children())
+      takeNested(Child, Nested, false);
+  }
+
+  static bool hasLabel(const Stmt *St) {
+    if (!St || isa<BlockExpr>(St))
+      return false;
+    if (isa<LabelStmt>(St))
+      return true;
+    return llvm::any_of(St->children(),
+                        [](const Stmt *Child) { return hasLabel(Child); });
   }
 
   /// int __cdefer_some_paths; never assigned: no analysis can tell which

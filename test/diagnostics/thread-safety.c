@@ -134,6 +134,36 @@ void block_with_its_own_defer(void) {
   counter++;
 }
 
+// Its own defers run when the block ends (they were read where they stand:
+// a false warning here, the bug after it missed, and a double unlock
+// reported at the defer that runs first).
+void block_locks_then_defers_unlock(void) {
+  defer {
+    lock(&mu);
+    defer unlock(&mu);
+    counter++;
+    if (counter > 1) {
+      defer log_done();
+    }
+  }
+}
+
+void block_defers_a_write_past_its_unlock(void) {
+  defer {
+    lock(&mu);
+    defer { counter++; } // expected-warning {{writing variable 'counter' requires holding mutex 'mu' exclusively}}
+    unlock(&mu);
+  }
+}
+
+void block_unlocks_twice(void) {
+  defer {
+    lock(&mu);
+    defer unlock(&mu); // expected-warning {{releasing mutex 'mu' that was not held}}
+    defer unlock(&mu); // expected-note {{mutex released here}}
+  }
+}
+
 // A pragma that turns the analysis on, between declarations, makes Sema run
 // it on the next function whatever holds at its `}`: no false warning.
 void declared_before_the_pragma(void);
