@@ -463,8 +463,10 @@ void CDEFER_ABI_UNWIND_LAND(void *const *slot)
         if (!is_thread_exit(e) || !(p = goexit_record(e)))
             return; /* a C++ exception */
         /* Only to tell when a panic raised in its deferred code leaves
-         * the frame: every callee's frame is below the slot. */
-        p->frame_sp = (uintptr_t)slot;
+         * the frame: this call's CFA is the landing frame's stack pointer,
+         * and no callee's CFA is above it. (Not the slot's address: ASan's
+         * fake stack and SafeStack keep locals off the machine stack.) */
+        p->frame_sp = (uintptr_t)__builtin_dwarf_cfa();
     }
     p->slot = slot;
     for (struct cdefer_panic *older = p->link; older; older = older->link)

@@ -157,6 +157,27 @@ static void *exits_without_landing(void *arg) {
 // CHECK-NEXT: exit 4: thread deferred
 // CHECK-NEXT: exit 4: thread exited
 
+// A function that recovers its own panic, called by deferred code of the
+// frame the exit landed in, returns its result there. (Under ASan's fake
+// stack and SafeStack, which keep locals off the machine stack, the exit
+// went on from inside it: the runtime placed the frame by a local's address.)
+__attribute__((noinline)) static int recovers_own_result(void) {
+  defer_result int r = 1;
+  defer {
+    recover();
+    r = 2;
+  }
+  panic("raised in a function deferred code calls");
+}
+static void *lands_then_recovers(void *arg) {
+  defer { printf("exit 5: recovering call returned %d\n", recovers_own_result()); }
+  defer { recover(); }
+  pthread_exit(NULL);
+  return arg;
+}
+// CHECK-NEXT: exit 5: recovering call returned 2
+// CHECK-NEXT: exit 5: thread exited
+
 // The same for a cancellation.
 static void cancelled_then_panics(void) {
   defer { printf("cancel: recovered %s\n", show(recover())); }
@@ -207,6 +228,11 @@ int main(void) {
   pthread_create(&t, NULL, exits_without_landing, &how);
   pthread_join(t, &result);
   printf("exit 4: thread %s\n", result ? "returned" : "exited");
+  fflush(stdout);
+
+  pthread_create(&t, NULL, lands_then_recovers, &how);
+  pthread_join(t, &result);
+  printf("exit 5: thread %s\n", result ? "returned" : "exited");
   fflush(stdout);
 
   pthread_create(&t, NULL, cancelled_panics, &how);

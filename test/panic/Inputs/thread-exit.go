@@ -114,6 +114,23 @@ func exitsWithoutLanding(done chan bool, returned *bool) {
 	*returned = true
 }
 
+func recoversOwnResult() (r int) {
+	r = 1
+	defer func() {
+		recover()
+		r = 2
+	}()
+	panic("raised in a function deferred code calls")
+}
+
+func landsThenRecovers(done chan bool, returned *bool) {
+	defer close(done)
+	defer func() { fmt.Printf("exit 5: recovering call returned %d\n", recoversOwnResult()) }()
+	defer func() { recover() }()
+	runtime.Goexit()
+	*returned = true
+}
+
 func cancelledThenPanics() {
 	defer func() { fmt.Printf("cancel: recovered %s\n", show(recover())) }()
 	defer func() { panic("raised during cancel") }()
@@ -164,6 +181,12 @@ func main() {
 	go exitsWithoutLanding(done, &further)
 	<-done
 	fmt.Printf("exit 4: thread %s\n", outcome(further))
+
+	done = make(chan bool)
+	further = false
+	go landsThenRecovers(done, &further)
+	<-done
+	fmt.Printf("exit 5: thread %s\n", outcome(further))
 
 	done = make(chan bool)
 	returned := false
