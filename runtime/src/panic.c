@@ -108,7 +108,9 @@ static _Bool print_panics(const struct cdefer_panic *p)
         return older;
     if (older)
         fputc('\t', stderr);
-    if (p->is_value)
+    if (!p->value) /* Go's panic(nil) */
+        fputs("panic: nil", stderr);
+    else if (p->is_value)
         fprintf(stderr, "panic: value %p", p->value);
     else
         fprintf(stderr, "panic: %s", (const char *)p->value);

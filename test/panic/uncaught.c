@@ -26,6 +26,9 @@
 // RUN: %expect-status 2 %run-modes %s -DCASE=9 > %t.9.out 2> %t.9.err
 // RUN: %go-oracle %S/Inputs/uncaught-9.go %t.go9
 // RUN: diff %t.go9.out %t.9.out && diff %t.go9.err %t.9.err
+// RUN: %expect-status 2 %run-modes %s -DCASE=10 > %t.10.out 2> %t.10.err
+// RUN: %go-oracle %S/Inputs/uncaught-10.go %t.go10
+// RUN: diff %t.go10.out %t.10.out && diff %t.go10.err %t.10.err
 // VALUE: panic: value 0x1234{{$}}
 // FORMATTED: panic: bad value 42 in "input"{{$}}
 #include <cdefer.h>
@@ -129,4 +132,14 @@ static void settled(void) {
   panic("first");
 }
 int main(void) { settled(); }
+#elif CASE == 10
+// panic(NULL) reports nil, as Go's panic(nil) does (it printed "(null)"),
+// recovered or not; recover() gives NULL for it, and stops it all the same.
+int main(void) {
+  defer {
+    printf("recovered %s\n", recover() ? "a value" : "nil");
+    panic(NULL);
+  }
+  panic(NULL);
+}
 #endif
