@@ -353,8 +353,12 @@ private:
     bool Optimized = !F.hasOptNone();
     if (Optimized && !Sites.empty())
       return Shape::Chain;
-    // With very many sites the state is in memory already (manySites).
-    if (Optimized && State && !Many)
+    // With very many sites, or a setjmp, the state is in memory already
+    // (keepStateInMemory), and the copy must work on it: a deferred block
+    // that longjmps back to the setjmp leaves the copy, and the body then
+    // returns through the normal exit, which would run again whatever the
+    // copy had taken off a shadow only.
+    if (Optimized && State && !Many && !ReturnsTwice)
       Shadow = IRBuilder<>(&*F.getEntryBlock().getFirstInsertionPt())
                    .CreateAlloca(State->getAllocatedType(), nullptr,
                                  "cdefer.unwind.state");

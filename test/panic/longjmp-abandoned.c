@@ -29,7 +29,35 @@ static void fresh_panic(void) {
   panic("fresh");
 }
 
+// Back to a setjmp of the panicking function itself: the deferred code the
+// panic ran before the longjmp has run, and the function's return does not
+// run it again, nor does a later panic in the same call (optimized, the
+// panic's copy of the exit sequence took it off a shadow of the records
+// frame only: it ran twice).
+static jmp_buf here;
+static int block_runs;
+static void jumps_home(int panics_again) {
+  int again = setjmp(here);
+  if (again && !panics_again)
+    return;
+  if (again) {
+    defer { printf("home: recovered %s\n", show(recover())); }
+    panic("again");
+  }
+  defer {
+    block_runs++;
+    printf("home: deferred block run %d\n", block_runs);
+    longjmp(here, 1);
+  }
+  panic("abandoned at home");
+}
+
 int main(void) {
+  jumps_home(0);
+  printf("home: returned after %d run\n", block_runs);
+  block_runs = 0;
+  jumps_home(1);
+  printf("home: panicked again after %d run\n", block_runs);
   if (!setjmp(back))
     jumps_out();
   printf("back in main: %s\n", show(recover()));
@@ -38,8 +66,13 @@ int main(void) {
   fresh_panic();
   return 0;
 }
+// CHECK:      home: deferred block run 1
+// CHECK-NEXT: home: returned after 1 run
+// CHECK-NEXT: home: deferred block run 1
+// CHECK-NEXT: home: recovered again
+// CHECK-NEXT: home: panicked again after 1 run
 // The frame that called jumps_out has the abandoned panic's frame address.
-// CHECK:      back in main: nil
+// CHECK-NEXT: back in main: nil
 // CHECK-NEXT: deferred block, nothing panics: nil
 // CHECK-NEXT: direct call, nothing panics: nil
 // CHECK-NEXT: fresh panic: fresh
