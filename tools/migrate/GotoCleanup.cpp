@@ -63,7 +63,7 @@ struct Scan {
   std::vector<const ReturnStmt *> Returns;
   std::vector<const LabelStmt *> Labels;
   bool ComputedGotos = false;
-  llvm::DenseSet<const VarDecl *> Read, Written;
+  llvm::DenseSet<const VarDecl *> Read, Written, Declared;
 
   void walk(const Stmt *S) {
     if (!S)
@@ -76,6 +76,11 @@ struct Scan {
       Labels.push_back(L);
     else if (isa<IndirectGotoStmt, AddrLabelExpr>(S))
       ComputedGotos = true;
+    else if (auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (auto *VD = dyn_cast<VarDecl>(D))
+          Declared.insert(VD);
+    }
     else if (auto *Ref = dyn_cast<DeclRefExpr>(S)) {
       if (auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
         Read.insert(VD);
@@ -202,7 +207,8 @@ private:
   /// jump to it, with no return after it but the last.
   std::string placeDefer() {
     for (const VarDecl *V : Tail.Read) {
-      if (!V->isLocalVarDecl() || V->isStaticLocal())
+      // The cleanup's own (`for (int i = 0; ...)`) move with it.
+      if (!V->isLocalVarDecl() || V->isStaticLocal() || Tail.Declared.count(V))
         continue;
       unsigned At = topLevelOf(V->getLocation());
       if (At >= LabelIndex || !isa<DeclStmt>(stmt(At)))
@@ -228,6 +234,13 @@ private:
       return "";
     if (std::string Why = whyNameIsShadowed(Value, Body); !Why.empty())
       return Why;
+    Scan Reads;
+    Reads.walk(Value);
+    for (const VarDecl *Read : Reads.Read)
+      if (Tail.Declared.count(Read))
+        return "the returned value reads '" + Read->getNameAsString() +
+               "', which the cleanup declares: it would not exist at the "
+               "returns that replace the gotos";
     if (std::string Why = whyValueMayDependOnCleanup(Value); !Why.empty())
       return "the returned value " + Why +
              ", and would now be evaluated before the cleanup";
@@ -239,8 +252,6 @@ private:
     const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
     if (V && (Tail.Written.count(V) || Escaped.count(V)))
       return nameResult(V, Escaped);
-    Scan Reads;
-    Reads.walk(Value);
     for (const VarDecl *Read : Reads.Read)
       if (Tail.Written.count(Read))
         return "the cleanup changes '" + Read->getNameAsString() +

@@ -459,6 +459,40 @@ out:
     return s.count;
 }
 
+/* Migrated: the cleanup's own loop counter moves into the defer with it
+ * (it was refused as "not declared in the outermost block"). */
+static int free_all(int n)
+{
+    int ret = -1;
+    char *bufs[3] = {NULL, NULL, NULL};
+    for (int i = 0; i < 3; i++) {
+        bufs[i] = malloc(8);
+        if (!bufs[i])
+            goto out;
+    }
+    if (n < 0)
+        goto out;
+    ret = n;
+out:
+    for (int i = 0; i < 3; i++)
+        free(bufs[i]);
+    return ret;
+}
+
+/* Refused: the returned value is a variable of the cleanup itself. */
+static int refused_own_result(int n)
+{
+    char *p = malloc(4);
+    if (n < 0)
+        goto out;
+    n++;
+out:
+    ;
+    int rc = n * 2;
+    free(p);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     char line[64] = "";
@@ -491,6 +525,8 @@ int main(int argc, char **argv)
     printf("parse: %d %d %d\n", refused_parse("ok"), refused_parse("!x"),
            refused_parse("#x"));
     printf("cleared: %d\n", cleared("abc"));
+    printf("own: %d %d %d %d\n", free_all(4), free_all(-1),
+           refused_own_result(1), refused_own_result(-1));
     (void)argc;
     return 0;
 }
