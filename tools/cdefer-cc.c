@@ -168,9 +168,11 @@ int main(int argc, char **argv)
     int n = 0;
     args[n++] = (char *)clang;
     /* An option, so before the arguments: after a "--" among them it
-     * would be read as an input file. */
+     * would be read as an input file. The library only: -pthread would
+     * also turn POSIX threads on in a compile that links, where a header
+     * precompiled with -c has them off, and clang refuses it. */
     if (links)
-        args[n++] = "-pthread";
+        args[n++] = "-lpthread";
     if (command.kinds & (PREPROCESSED | COMPILED)) {
         args[n++] = plugin_flag;
         args[n++] = pass_flag;
