@@ -7,7 +7,7 @@
 // RUN: %run-modes %S/nested.c -fsanitize=address,undefined -fno-sanitize-recover=all | FileCheck %S/nested.c
 // RUN: %run-modes %S/deep-repanic.c -fsanitize=address,undefined -fno-sanitize-recover=all | FileCheck %S/deep-repanic.c
 // RUN: %run-modes %S/thread-exit.c -fsanitize=address,undefined -fno-sanitize-recover=all | FileCheck %S/thread-exit.c
-// RUN: %run-modes %S/thread-exit.c -fsanitize=safe-stack | FileCheck %S/thread-exit.c
+// RUN: env -u CDEFER_MODE_FLAGS %run-modes %S/thread-exit.c -fsanitize=safe-stack | FileCheck %S/thread-exit.c
 // RUN: %expect-status 2 %run-modes %S/uncaught.c -DCASE=3 -fsanitize=address,undefined -fno-sanitize-recover=all > %t.out 2> %t.err
 // RUN: FileCheck %s < %t.err
 // CHECK: panic: first [recovered]
