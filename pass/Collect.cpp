@@ -145,7 +145,7 @@ private:
   bool Failed = false;
 
   void fail(SourceLocation Loc, llvm::StringRef Keyword) {
-    errLeavesDeferred(D, userLoc(SM, Loc), Keyword);
+    errLeavesDeferred(D, diagnosticLoc(SM, Loc), Keyword);
     noteDeferHere(D, DeferLoc);
     Failed = true;
   }
@@ -170,7 +170,7 @@ private:
       return;
     switch (S->getStmtClass()) {
     case Stmt::ReturnStmtClass:
-      errReturnInDeferred(D, userLoc(SM, S->getBeginLoc()));
+      errReturnInDeferred(D, diagnosticLoc(SM, S->getBeginLoc()));
       note();
       return;
     case Stmt::BreakStmtClass:
@@ -198,7 +198,7 @@ private:
     case Stmt::CaseStmtClass:
     case Stmt::DefaultStmtClass:
       if (Switches == 0) {
-        errJumpIntoDeferred(D, userLoc(SM, S->getBeginLoc()),
+        errJumpIntoDeferred(D, diagnosticLoc(SM, S->getBeginLoc()),
                             "a 'case' label of an outer 'switch'");
         note();
       }

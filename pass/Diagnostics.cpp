@@ -11,6 +11,12 @@ SourceLocation userLoc(const SourceManager &SM, SourceLocation Loc) {
   return Loc.isValid() ? SM.getExpansionLoc(Loc) : Loc;
 }
 
+SourceLocation diagnosticLoc(const SourceManager &SM, SourceLocation Loc) {
+  while (Loc.isMacroID() && SM.isInSystemHeader(SM.getSpellingLoc(Loc)))
+    Loc = SM.getImmediateExpansionRange(Loc).getBegin();
+  return Loc;
+}
+
 std::string describeLoc(const SourceManager &SM, SourceLocation Loc) {
   PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
   if (P.isInvalid())

@@ -27,6 +27,15 @@ using clang::SourceLocation;
 /// token the user wrote, so diagnostics point at their code, not cdefer.h.
 SourceLocation userLoc(const clang::SourceManager &SM, SourceLocation Loc);
 
+/// Where to report a problem with the user's code at \p Loc: out of the
+/// macros of system headers (cdefer.h's `defer`: a diagnostic inside one
+/// is not shown, and names nothing the user wrote), but inside the user's
+/// own macros, where clang then shows each expansion ("expanded from macro
+/// 'CLEANUP'"): the `return` in a multi-line macro that defers a block.
+/// Not for the locations of what the lowering builds (userLoc).
+SourceLocation diagnosticLoc(const clang::SourceManager &SM,
+                             SourceLocation Loc);
+
 /// "file:line:col" of \p Loc, for messages that name a second place.
 std::string describeLoc(const clang::SourceManager &SM, SourceLocation Loc);
 
