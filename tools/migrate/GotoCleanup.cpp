@@ -76,11 +76,8 @@ struct Scan {
       Labels.push_back(L);
     else if (isa<IndirectGotoStmt, AddrLabelExpr>(S))
       ComputedGotos = true;
-    else if (auto *DS = dyn_cast<DeclStmt>(S)) {
-      for (const Decl *D : DS->decls())
-        if (auto *VD = dyn_cast<VarDecl>(D))
-          Declared.insert(VD);
-    }
+    else if (auto *DS = dyn_cast<DeclStmt>(S))
+      declare(DS);
     else if (auto *Ref = dyn_cast<DeclRefExpr>(S)) {
       if (auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
         Read.insert(VD);
@@ -93,6 +90,12 @@ struct Scan {
     }
     for (const Stmt *Child : S->children())
       walk(Child);
+  }
+
+  void declare(const DeclStmt *DS) {
+    for (const Decl *D : DS->decls())
+      if (auto *VD = dyn_cast<VarDecl>(D))
+        Declared.insert(VD);
   }
 
   /// `x.f = 0` changes x, as `x = y` does.
