@@ -107,9 +107,9 @@ struct Scan {
 
 class Planner {
 public:
-  Planner(ASTContext &Ctx, const FunctionDecl &FD)
+  Planner(ASTContext &Ctx, const FunctionDecl &FD, const Conditionals &Conds)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), FD(FD),
-        Body(dyn_cast_or_null<CompoundStmt>(FD.getBody())) {}
+        Body(dyn_cast_or_null<CompoundStmt>(FD.getBody())), Conds(Conds) {}
 
   bool plan(Migration &Out) {
     if (!Body)
@@ -135,6 +135,7 @@ private:
   const SourceManager &SM;
   const FunctionDecl &FD;
   const CompoundStmt *Body;
+  const Conditionals &Conds;
   Scan Whole, Tail;
   const LabelStmt *Label = nullptr;
   const ReturnStmt *Final = nullptr;
@@ -183,8 +184,20 @@ private:
     if (LabelIndex == size())
       return "'" + labelName() + ":' is not in the function's outermost block";
     Final = dyn_cast<ReturnStmt>(Body->body_back());
+    if (Body->body_back() == Label && isa<ReturnStmt>(Label->getSubStmt()))
+      return "nothing to defer: '" + labelName() + ":' is followed by its "
+             "'return' alone (make each 'goto " + labelName() +
+             ";' that 'return')";
+    if (!Final && FD.getReturnType()->isVoidType())
+      return "it does not end with 'return' after '" + labelName() +
+             ":' (end it with 'return;')";
     if (!Final)
       return "it does not end with 'return' after '" + labelName() + ":'";
+    if (std::optional<unsigned> Line =
+            Conds.lineWithin(SM, Body->getSourceRange()))
+      return "its body has a preprocessor conditional (line " +
+             std::to_string(*Line) +
+             "): code of other configurations is not seen";
     if (!isFile(Label->getBeginLoc()))
       return "'" + labelName() + ":' is written with a macro";
     if (!isFile(Final->getBeginLoc()) || !inFileText(Final->getSourceRange()))
@@ -203,6 +216,8 @@ private:
       return "the cleanup itself has a return, a goto or a label";
     if (std::string Why = placeDefer(); !Why.empty())
       return Why;
+    if (std::string Why = checkLines(); !Why.empty())
+      return Why;
     return checkResult();
   }
 
@@ -210,8 +225,9 @@ private:
   /// jump to it, with no return after it but the last.
   std::string placeDefer() {
     for (const VarDecl *V : Tail.Read) {
-      // The cleanup's own (`for (int i = 0; ...)`) move with it.
-      if (!V->isLocalVarDecl() || V->isStaticLocal() || Tail.Declared.count(V))
+      // The cleanup's own (`for (int i = 0; ...)`) move with it; a static
+      // local must be declared before the defer as any other.
+      if (!V->isLocalVarDecl() || Tail.Declared.count(V))
         continue;
       unsigned At = topLevelOf(V->getLocation());
       if (At >= LabelIndex || !isa<DeclStmt>(stmt(At)))
@@ -228,6 +244,29 @@ private:
         return "a 'return' before '" + labelName() +
                ":' skips the cleanup, which a defer would run";
     return "";
+  }
+
+  /// The edits move whole lines: the label, the final return and the
+  /// statement the defer goes before each start a line of their own
+  /// (`} out:` would lose the brace, `free(p); return r;` would take the
+  /// return into the defer, `int *p = 0; p = get();` would defer before p).
+  std::string checkLines() const {
+    if (!startsItsLine(Label->getBeginLoc()))
+      return "'" + labelName() + ":' shares its line with the code before it";
+    if (!startsItsLine(Final->getBeginLoc()))
+      return "the final 'return' shares its line with the cleanup";
+    if (!startsItsLine(stmt(DeferIndex)->getBeginLoc()))
+      return "the statement the defer would go before (line " +
+             std::to_string(deferLine()) +
+             ") shares its line with the one before it";
+    return "";
+  }
+
+  bool startsItsLine(SourceLocation L) const {
+    unsigned Off = offset(L);
+    llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(SM.getExpansionLoc(L)));
+    unsigned Start = lineStart(L);
+    return Buffer.substr(Start, Off - Start).trim().empty();
   }
 
   /// `return v;` now evaluates v before the cleanup runs.
@@ -279,9 +318,23 @@ private:
     }
     if (Tail.Written.count(V))
       return "the cleanup changes '" + V->getNameAsString() +
-             "', which cannot be the function's defer_result";
+             "', which cannot be the function's defer_result (" +
+             whyNotResult(V, Decl) + ")";
     return "the cleanup may change " + describeEscape(V, Escaped, SM) +
-           ", and which cannot be the function's defer_result";
+           ", and which cannot be the function's defer_result (" +
+           whyNotResult(V, Decl) + ")";
+  }
+
+  std::string whyNotResult(const VarDecl *V, const DeclStmt *Decl) const {
+    if (isa<ParmVarDecl>(V))
+      return "it is a parameter";
+    if (V->isStaticLocal() || !V->isLocalVarDecl())
+      return "it is not a local variable of the function";
+    if (!Decl)
+      return "it is declared in an inner block";
+    if (!Decl->isSingleDecl())
+      return "it is declared with others: give it a declaration of its own";
+    return "its type is not the function's return type";
   }
 
   // --- Edits. ---
@@ -328,6 +381,10 @@ private:
     unsigned From = offset(First->getBeginLoc());
     if (isa<NullStmt>(First)) // `out: ;`
       From = lineStart(stmt(LabelIndex + 1)->getBeginLoc());
+    // Comments on the lines between the label and the code go along.
+    size_t LabelLineEnd = Buffer.find('\n', offset(Label->getBeginLoc()));
+    if (LabelLineEnd != llvm::StringRef::npos && LabelLineEnd < From)
+      From = LabelLineEnd + 1;
     llvm::StringRef Cleanup =
         Buffer.substr(From, lineStart(Final->getBeginLoc()) - From);
     std::string Indent = indentOf(stmt(DeferIndex));
@@ -367,8 +424,9 @@ private:
 
 } // namespace
 
-bool planMigration(ASTContext &Ctx, const FunctionDecl &FD, Migration &Out) {
-  return Planner(Ctx, FD).plan(Out);
+bool planMigration(ASTContext &Ctx, const FunctionDecl &FD,
+                   const Conditionals &Conds, Migration &Out) {
+  return Planner(Ctx, FD, Conds).plan(Out);
 }
 
 } // namespace cdefer::migrate

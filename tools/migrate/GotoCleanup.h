@@ -2,6 +2,7 @@
 #ifndef CDEFER_MIGRATE_GOTOCLEANUP_H
 #define CDEFER_MIGRATE_GOTOCLEANUP_H
 
+#include "Conditionals.h"
 #include "Edits.h"
 #include <string>
 #include <vector>
@@ -24,7 +25,7 @@ struct Migration {
 /// function's behaviour). Returns false for functions with no goto
 /// cleanup at all, which are not reported.
 bool planMigration(clang::ASTContext &Ctx, const clang::FunctionDecl &FD,
-                   Migration &Out);
+                   const Conditionals &Conds, Migration &Out);
 
 } // namespace cdefer::migrate
 

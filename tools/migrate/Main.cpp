@@ -22,6 +22,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CommandLine.h"
@@ -57,42 +58,75 @@ std::string shown(llvm::StringRef Path) {
 /// The edits planned for each file, by path.
 using FileEdits = std::map<std::string, std::vector<Edit>>;
 
+/// The main file's path, absolute: the compile command may name it relative
+/// to its own directory, which is not the tool's.
+std::string mainFilePath(const SourceManager &SM) {
+  OptionalFileEntryRef File = SM.getFileEntryRefForID(SM.getMainFileID());
+  if (!File)
+    return "";
+  llvm::StringRef Real = File->getFileEntry().tryGetRealPathName();
+  if (!Real.empty())
+    return Real.str();
+  llvm::SmallString<256> Path(File->getName());
+  SM.getFileManager().makeAbsolutePath(Path);
+  return std::string(Path);
+}
+
 class MigrationConsumer : public ASTConsumer {
 public:
-  explicit MigrationConsumer(FileEdits &Out) : Out(Out) {}
+  MigrationConsumer(FileEdits &Out, const Conditionals &Conds)
+      : Out(Out), Conds(Conds) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     const SourceManager &SM = Ctx.getSourceManager();
+    std::string Path = mainFilePath(SM);
+    // A file that compile_commands.json lists twice (a static and a shared
+    // library of the same sources) is planned once: its edits twice would
+    // overlap.
+    if (Path.empty() || Out.count(Path))
+      return;
+    auto &Edits = Out[Path];
+    // An AST with errors is no proof of anything.
+    if (Ctx.getDiagnostics().hasErrorOccurred()) {
+      llvm::errs() << shown(Path)
+                   << ": left alone: it does not compile with these flags\n";
+      return;
+    }
     for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
       auto *FD = dyn_cast<FunctionDecl>(D);
+      // Functions a macro writes (`RB_GENERATE(...)`) are not the file's
+      // text to edit.
       if (!FD || !FD->doesThisDeclarationHaveABody() ||
-          !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+          !FD->getLocation().isFileID() ||
+          !SM.isInMainFile(FD->getLocation()))
         continue;
       Migration M;
-      if (!planMigration(Ctx, *FD, M) && !planReleaseMigration(Ctx, *FD, M))
+      if (!planMigration(Ctx, *FD, Conds, M) &&
+          !planReleaseMigration(Ctx, *FD, Conds, M))
         continue;
-      std::string Path =
-          SM.getFileEntryRefForID(SM.getMainFileID())->getName().str();
       llvm::errs() << shown(Path) << ": " << M.Report << "\n";
-      auto &Edits = Out[Path];
       Edits.insert(Edits.end(), M.Edits.begin(), M.Edits.end());
     }
   }
 
 private:
   FileEdits &Out;
+  const Conditionals &Conds;
 };
 
 class MigrationAction : public ASTFrontendAction {
 public:
   explicit MigrationAction(FileEdits &Out) : Out(Out) {}
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    return std::make_unique<MigrationConsumer>(Out);
+    CI.getPreprocessor().addPPCallbacks(
+        Conds.recorder(CI.getSourceManager()));
+    return std::make_unique<MigrationConsumer>(Out, Conds);
   }
 
 private:
   FileEdits &Out;
+  Conditionals Conds;
 };
 
 class Factory : public tooling::FrontendActionFactory {

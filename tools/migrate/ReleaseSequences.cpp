@@ -85,13 +85,14 @@ std::optional<Release> asRelease(const Stmt *S) {
 
 class Planner {
 public:
-  Planner(ASTContext &Ctx, const FunctionDecl &FD)
+  Planner(ASTContext &Ctx, const FunctionDecl &FD, const Conditionals &Conds)
       : SM(Ctx.getSourceManager()), FD(FD),
         Body(dyn_cast_or_null<CompoundStmt>(FD.getBody())),
-        Parents(FD.getBody()) {}
+        Parents(FD.getBody()), Conds(Conds) {}
 
   bool plan(Migration &Out) {
-    if (!Body || hasGotos(Body) || !Body->getBeginLoc().isFileID())
+    if (!Body || Body->body_empty() || hasGotos(Body) ||
+        !Body->getBeginLoc().isFileID())
       return false;
     findExits(Body);
     if (FD.getReturnType()->isVoidType() && !isa<ReturnStmt>(Body->body_back()))
@@ -123,6 +124,7 @@ private:
   const FunctionDecl &FD;
   const CompoundStmt *Body;
   ParentMap Parents;
+  const Conditionals &Conds;
   std::vector<Exit> Exits;
   std::map<Key, unsigned> Place; // each release: where its defer goes
   std::vector<Key> Order;        // the defers, in source order
@@ -195,6 +197,11 @@ private:
   }
 
   std::string check() {
+    if (std::optional<unsigned> Line =
+            Conds.lineWithin(SM, Body->getSourceRange()))
+      return "its body has a preprocessor conditional (line " +
+             std::to_string(*Line) +
+             "): code of other configurations is not seen";
     llvm::DenseSet<const Stmt *> InSequences;
     std::map<Key, std::vector<const Exit *>> Releasing;
     for (const Exit &E : Exits)
@@ -213,6 +220,12 @@ private:
     for (const Exit &E : Exits)
       if (std::string Why = checkExit(E); !Why.empty())
         return Why;
+    for (const auto &[K, Top] : Place)
+      if (Top < Body->size() && !startsItsLine(Body->body_begin()[Top]))
+        return "the statement a defer would go before (line " +
+               std::to_string(SM.getExpansionLineNumber(
+                   Body->body_begin()[Top]->getBeginLoc())) +
+               ") shares its line with the one before it";
     return "";
   }
 
@@ -354,6 +367,13 @@ private:
     return End == llvm::StringRef::npos ? buffer().size() : End + 1;
   }
 
+  /// Only blanks come before \p S on its line.
+  bool startsItsLine(const Stmt *S) const {
+    unsigned Begin = offset(S->getBeginLoc());
+    unsigned Start = lineStart(Begin);
+    return buffer().substr(Start, Begin - Start).trim().empty();
+  }
+
   /// The statement's `;` is the last token of its line, and only blanks
   /// come before it.
   bool aloneOnItsLine(const Stmt *S) const {
@@ -401,8 +421,8 @@ private:
 } // namespace
 
 bool planReleaseMigration(ASTContext &Ctx, const FunctionDecl &FD,
-                          Migration &Out) {
-  return Planner(Ctx, FD).plan(Out);
+                          const Conditionals &Conds, Migration &Out) {
+  return Planner(Ctx, FD, Conds).plan(Out);
 }
 
 } // namespace cdefer::migrate

@@ -10,7 +10,7 @@ namespace cdefer::migrate {
 /// release what has been acquired so far (ReleaseSequences.cpp). Returns
 /// false for functions without that idiom, which are not reported.
 bool planReleaseMigration(clang::ASTContext &Ctx, const clang::FunctionDecl &FD,
-                          Migration &Out);
+                          const Conditionals &Conds, Migration &Out);
 
 } // namespace cdefer::migrate
 

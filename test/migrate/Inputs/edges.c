@@ -1,0 +1,131 @@
+/* Shapes the migrator's text edits or its proof could get wrong; each is
+ * refused with its reason, or migrated keeping what it did. */
+#include <stdio.h>
+#include <stdlib.h>
+
+static int released;
+static void release(void *p)
+{
+    released++;
+    free(p);
+}
+
+/* An empty body (the tool crashed on it, and wrote no file at all). */
+static void empty(void) {}
+
+/* Refused: the code a defer would go before shares its line with a
+ * declaration it needs (the defer went in front of both). */
+static int shares_decl_line(int n)
+{
+    int ret = -1;
+    char *p = NULL; p = malloc(4);
+    if (n < 0)
+        goto out;
+    ret = n;
+out:
+    release(p);
+    return ret;
+}
+
+/* Refused: the label shares its line with the end of an if (removing the
+ * label's line took the brace with it). */
+static int shares_label_line(int n)
+{
+    int ret = -1;
+    char *p = malloc(4);
+    if (n < 0) {
+        goto out;
+    } else { ret = n; } out:
+    release(p);
+    return ret;
+}
+
+/* Refused: the cleanup's last line is the final return's (the rest of the
+ * file went into the defer). */
+static int shares_return_line(int n)
+{
+    int ret = -1;
+    char *p = malloc(4);
+    if (n < 0)
+        goto out;
+    ret = n;
+out:
+    release(p); return ret;
+}
+
+/* Refused: another configuration returns before the resources exist, and
+ * would now run the cleanup there. */
+static int configured(int n)
+{
+    int ret = -1;
+    char *p = NULL;
+#ifdef EDGES_EARLY_RETURN
+    return -2;
+#endif
+    p = malloc(4);
+    if (n < 0)
+        goto out;
+    ret = n;
+out:
+    release(p);
+    return ret;
+}
+
+/* Refused: the cleanup reads a static local declared after the first goto
+ * (the defer went before its declaration). */
+static int static_after(int n)
+{
+    char *p = malloc(4);
+    if (n < 0)
+        goto out;
+    static int calls;
+    calls++;
+out:
+    if (calls > 100)
+        puts("many calls");
+    release(p);
+    return n;
+}
+
+/* Migrated: the comment between the label and the cleanup goes with it
+ * (it was dropped). */
+static int commented(int n)
+{
+    int ret = -1;
+    char *p = malloc(4);
+    if (n < 0)
+        goto out;
+    ret = n;
+out:
+    /* release what was taken */
+    release(p);
+    return ret;
+}
+
+/* Left alone without a word: a macro writes the whole function. */
+#define CHECKED(name)                                                          \
+    static int name(int n)                                                     \
+    {                                                                          \
+        char *p = malloc(4);                                                   \
+        if (n < 0)                                                             \
+            goto out;                                                          \
+        n++;                                                                   \
+    out:                                                                       \
+        release(p);                                                            \
+        return n;                                                              \
+    }
+CHECKED(generated)
+
+int main(void)
+{
+    empty();
+    printf("%d %d\n", shares_decl_line(1), shares_decl_line(-1));
+    printf("%d %d\n", shares_label_line(2), shares_label_line(-1));
+    printf("%d %d\n", shares_return_line(3), shares_return_line(-1));
+    printf("%d %d\n", configured(4), configured(-1));
+    printf("%d %d\n", static_after(5), static_after(-1));
+    printf("%d %d\n", commented(6), commented(-1));
+    printf("%d %d\n", generated(7), generated(-1));
+    printf("released %d\n", released);
+    return 0;
+}

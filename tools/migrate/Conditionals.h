@@ -1,0 +1,39 @@
+//===- Conditionals.h - the preprocessor conditionals of a file -----------===//
+#ifndef CDEFER_MIGRATE_CONDITIONALS_H
+#define CDEFER_MIGRATE_CONDITIONALS_H
+
+#include "clang/Basic/SourceLocation.h"
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace clang {
+class PPCallbacks;
+class SourceManager;
+} // namespace clang
+
+namespace cdefer::migrate {
+
+/// Where the main file has `#if`, `#ifdef`, `#ifndef`, `#elif`, `#else`
+/// and `#endif`. The migrators prove a function unchanged from the code
+/// one configuration compiles; inside a conditional there is code that
+/// another configuration compiles and the proof never saw (a `return`
+/// that would now run the cleanup, say), and an edit there would vanish
+/// from other configurations.
+class Conditionals {
+public:
+  /// Records the directives as the preprocessor reads them; the recorder
+  /// must not outlive this.
+  std::unique_ptr<clang::PPCallbacks> recorder(const clang::SourceManager &SM);
+
+  /// The line of the first directive within \p R, if any.
+  std::optional<unsigned> lineWithin(const clang::SourceManager &SM,
+                                     clang::SourceRange R) const;
+
+private:
+  std::vector<clang::SourceLocation> Directives;
+};
+
+} // namespace cdefer::migrate
+
+#endif
