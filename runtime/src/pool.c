@@ -25,10 +25,12 @@ static const unsigned class_bytes[CDEFER_CLASSES] = {1024, 8192, 65536};
 static const unsigned cache_cap[CDEFER_CLASSES] = {8, 4, 2};
 static const unsigned pool_cap[CDEFER_CLASSES] = {256, 64, 16};
 
-static _Thread_local struct cdefer__list cache[CDEFER_CLASSES]
-    __attribute__((tls_model("initial-exec")));
-static _Thread_local _Bool cache_registered
-    __attribute__((tls_model("initial-exec")));
+/* The default TLS model: linked into a program, the static linker makes
+ * these accesses as cheap as initial-exec ones; in a shared object,
+ * initial-exec would mark its whole TLS block static, and dlopen of it
+ * fails ("cannot allocate memory in static TLS block"). */
+static _Thread_local struct cdefer__list cache[CDEFER_CLASSES];
+static _Thread_local _Bool cache_registered;
 
 /* The process pool and its lock. */
 static struct cdefer__list pool[CDEFER_CLASSES];
@@ -139,6 +141,11 @@ void cdefer__chunk_give(struct cdefer__chunk *c)
 
 void cdefer__pool_thread_exit(void)
 {
+    /* A destructor of the program's that runs after this one and gives
+     * chunks back registers again, so that they are not left in a cache
+     * that no exit would empty (each thread of a program whose key
+     * destructor deferred in a loop leaked its chunks). */
+    cache_registered = 0;
     pool_lock();
     for (unsigned cls = 0; cls < CDEFER_CLASSES; cls++) {
         struct cdefer__chunk *c;

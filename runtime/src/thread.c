@@ -7,6 +7,7 @@
 #include <pthread.h>
 
 static pthread_key_t exit_key;
+static _Atomic _Bool exit_key_deleted;
 static _Thread_local _Bool registered;
 
 static void thread_exits(void *unused)
@@ -28,11 +29,22 @@ __attribute__((constructor)) static void make_exit_key(void)
         cdefer__fatal("cannot create the thread-exit key");
 }
 
+/* A runtime in a shared object that dlclose unloads takes its key along:
+ * a thread that exited later called a destructor no longer mapped, and
+ * each load used up one of the process's keys. At exit, what defers after
+ * this runs keeps its state until the process ends. */
+__attribute__((destructor)) static void delete_exit_key(void)
+{
+    exit_key_deleted = 1;
+    pthread_key_delete(exit_key);
+}
+
 void cdefer__thread_keeps_state(void)
 {
     if (__builtin_expect(registered, 1))
         return;
     registered = 1;
     /* Any value but NULL makes the destructor run at thread exit. */
-    pthread_setspecific(exit_key, &registered);
+    if (!exit_key_deleted)
+        pthread_setspecific(exit_key, &registered);
 }

@@ -41,6 +41,26 @@ static struct {
 } panicking_threads[PANICKING_THREADS];
 static pthread_mutex_t panicking_lock = PTHREAD_MUTEX_INITIALIZER;
 
+static void lock_panicking(void) { pthread_mutex_lock(&panicking_lock); }
+static void unlock_panicking(void) { pthread_mutex_unlock(&panicking_lock); }
+
+/* fork() copies only the calling thread: the lock is held across it, so
+ * that the child's copy is not held by a thread it does not have (its
+ * first panic waited for it forever), and the child forgets the parent's
+ * threads. */
+static void forget_parent_threads(void)
+{
+    memset(panicking_threads, 0, sizeof panicking_threads);
+    unlock_panicking();
+}
+
+__attribute__((constructor)) static void handle_fork_while_panicking(void)
+{
+    if (pthread_atfork(lock_panicking, unlock_panicking,
+                       forget_parent_threads) != 0)
+        cdefer__fatal("cannot install the fork handlers");
+}
+
 void cdefer__trace_panicking(const struct cdefer__trace *t)
 {
     if (mode != TRACE_ALL)
