@@ -457,23 +457,48 @@ static struct cdefer_panic *goexit_record(struct _Unwind_Exception *e)
     return p;
 }
 
-void CDEFER_ABI_UNWIND_LAND(void *const *slot)
+/* A panic that none of this thread's panics is was raised by another copy
+ * of the runtime (a shared object linked with -Bsymbolic, or loaded with
+ * RTLD_LOCAL, that has its own): nothing here can recover it, and its
+ * report would not say why. */
+static void check_ours(const struct _Unwind_Exception *e)
+{
+    if (e->exception_class != panic_class)
+        return;
+    for (const struct cdefer_panic *p = panicking; p; p = p->link)
+        if (e == &p->exception)
+            return;
+    cdefer__fatal("a panic of another copy of the cdefer runtime reached "
+                  "this one; the program and its shared objects must share "
+                  "one runtime: link them against libcdefer.so");
+}
+
+/* landing_sp: the landing frame's stack pointer at the call, the CFA of
+ * the runtime's entry point that it called. */
+static inline __attribute__((always_inline)) void
+land(void *const *slot, uintptr_t landing_sp)
 {
     struct cdefer_panic *p = panicking;
     struct _Unwind_Exception *e = *slot;
     if (!p || e != &p->exception) {
+        check_ours(e);
         if (!is_thread_exit(e) || !(p = goexit_record(e)))
             return; /* a C++ exception */
         /* Only to tell when a panic raised in its deferred code leaves
-         * the frame: this call's CFA is the landing frame's stack pointer,
-         * and no callee's CFA is above it. (Not the slot's address: ASan's
-         * fake stack and SafeStack keep locals off the machine stack.) */
-        p->frame_sp = (uintptr_t)__builtin_dwarf_cfa();
+         * the frame: no callee's CFA is above the landing frame's stack
+         * pointer. (Not a local's address: ASan's fake stack and SafeStack
+         * keep locals off the machine stack.) */
+        p->frame_sp = landing_sp;
     }
     p->slot = slot;
     for (struct cdefer_panic *older = p->link; older; older = older->link)
         if (older->slot == slot)
             older->aborted = 1;
+}
+
+void CDEFER_ABI_UNWIND_LAND(void *const *slot)
+{
+    land(slot, (uintptr_t)__builtin_dwarf_cfa());
 }
 
 /* Where a thread exit lands, whatever the frame's unwinding code says:
@@ -508,7 +533,7 @@ _Unwind_Reason_Code CDEFER_ABI_PERSONALITY(int version, _Unwind_Action actions,
 void CDEFER_ABI_UNWIND_LAND_INLINED(void *const *slot, unsigned frame)
 {
     (void)frame;
-    CDEFER_ABI_UNWIND_LAND(slot);
+    land(slot, (uintptr_t)__builtin_dwarf_cfa());
 }
 
 /* The end of a frame's unwinding code, where the panic goes on: the fast
