@@ -63,15 +63,17 @@ Conditionals::recorder(const SourceManager &SM) {
   return std::make_unique<Recorder>(SM, Directives);
 }
 
-std::optional<unsigned> Conditionals::lineWithin(const SourceManager &SM,
-                                                 SourceRange R) const {
-  SourceLocation Begin = SM.getExpansionLoc(R.getBegin());
-  SourceLocation End = SM.getExpansionLoc(R.getEnd());
+std::string Conditionals::whyNotIn(const SourceManager &SM,
+                                   SourceRange Body) const {
+  SourceLocation Begin = SM.getExpansionLoc(Body.getBegin());
+  SourceLocation End = SM.getExpansionLoc(Body.getEnd());
   for (SourceLocation D : Directives)
     if (!SM.isBeforeInTranslationUnit(D, Begin) &&
         !SM.isBeforeInTranslationUnit(End, D))
-      return SM.getSpellingLineNumber(D);
-  return std::nullopt;
+      return "its body has a preprocessor conditional (line " +
+             std::to_string(SM.getSpellingLineNumber(D)) +
+             "): code of other configurations is not seen";
+  return "";
 }
 
 } // namespace cdefer::migrate

@@ -4,7 +4,7 @@
 
 #include "clang/Basic/SourceLocation.h"
 #include <memory>
-#include <optional>
+#include <string>
 #include <vector>
 
 namespace clang {
@@ -26,9 +26,10 @@ public:
   /// must not outlive this.
   std::unique_ptr<clang::PPCallbacks> recorder(const clang::SourceManager &SM);
 
-  /// The line of the first directive within \p R, if any.
-  std::optional<unsigned> lineWithin(const clang::SourceManager &SM,
-                                     clang::SourceRange R) const;
+  /// Why a function whose body is \p Body is left alone, or "" if no
+  /// directive stands in it.
+  std::string whyNotIn(const clang::SourceManager &SM,
+                       clang::SourceRange Body) const;
 
 private:
   std::vector<clang::SourceLocation> Directives;

@@ -94,6 +94,17 @@ void addChanges(std::string &Out, llvm::ArrayRef<llvm::StringRef> Old,
 
 } // namespace
 
+unsigned lineStart(llvm::StringRef Text, unsigned Offset) {
+  while (Offset > 0 && Text[Offset - 1] != '\n')
+    --Offset;
+  return Offset;
+}
+
+bool startsLine(llvm::StringRef Text, unsigned Offset) {
+  unsigned Start = lineStart(Text, Offset);
+  return Text.substr(Start, Offset - Start).trim().empty();
+}
+
 std::string applyEdits(llvm::StringRef Original, std::vector<Edit> Edits) {
   sortByOffset(Edits);
   std::string Out;

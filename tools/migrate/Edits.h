@@ -15,6 +15,13 @@ struct Edit {
   std::string Text;
 };
 
+/// Where the line that holds \p Offset of \p Text begins.
+unsigned lineStart(llvm::StringRef Text, unsigned Offset);
+
+/// Whether only blanks stand before \p Offset on its line: an edit of the
+/// whole line there takes no other code with it.
+bool startsLine(llvm::StringRef Text, unsigned Offset);
+
 /// \p Original with \p Edits applied; they must not overlap.
 std::string applyEdits(llvm::StringRef Original, std::vector<Edit> Edits);
 

@@ -193,11 +193,9 @@ private:
              ":' (end it with 'return;')";
     if (!Final)
       return "it does not end with 'return' after '" + labelName() + ":'";
-    if (std::optional<unsigned> Line =
-            Conds.lineWithin(SM, Body->getSourceRange()))
-      return "its body has a preprocessor conditional (line " +
-             std::to_string(*Line) +
-             "): code of other configurations is not seen";
+    if (std::string Why = Conds.whyNotIn(SM, Body->getSourceRange());
+        !Why.empty())
+      return Why;
     if (!isFile(Label->getBeginLoc()))
       return "'" + labelName() + ":' is written with a macro";
     if (!isFile(Final->getBeginLoc()) || !inFileText(Final->getSourceRange()))
@@ -263,10 +261,7 @@ private:
   }
 
   bool startsItsLine(SourceLocation L) const {
-    unsigned Off = offset(L);
-    llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(SM.getExpansionLoc(L)));
-    unsigned Start = lineStart(L);
-    return Buffer.substr(Start, Off - Start).trim().empty();
+    return startsLine(bufferOf(L), offset(L));
   }
 
   /// `return v;` now evaluates v before the cleanup runs.
@@ -345,13 +340,12 @@ private:
     return SM.getFileOffset(SM.getExpansionLoc(L));
   }
 
+  llvm::StringRef bufferOf(SourceLocation L) const {
+    return SM.getBufferData(SM.getFileID(SM.getExpansionLoc(L)));
+  }
+
   unsigned lineStart(SourceLocation L) const {
-    unsigned Off = offset(L);
-    llvm::StringRef Buffer =
-        SM.getBufferData(SM.getFileID(SM.getExpansionLoc(L)));
-    while (Off > 0 && Buffer[Off - 1] != '\n')
-      --Off;
-    return Off;
+    return migrate::lineStart(bufferOf(L), offset(L));
   }
 
   llvm::StringRef text(SourceRange R) const {
@@ -360,8 +354,7 @@ private:
   }
 
   std::string indentOf(const Stmt *S) const {
-    llvm::StringRef Buffer =
-        SM.getBufferData(SM.getFileID(SM.getExpansionLoc(S->getBeginLoc())));
+    llvm::StringRef Buffer = bufferOf(S->getBeginLoc());
     unsigned Start = lineStart(S->getBeginLoc());
     unsigned End = Start;
     while (End < Buffer.size() && (Buffer[End] == ' ' || Buffer[End] == '\t'))

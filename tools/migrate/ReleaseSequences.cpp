@@ -197,11 +197,9 @@ private:
   }
 
   std::string check() {
-    if (std::optional<unsigned> Line =
-            Conds.lineWithin(SM, Body->getSourceRange()))
-      return "its body has a preprocessor conditional (line " +
-             std::to_string(*Line) +
-             "): code of other configurations is not seen";
+    if (std::string Why = Conds.whyNotIn(SM, Body->getSourceRange());
+        !Why.empty())
+      return Why;
     llvm::DenseSet<const Stmt *> InSequences;
     std::map<Key, std::vector<const Exit *>> Releasing;
     for (const Exit &E : Exits)
@@ -357,9 +355,7 @@ private:
   }
 
   unsigned lineStart(unsigned Off) const {
-    while (Off > 0 && buffer()[Off - 1] != '\n')
-      --Off;
-    return Off;
+    return migrate::lineStart(buffer(), Off);
   }
 
   unsigned nextLine(unsigned Off) const {
@@ -369,9 +365,7 @@ private:
 
   /// Only blanks come before \p S on its line.
   bool startsItsLine(const Stmt *S) const {
-    unsigned Begin = offset(S->getBeginLoc());
-    unsigned Start = lineStart(Begin);
-    return buffer().substr(Start, Begin - Start).trim().empty();
+    return startsLine(buffer(), offset(S->getBeginLoc()));
   }
 
   /// The statement's `;` is the last token of its line, and only blanks
@@ -380,8 +374,7 @@ private:
     if (!S->getBeginLoc().isFileID() || !S->getEndLoc().isFileID())
       return false;
     unsigned Begin = SM.getFileOffset(S->getBeginLoc());
-    unsigned Start = lineStart(Begin);
-    if (!buffer().substr(Start, Begin - Start).trim().empty())
+    if (!startsLine(buffer(), Begin))
       return false;
     unsigned Semi = buffer().find(';', SM.getFileOffset(S->getEndLoc()));
     unsigned End = nextLine(Begin);
