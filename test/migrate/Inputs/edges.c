@@ -116,6 +116,51 @@ out:
     }
 CHECKED(generated)
 
+/* Refused: a release's defer would go before code that shares its line
+ * with the return before it (it went before both). */
+static int release_shares_line(int n)
+{
+    char *a = malloc(4);
+    if (!a) return -1; char *b = malloc(4);
+    if (!b) {
+        release(a);
+        return -2;
+    }
+    if (n < 0) {
+        release(b);
+        release(a);
+        return -3;
+    }
+    release(b);
+    release(a);
+    return n;
+}
+
+/* Refused, saying how to make it fit: a void function that falls off its
+ * end after the label. */
+static void falls_off(int n)
+{
+    char *p = malloc(4);
+    if (n < 0)
+        goto out;
+    released += 0;
+out:
+    release(p);
+}
+
+/* Refused, saying there is nothing to defer: the label has its return
+ * alone (it said the function did not end with a return). */
+static int only_returns(int n)
+{
+    char *p = malloc(4);
+    release(p);
+    if (n < 0)
+        goto out;
+    n++;
+out:
+    return n;
+}
+
 int main(void)
 {
     empty();
@@ -126,6 +171,10 @@ int main(void)
     printf("%d %d\n", static_after(5), static_after(-1));
     printf("%d %d\n", commented(6), commented(-1));
     printf("%d %d\n", generated(7), generated(-1));
+    printf("%d %d\n", release_shares_line(8), release_shares_line(-1));
+    falls_off(9);
+    falls_off(-1);
+    printf("%d %d\n", only_returns(10), only_returns(-1));
     printf("released %d\n", released);
     return 0;
 }
