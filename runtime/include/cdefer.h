@@ -129,9 +129,12 @@ struct __cdefer_chunk_top {
 struct __cdefer_chunk_top CDEFER_ABI_CHUNK_DROP(char *base);
 
 /* No debug info for the helpers: a debugger's `step` goes from the user's
- * code to the deferred code, never into cdefer.h. */
+ * code to the deferred code, never into cdefer.h. Nor instrumentation: at
+ * -O0, where they stay calls, -pg, -finstrument-functions and XRay would
+ * show them in the user's profiles, nameless. */
 #if defined(__clang__)
-#  define CDEFER__NODEBUG __attribute__((__nodebug__))
+#  define CDEFER__NODEBUG __attribute__((__nodebug__, \
+      __no_instrument_function__, __xray_never_instrument__))
 #else
 #  define CDEFER__NODEBUG
 #endif
