@@ -43,27 +43,69 @@ struct location {
     uintptr_t symbol_offset;
 };
 
+/* The module's path: its loader's name, or (empty for the main program)
+ * the executable's. */
+static int name_module(const char *name, struct location *where)
+{
+    if (name && name[0]) {
+        snprintf(where->module, sizeof where->module, "%s", name);
+        return 1;
+    }
+    ssize_t n =
+        readlink("/proc/self/exe", where->module, sizeof where->module - 1);
+    if (n <= 0)
+        return 0;
+    where->module[n] = '\0';
+    return 1;
+}
+
+struct segment_search {
+    uintptr_t pc;
+    const char *name; /* of the module whose segment holds pc */
+    uintptr_t bias;
+    int found;
+};
+
+static int holds_pc(struct dl_phdr_info *info, size_t size, void *data)
+{
+    struct segment_search *search = data;
+    (void)size;
+    for (ElfW(Half) i = 0; i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr) *segment = &info->dlpi_phdr[i];
+        uintptr_t start = info->dlpi_addr + segment->p_vaddr;
+        if (segment->p_type == PT_LOAD && search->pc - start < segment->p_memsz) {
+            search->name = info->dlpi_name;
+            search->bias = info->dlpi_addr;
+            search->found = 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Where pc lies: which module, at what offset from its load bias (what
- * symbolizers and addr2line take, for executables and PIEs alike). */
+ * symbolizers and addr2line take, for executables and PIEs alike).
+ * dladdr1 knows nothing in a static executable (-static, -static-pie): the
+ * program headers still say which module holds pc, without a symbol. */
 static int locate(uintptr_t pc, struct location *where)
 {
     Dl_info info;
     struct link_map *map = NULL;
-    if (!dladdr1((void *)pc, &info, (void **)&map, RTLD_DL_LINKMAP) || !map)
-        return 0;
-    const char *name = map->l_name && map->l_name[0] ? map->l_name : NULL;
-    if (!name) { /* the main program */
-        ssize_t n = readlink("/proc/self/exe", where->module,
-                             sizeof where->module - 1);
-        if (n <= 0)
+    if (dladdr1((void *)pc, &info, (void **)&map, RTLD_DL_LINKMAP) && map) {
+        if (!name_module(map->l_name, where))
             return 0;
-        where->module[n] = '\0';
-    } else {
-        snprintf(where->module, sizeof where->module, "%s", name);
+        where->offset = pc - map->l_addr;
+        where->symbol = info.dli_sname;
+        where->symbol_offset =
+            info.dli_saddr ? pc - (uintptr_t)info.dli_saddr : 0;
+        return 1;
     }
-    where->offset = pc - map->l_addr;
-    where->symbol = info.dli_sname;
-    where->symbol_offset = info.dli_saddr ? pc - (uintptr_t)info.dli_saddr : 0;
+    struct segment_search search = {.pc = pc};
+    dl_iterate_phdr(holds_pc, &search);
+    if (!search.found || !name_module(search.name, where))
+        return 0;
+    where->offset = pc - search.bias;
+    where->symbol = NULL;
     return 1;
 }
 
