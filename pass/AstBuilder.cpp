@@ -4,6 +4,7 @@
 
 #include "clang/AST/Attr.h"
 #include "clang/Basic/Builtins.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace clang;
 
@@ -186,7 +187,10 @@ Expr *AstBuilder::alignUp(Expr *Pointer, uint64_t Align, QualType To) {
   QualType UIntPtr = Ctx.getUIntPtrType();
   Expr *Address = cast(Pointer, UIntPtr, CK_PointerToIntegral);
   Expr *Up = binary(BO_Add, Address, integer(Align - 1, UIntPtr));
-  Expr *Aligned = binary(BO_And, paren(Up), integer(~(Align - 1), UIntPtr));
+  // The mask in uintptr_t's own width: 32 bits on i386, armv7, wasm32.
+  uint64_t Mask =
+      ~(Align - 1) & llvm::maskTrailingOnes<uint64_t>(Ctx.getIntWidth(UIntPtr));
+  Expr *Aligned = binary(BO_And, paren(Up), integer(Mask, UIntPtr));
   return cast(paren(Aligned), To, CK_IntegralToPointer);
 }
 
