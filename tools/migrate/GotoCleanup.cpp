@@ -41,6 +41,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "GotoCleanup.h"
+#include "LeftAlone.h"
 #include "ReturnValues.h"
 
 #include "clang/AST/ASTContext.h"
@@ -193,8 +194,7 @@ private:
              ":' (end it with 'return;')";
     if (!Final)
       return "it does not end with 'return' after '" + labelName() + ":'";
-    if (std::string Why = Conds.whyNotIn(SM, Body->getSourceRange());
-        !Why.empty())
+    if (std::string Why = whyLeftAlone(Ctx, *Body, Conds); !Why.empty())
       return Why;
     if (!isFile(Label->getBeginLoc()))
       return "'" + labelName() + ":' is written with a macro";

@@ -35,6 +35,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ReleaseSequences.h"
+#include "LeftAlone.h"
 #include "ReturnValues.h"
 
 #include "clang/AST/ASTContext.h"
@@ -86,7 +87,7 @@ std::optional<Release> asRelease(const Stmt *S) {
 class Planner {
 public:
   Planner(ASTContext &Ctx, const FunctionDecl &FD, const Conditionals &Conds)
-      : SM(Ctx.getSourceManager()), FD(FD),
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), FD(FD),
         Body(dyn_cast_or_null<CompoundStmt>(FD.getBody())),
         Parents(FD.getBody()), Conds(Conds) {}
 
@@ -120,6 +121,7 @@ public:
   }
 
 private:
+  const ASTContext &Ctx;
   const SourceManager &SM;
   const FunctionDecl &FD;
   const CompoundStmt *Body;
@@ -197,8 +199,7 @@ private:
   }
 
   std::string check() {
-    if (std::string Why = Conds.whyNotIn(SM, Body->getSourceRange());
-        !Why.empty())
+    if (std::string Why = whyLeftAlone(Ctx, *Body, Conds); !Why.empty())
       return Why;
     llvm::DenseSet<const Stmt *> InSequences;
     std::map<Key, std::vector<const Exit *>> Releasing;

@@ -1,5 +1,6 @@
 /* Shapes the migrator's text edits or its proof could get wrong; each is
  * refused with its reason, or migrated keeping what it did. */
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -161,6 +162,55 @@ out:
     return n;
 }
 
+/* Refused: it calls setjmp. After the longjmp back, it leaves through
+ * `return -2`, where the hand-written code releases the log alone; a defer
+ * of the buffer, registered before the longjmp, would release it again
+ * (the callee did). */
+static jmp_buf back;
+static void consume(char *buf, int n)
+{
+    if (n < 0) {
+        release(buf);
+        longjmp(back, 1);
+    }
+    buf[0] = (char)n;
+}
+
+static int longjumps(int n)
+{
+    char *log = malloc(4);
+    if (!log)
+        return -1;
+    if (setjmp(back)) {
+        release(log);
+        return -2;
+    }
+    char *buf = malloc(4);
+    if (!buf) {
+        release(log);
+        return -3;
+    }
+    consume(buf, n);
+    release(buf);
+    release(log);
+    return n;
+}
+
+/* Refused as well with a single cleanup label. */
+static int goto_longjumps(int n)
+{
+    int ret = -1;
+    char *p = malloc(4);
+    if (setjmp(back))
+        goto out;
+    if (n < 0)
+        longjmp(back, 1);
+    ret = n;
+out:
+    release(p);
+    return ret;
+}
+
 int main(void)
 {
     empty();
@@ -175,6 +225,8 @@ int main(void)
     falls_off(9);
     falls_off(-1);
     printf("%d %d\n", only_returns(10), only_returns(-1));
+    printf("%d %d\n", longjumps(11), longjumps(-1));
+    printf("%d %d\n", goto_longjumps(12), goto_longjumps(-1));
     printf("released %d\n", released);
     return 0;
 }
