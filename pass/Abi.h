@@ -77,6 +77,7 @@ inline constexpr const char *FrameStart =
 inline constexpr const char *DeferProc = CDEFER_ABI_STRING(CDEFER_ABI_DEFERPROC);
 inline constexpr const char *DeferProcSite =
     CDEFER_ABI_STRING(CDEFER_ABI_DEFERPROC_SITE);
+inline constexpr const char *DeferArm = CDEFER_ABI_STRING(CDEFER_ABI_DEFERARM);
 inline constexpr const char *FrameStartLarge =
     CDEFER_ABI_STRING(CDEFER_ABI_FRAME_START_LARGE);
 inline constexpr const char *DeferProcLarge =
@@ -89,8 +90,8 @@ inline constexpr const char *DeferPop = CDEFER_ABI_STRING(CDEFER_ABI_DEFERPOP);
 inline constexpr const char *DeferReturn =
     CDEFER_ABI_STRING(CDEFER_ABI_DEFERRETURN);
 inline constexpr const char *All[] = {
-    FrameStart,   DeferProc, DeferProcSite, FrameStartLarge, DeferProcLarge,
-    DeferPending, DeferredSite, DeferPop,   DeferReturn};
+    FrameStart,   DeferProc,    DeferProcSite, DeferArm,   FrameStartLarge,
+    DeferProcLarge, DeferPending, DeferredSite, DeferPop, DeferReturn};
 
 /// Past this many defer statements a function's records frame stays in
 /// memory (UnwindPass.cpp: manySites), and it uses the _large helpers.

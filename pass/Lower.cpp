@@ -84,12 +84,20 @@ struct LoweredSite {
   RecordDecl *Record = nullptr; // records only: the captures' layout
   std::vector<SharedUse> Shared;
   VarDecl *CalleeSlot = nullptr; // call form: a callee evaluated at the defer
+  /// Call form: a captured value may hold the address of a variable the
+  /// site keeps alive, which must have moved before the value is taken.
+  bool MovesBeforeCaptures = false;
 };
+
+/// Records: a record pushed under its site's number with this bit set is
+/// popped at exit without running anything (cdefer.h: __cdefer_deferarm).
+constexpr unsigned DisarmedSite = 0x80000000u;
 
 /// The declarations of the runtime a record-based function calls.
 struct RuntimeDecls {
   FunctionDecl *DeferProc = nullptr;
   FunctionDecl *DeferProcSite = nullptr;
+  FunctionDecl *DeferArm = nullptr;
   FunctionDecl *DeferPending = nullptr;
   FunctionDecl *DeferReturn = nullptr;
   FunctionDecl *DeferPop = nullptr;
@@ -276,6 +284,10 @@ private:
       }
       if (needsNoSlot(L, Arg))
         continue;
+      size_t Before = InnerAddresses.size();
+      addressesCarried(Arg, InnerAddresses);
+      if (InnerAddresses.size() != Before)
+        L.MovesBeforeCaptures = true;
       Args.push_back({I, Arg});
     }
     if (!namesFunction(Callee)) {
@@ -367,6 +379,75 @@ private:
       return false;
     Out.Variable = Ref;
     return true;
+  }
+
+  /// The inner-block variables whose address the value of \p E, an
+  /// argument evaluated at the defer, may hold: besides an argument that is
+  /// such an address (pointsInto), one that carries it through `?:`, a
+  /// cast (to an integer too), arithmetic, a struct, union or compound
+  /// literal (a transparent union's initializer is one), or a call that
+  /// returns a pointer or an aggregate (`strchr(line, ':')`). Go keeps the
+  /// variable alive for the deferred call; so does cdefer, as for
+  /// pointsInto, but the value is taken at the defer, after the variable
+  /// has moved (registration()). A value loaded from memory (`p->next`,
+  /// `*pp`) and a call's integer result (`strlen(line)`) hold none.
+  void addressesCarried(Expr *E, std::vector<Stmt *> &Out) const {
+    E = E->IgnoreParens();
+    InnerAddress Address;
+    if (pointsInto(E, Address)) {
+      if (Address.Variable)
+        Out.push_back(Address.Variable);
+      return;
+    }
+    if (isa<UnaryExprOrTypeTraitExpr>(E) || E->isEvaluatable(S.Context))
+      return;
+    if (auto *Cast = dyn_cast<CastExpr>(E)) {
+      // A value loaded from an object holds what was stored there, except
+      // a compound literal's: what its initializer gives it here.
+      Expr *From = Cast->getSubExpr();
+      if (Cast->getCastKind() != CK_LValueToRValue ||
+          isa<CompoundLiteralExpr>(From->IgnoreParens()))
+        addressesCarried(From, Out);
+      return;
+    }
+    if (auto *Cond = dyn_cast<AbstractConditionalOperator>(E)) {
+      addressesCarried(Cond->getTrueExpr(), Out);
+      addressesCarried(Cond->getFalseExpr(), Out);
+      return;
+    }
+    if (auto *Op = dyn_cast<BinaryOperator>(E)) {
+      if (Op->getOpcode() == BO_Comma || Op->getOpcode() == BO_Assign)
+        addressesCarried(Op->getRHS(), Out);
+      else if (Op->isAdditiveOp() || Op->isMultiplicativeOp() ||
+               Op->isBitwiseOp() || Op->isShiftOp())
+        addressesCarried(Op->getLHS(), Out), addressesCarried(Op->getRHS(), Out);
+      return;
+    }
+    if (auto *Op = dyn_cast<UnaryOperator>(E)) {
+      if (!Op->isIncrementDecrementOp() && Op->getOpcode() != UO_Deref &&
+          Op->getOpcode() != UO_LNot)
+        addressesCarried(Op->getSubExpr(), Out);
+      return;
+    }
+    if (auto *Call = dyn_cast<CallExpr>(E)) {
+      QualType T = Call->getType();
+      if (T->isPointerType() || T->isRecordType())
+        for (Expr *Arg : Call->arguments())
+          addressesCarried(Arg, Out);
+      return;
+    }
+    if (auto *Member = dyn_cast<MemberExpr>(E)) {
+      if (!Member->isArrow())
+        addressesCarried(Member->getBase(), Out);
+      return;
+    }
+    if (isa<DeclRefExpr, ArraySubscriptExpr>(E))
+      return; // an object: its value is loaded, or it decays (pointsInto)
+    // Initializer lists, compound literals, statement expressions, _Atomic
+    // operations: whatever they hold.
+    for (Stmt *Child : E->children())
+      if (auto *Sub = dyn_cast_or_null<Expr>(Child))
+        addressesCarried(Sub, Out);
   }
 
   /// Whether a compound literal in \p L's call ends before the exit
@@ -688,6 +769,10 @@ private:
     Runtime.DeferProc = Find(helper::DeferProc, 2);
     Runtime.DeferProcSite =
         Find(Large ? helper::DeferProcLarge : helper::DeferProcSite, 3);
+    if (llvm::any_of(Sites, [](const LoweredSite &L) {
+          return L.MovesBeforeCaptures;
+        }))
+      Runtime.DeferArm = Find(helper::DeferArm, 2);
     Runtime.DeferPending = Find(helper::DeferPending, 1);
     Runtime.DeferReturn = Find(helper::DeferReturn, 1);
     Runtime.DeferPop = Find(helper::DeferPop, 2);
@@ -874,7 +959,12 @@ private:
   }
 
   /// With one defer statement, records need not say which made them.
-  bool recordsKeepSite() const { return Sites.size() > 1; }
+  bool recordsKeepSite() const {
+    return Sites.size() > 1 ||
+           llvm::any_of(Sites, [](const LoweredSite &L) {
+             return L.MovesBeforeCaptures;
+           });
+  }
 
   /// The captures, then the site number in the last 4 bytes if kept,
   /// rounded up to the records' alignment (cdefer.h).
@@ -916,22 +1006,43 @@ private:
     return B.block(Stmts);
   }
 
+  /// The defer's values, into their slots; then, open-coded, the shared
+  /// variables move to the site's storage and its bit is set, or with
+  /// records, the record is pushed, the variables move into it and the
+  /// slots are copied there. A site whose values may hold a shared
+  /// variable's address moves the variables first (MovesBeforeCaptures):
+  /// open-coded, nothing else changes; with records, the record is pushed
+  /// disarmed and armed once the values are in.
   Stmt *registration(LoweredSite &L) {
     B.Loc = L.Site->Loc;
     std::vector<Stmt *> Stmts;
+    bool Late = L.MovesBeforeCaptures;
+    if (Plan.OpenCoded) {
+      if (Late)
+        keepInstances(L, Stmts);
+      takeValues(L, Stmts);
+      if (!Late)
+        keepInstances(L, Stmts);
+      Stmts.push_back(B.compoundAssign(BO_OrAssign, B.ref(Bits), mask(L)));
+    } else {
+      if (!Late)
+        takeValues(L, Stmts);
+      pushRecord(L, Stmts);
+    }
+    return B.block(Stmts);
+  }
+
+  void takeValues(LoweredSite &L, std::vector<Stmt *> &Stmts) {
     for (Capture &C : L.Captures)
       if (C.Value)
         Stmts.push_back(C.Value->isGLValue()
                             ? B.copy(B.ref(C.Slot), C.Value)
                             : B.assign(B.ref(C.Slot), C.Value));
-    if (Plan.OpenCoded) {
-      for (SharedUse &U : L.Shared)
-        keepInstance(L, U, [&] { return B.ref(U.Own); }, Stmts);
-      Stmts.push_back(B.compoundAssign(BO_OrAssign, B.ref(Bits), mask(L)));
-    } else {
-      pushRecord(L, Stmts);
-    }
-    return B.block(Stmts);
+  }
+
+  void keepInstances(LoweredSite &L, std::vector<Stmt *> &Stmts) {
+    for (SharedUse &U : L.Shared)
+      keepInstance(L, U, [&] { return B.ref(U.Own); }, Stmts);
   }
 
   /// if (current == &var) { own = *current; current = &own; }
@@ -974,11 +1085,13 @@ private:
   /// defer statement, __cdefer_deferproc(&frame, size)); captures->field = slot
   void pushRecord(LoweredSite &L, std::vector<Stmt *> &Stmts) {
     Expr *Call;
+    bool Late = L.MovesBeforeCaptures;
     if (recordsKeepSite()) {
       auto Params = Runtime.DeferProcSite->parameters();
+      unsigned Site = L.Site->Index | (Late ? DisarmedSite : 0);
       Call = B.call(Runtime.DeferProcSite,
                     {B.addressOf(B.ref(Frame)),
-                     B.integer(L.Site->Index, Params[1]->getType()),
+                     B.integer(Site, Params[1]->getType()),
                      B.integer(recordSize(L), Params[2]->getType())});
     } else {
       auto Params = Runtime.DeferProc->parameters();
@@ -997,9 +1110,17 @@ private:
       FieldDecl *Kept = *OwnField++;
       keepInstance(L, U, [&] { return keptInRecord(L, U, Kept); }, Stmts);
     }
+    if (Late)
+      takeValues(L, Stmts);
     for (Capture &C : L.Captures)
       Stmts.push_back(
           B.copy(B.arrow(recordCaptures(L), *Field++), B.ref(C.Slot)));
+    if (Late) {
+      auto Params = Runtime.DeferArm->parameters();
+      Stmts.push_back(B.call(Runtime.DeferArm,
+                             {B.addressOf(B.ref(Frame)),
+                              B.integer(L.Site->Index, Params[1]->getType())}));
+    }
   }
 
   // --- The exit sequence. ---
@@ -1130,6 +1251,11 @@ private:
       Values.push_back(L.Site->Index);
       Bodies.push_back(runRecord(L));
     }
+    for (LoweredSite &L : Sites)
+      if (L.MovesBeforeCaptures) { // a panic took its values: run nothing
+        Values.push_back(L.Site->Index | DisarmedSite);
+        Bodies.push_back(B.block({popRecord(L)}));
+      }
     Stmt *Run = Bodies.front();
     if (recordsKeepSite())
       Run = B.dispatch(
@@ -1155,11 +1281,15 @@ private:
 
   /// Takes the newest record, whose site is L, and runs L's code with the
   /// values it captured.
-  Stmt *runRecord(LoweredSite &L) {
+  Expr *popRecord(const LoweredSite &L) {
     auto Params = Runtime.DeferPop->parameters();
-    Expr *Pop = B.call(Runtime.DeferPop,
-                       {B.addressOf(B.ref(Frame)),
-                        B.integer(recordSize(L), Params[1]->getType())});
+    return B.call(Runtime.DeferPop,
+                  {B.addressOf(B.ref(Frame)),
+                   B.integer(recordSize(L), Params[1]->getType())});
+  }
+
+  Stmt *runRecord(LoweredSite &L) {
+    Expr *Pop = popRecord(L);
     // The marker first: in the unwinding copies it becomes a call, and
     // nothing loaded from the record then has to be kept across it. A
     // captured callee is the marker's operand, so then it comes after.

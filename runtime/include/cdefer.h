@@ -212,6 +212,18 @@ CDEFER__INLINE void *CDEFER_ABI_DEFERPROC_SITE(struct CDEFER_ABI_FRAME *frame,
     return record;
 }
 
+/* A defer whose captured values may hold the address of a variable its
+ * record keeps alive (`defer f(c ? &v : &w);`) moves the variable into the
+ * record before it evaluates them: it pushes the record under another
+ * site number, which the exit pops without running anything, and gives
+ * the record its own site once every value is in. A panic while the
+ * values are evaluated must not run the call with half its arguments. */
+CDEFER__INLINE void CDEFER_ABI_DEFERARM(struct CDEFER_ABI_FRAME *frame,
+                                    unsigned site)
+{
+    ((unsigned *)frame->top)[-1] = site;
+}
+
 /* A function with very many defer statements keeps its frame in memory
  * (pass/UnwindPass.cpp), where the optimizer cannot see the flag stay 0.
  * Its frame starts as if it had grown, and its defers never store the

@@ -32,6 +32,7 @@
 #define CDEFER_ABI_FRAME_START __cdefer_frame_start
 #define CDEFER_ABI_DEFERPROC __cdefer_deferproc
 #define CDEFER_ABI_DEFERPROC_SITE __cdefer_deferproc_site
+#define CDEFER_ABI_DEFERARM __cdefer_deferarm
 #define CDEFER_ABI_FRAME_START_LARGE __cdefer_frame_start_large
 #define CDEFER_ABI_DEFERPROC_LARGE __cdefer_deferproc_large
 #define CDEFER_ABI_DEFERPENDING __cdefer_deferpending
