@@ -55,6 +55,7 @@
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InlineAsm.h"
+#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
@@ -962,6 +963,26 @@ std::string markerSymbol(StringRef Name) {
       .str();
 }
 
+/// exit() and quick_exit() are declared not to unwind, yet run the
+/// program's atexit handlers, which may panic: such a panic must pass this
+/// frame by, as it does where the call has no landing pad. Its range of the
+/// call-site table has none only if the callee may unwind: a call to a
+/// function that cannot is folded into the ranges of the invokes around it
+/// (at -O0, where nothing follows a noreturn call, a panic from a handler
+/// of an exit() in deferred code ran the frame's other deferred code, and
+/// could recover and return from main). Calls to the others that do not
+/// return get the same, at no cost: they never unwind anyway.
+static void passOverExitCalls(Function &F) {
+  for (Instruction &I : instructions(F))
+    if (auto *Call = dyn_cast<CallInst>(&I))
+      if (Function *Callee = Call->getCalledFunction();
+          Callee && Callee->isDeclaration() && !Callee->isIntrinsic() &&
+          Callee->doesNotThrow() && Callee->doesNotReturn()) {
+        Call->removeFnAttr(Attribute::NoUnwind);
+        Callee->removeFnAttr(Attribute::NoUnwind);
+      }
+}
+
 /// The runtime's personality extends libgcc's C personality (it also notes
 /// where a thread exit lands), so every function of the module that had
 /// libgcc's (a cleanup attribute, _Defer, under -fexceptions) takes it too:
@@ -986,11 +1007,15 @@ PreservedAnalyses UnwindPass::run(Module &M, ModuleAnalysisManager &) {
   for (Function &F : M)
     if (!F.isDeclaration() && !isRecordHelper(F))
       F.removeFnAttr(Attribute::NoUnwind);
+  std::vector<Function *> Lowered;
   for (CallBase *Exit : Exits) {
     Function &F = *Exit->getFunction();
+    Lowered.push_back(&F);
     F.setUWTableKind(UWTableKind::Async);
     FunctionLowering(F, Hooks).run(Exit);
   }
+  for (Function *F : Lowered)
+    passOverExitCalls(*F);
   adoptPersonality(M, Hooks);
   for (StringRef Name :
        {ExitMarker, CallSiteMarker, BlockSiteMarker, AllocaMarker})

@@ -16,6 +16,7 @@ void cdefer__out_of_memory(size_t bytes)
 
 void cdefer__fatal(const char *why)
 {
+    fflush(NULL); /* what the program wrote so far, as a panic does */
     fprintf(stderr, "cdefer: %s\n", why);
     fflush(stderr);
     abort();

@@ -54,6 +54,7 @@
 #include "internal.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -79,8 +80,9 @@ struct cdefer_panic {
     struct _Unwind_Exception *foreign;
     size_t token;        /* the deferred call or block running now, or 0 */
     void *callee;        /* the function about to be called with it */
-    uintptr_t frame_sp;  /* the unwinder's CFA of the frame it reached last:
-                            only to tell when a newer panic leaves it */
+    uintptr_t frame_sp;  /* the unwinder's CFA of the frame it reached last
+                            (at first, the raising call's): only to tell
+                            when a newer panic leaves it */
     unsigned hidden;     /* frames of the runtime the unwinding reaches next */
     void *const *slot;   /* the exception slot of the frame it landed in */
     struct cdefer__trace trace; /* last: new_panic clears only its head */
@@ -124,6 +126,10 @@ static _Bool print_panics(const struct cdefer_panic *p)
 static _Noreturn void die(const struct cdefer_panic *p, const char *why,
                           uintptr_t unwound_to)
 {
+    /* Writing the report and waiting on the symbolizer are cancellation
+     * points: a pthread_cancel there ended the thread, and the process
+     * went on as if nothing had panicked. */
+    pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
     fflush(NULL);
     if (p)
         print_panics(p);
@@ -298,6 +304,10 @@ start(struct cdefer_panic *p)
     leaving_frames();
     p->exception.exception_class = panic_class;
     p->exception.exception_cleanup = delete_exception;
+    /* Where it is until it reaches a frame: the call that raised it. A
+     * signal handler that panics and recovers meanwhile stays below that,
+     * and must not take this one for a panic it left behind (reach). */
+    p->frame_sp = (uintptr_t)__builtin_dwarf_cfa();
     p->link = panicking;
     panicking = p;
     cdefer__trace_panicking(&p->trace);

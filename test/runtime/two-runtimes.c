@@ -2,6 +2,8 @@
 // -Bsymbolic-functions has its own): a panic that one raises cannot be
 // recovered in the other's frames. That is an error that says so, not a
 // silent NULL from recover() and a panic report that does not say why.
+// What the program wrote before is written out first (stdout, fully
+// buffered in a file here, was lost).
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: %cdefer-cc -O2 -shared -fPIC -Wl,-Bsymbolic-functions %S/Inputs/copy-panics.c -o %t/libpanics.so
 // RUN: %cdefer-cc -O2 -shared -fPIC -Wl,-Bsymbolic-functions %S/Inputs/copy-recovers.c -o %t/librecovers.so
@@ -17,7 +19,6 @@ void copy_panics(void);
 int copy_recovers(void (*f)(void));
 
 int main(void) {
-  setvbuf(stdout, NULL, _IONBF, 0);
   printf("recovered: %d\n", copy_recovers(copy_panics));
   return 0;
 }
