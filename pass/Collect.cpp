@@ -60,16 +60,26 @@ LabelStmt *asLabeledDefer(Stmt *S) {
   return nullptr;
 }
 
-CallExpr *deferredCall(ASTContext &Ctx, Stmt *Deferred) {
+/// \p Deferred without parentheses and casts to void: `defer (void)f(x);`
+/// is still a call.
+static Expr *deferredExpr(Stmt *Deferred) {
   auto *E = dyn_cast<Expr>(Deferred);
   while (E) {
     E = E->IgnoreParens();
     auto *Cast = dyn_cast<CStyleCastExpr>(E);
     if (!Cast || Cast->getCastKind() != CK_ToVoid)
       break;
-    E = Cast->getSubExpr(); // `defer (void)f(x);` is still a call
+    E = Cast->getSubExpr();
   }
-  auto *Call = dyn_cast_or_null<CallExpr>(E);
+  return E;
+}
+
+AtomicExpr *deferredAtomic(Stmt *Deferred) {
+  return dyn_cast_or_null<AtomicExpr>(deferredExpr(Deferred));
+}
+
+CallExpr *deferredCall(ASTContext &Ctx, Stmt *Deferred) {
+  auto *Call = dyn_cast_or_null<CallExpr>(deferredExpr(Deferred));
   if (!Call)
     return nullptr;
   if (const FunctionDecl *Fn = Call->getDirectCallee())

@@ -23,6 +23,7 @@
 
 namespace clang {
 class ASTContext;
+class AtomicExpr;
 class AttributedStmt;
 class CallExpr;
 class FunctionDecl;
@@ -68,6 +69,11 @@ clang::LabelStmt *asLabeledDefer(clang::Stmt *S);
 /// functions take their operands in ways a copy would change, so they are
 /// treated as plain expressions.
 clang::CallExpr *deferredCall(clang::ASTContext &Ctx, clang::Stmt *Deferred);
+
+/// The atomic operation a defer makes at exit (`defer atomic_store(&f, v);`:
+/// <stdatomic.h>'s generic functions are such operations, not calls), or
+/// null. Its operands are evaluated at the defer, as a call's arguments.
+clang::AtomicExpr *deferredAtomic(clang::Stmt *Deferred);
 
 /// Finds the defers and the result variable of \p FD and reports every misuse
 /// of them (the dialect's rule 7). Returns false if it reported an error.

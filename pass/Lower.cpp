@@ -251,56 +251,99 @@ private:
       L.IsCall = true;
       return captureCall(L, Call);
     }
+    if (AtomicExpr *Atomic = deferredAtomic(Site.Deferred))
+      return captureOperands(L, Atomic);
     return shareInnerVariables(L, {L.Code});
   }
+
+  /// An operand evaluated at the defer into a slot, once every site is
+  /// known to be fine (apply()): where it stands, and its slot's name.
+  struct PendingOperand {
+    Expr **Where;
+    std::string Name;
+  };
 
   /// The callee (unless it names a function) and the non-constant
   /// arguments are evaluated at the defer, into slots. The call is changed
   /// only once every site is known to be fine (apply()).
   bool captureCall(LoweredSite &L, CallExpr *Call) {
-    Expr *Callee = Call->getCallee();
-    std::vector<std::pair<unsigned, Expr *>> Args;
+    std::vector<PendingOperand> Args;
     std::vector<Stmt *> InnerAddresses;
-    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
-      Expr *Arg = Call->getArg(I);
-      if (Arg->isEvaluatable(S.Context))
-        continue; // a constant: evaluating it at exit gives the same value
-      InnerAddress Address;
-      if (pointsInto(Arg, Address) &&
-          (Address.Variable || literalEndsBeforeExit(L))) {
-        if (Address.Variable)
-          InnerAddresses.push_back(Address.Variable);
-        else if (!keepLiteral(L, Call, I, Address.Literal))
-          return false;
-        captureOffsets(L, I, Address.Offsets);
-        continue;
-      }
-      // The slot is declared at the top of the function, where the sizes of
-      // such a type may not be known yet.
-      if (Arg->getType()->isVariablyModifiedType()) {
-        errCaptureVariablyModifiedArgument(D, userLoc(SM, Arg->getExprLoc()));
-        noteDeferHere(D, L.Site->Loc);
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      if (!captureOperand(L, {&Call->getArgs()[I], "arg" + std::to_string(I)},
+                          Args, InnerAddresses))
         return false;
-      }
-      if (needsNoSlot(L, Arg))
-        continue;
-      size_t Before = InnerAddresses.size();
-      addressesCarried(Arg, InnerAddresses);
-      if (InnerAddresses.size() != Before)
-        L.MovesBeforeCaptures = true;
-      Args.push_back({I, Arg});
-    }
-    if (!namesFunction(Callee)) {
-      Expr *Slot = addCapture(L, "fn", Callee);
+    if (!namesFunction(Call->getCallee())) {
+      Expr *Slot = addCapture(L, "fn", Call->getCallee());
       L.CalleeSlot = L.Captures.back().Slot;
       CallEdits.push_back([=] { Call->setCallee(B.load(Slot)); });
     }
-    for (const auto &Pending : Args) {
-      unsigned I = Pending.first;
-      Expr *Slot = addCapture(L, "arg" + std::to_string(I), Pending.second);
-      CallEdits.push_back([=] { Call->setArg(I, B.load(Slot)); });
-    }
+    takeOperandsAtDefer(L, Args);
     return shareInnerVariables(L, InnerAddresses);
+  }
+
+  /// `defer atomic_store(&flag, v);`: <stdatomic.h>'s generic functions are
+  /// atomic operations, not calls, but Go's `defer atomic.StoreInt32(&flag,
+  /// v)` evaluates v at the defer: the operands are taken as a call's
+  /// arguments are. The code that runs at exit is the operation on them.
+  bool captureOperands(LoweredSite &L, AtomicExpr *Atomic) {
+    std::vector<PendingOperand> Operands;
+    std::vector<Stmt *> InnerAddresses;
+    unsigned K = 0;
+    for (Stmt *&Child : Atomic->children())
+      if (!captureOperand(L,
+                          {reinterpret_cast<Expr **>(&Child),
+                           "operand" + std::to_string(K++)},
+                          Operands, InnerAddresses))
+        return false;
+    takeOperandsAtDefer(L, Operands);
+    return shareInnerVariables(L, InnerAddresses);
+  }
+
+  /// One argument or operand: left alone if a constant, or one whose value
+  /// at exit is the same (needsNoSlot); evaluated at exit if it points into
+  /// an inner variable, which is then kept (its offsets taken at the defer);
+  /// otherwise added to \p Pending.
+  bool captureOperand(LoweredSite &L, PendingOperand Operand,
+                      std::vector<PendingOperand> &Pending,
+                      std::vector<Stmt *> &InnerAddresses) {
+    Expr *Arg = *Operand.Where;
+    if (!Arg || Arg->isEvaluatable(S.Context))
+      return true; // a constant: evaluating it at exit gives the same value
+    InnerAddress Address;
+    if (pointsInto(Arg, Address) &&
+        (Address.Variable || literalEndsBeforeExit(L))) {
+      if (Address.Variable)
+        InnerAddresses.push_back(Address.Variable);
+      else if (!keepLiteral(L, Arg, Operand.Name, Address.Literal))
+        return false;
+      captureOffsets(L, Operand.Name, Address.Offsets);
+      return true;
+    }
+    // The slot is declared at the top of the function, where the sizes of
+    // such a type may not be known yet.
+    if (Arg->getType()->isVariablyModifiedType()) {
+      errCaptureVariablyModifiedArgument(D, userLoc(SM, Arg->getExprLoc()));
+      noteDeferHere(D, L.Site->Loc);
+      return false;
+    }
+    if (needsNoSlot(L, Arg))
+      return true;
+    size_t Before = InnerAddresses.size();
+    addressesCarried(Arg, InnerAddresses);
+    if (InnerAddresses.size() != Before)
+      L.MovesBeforeCaptures = true;
+    Pending.push_back(Operand);
+    return true;
+  }
+
+  void takeOperandsAtDefer(LoweredSite &L,
+                           const std::vector<PendingOperand> &Pending) {
+    for (const PendingOperand &Operand : Pending) {
+      Expr **Where = Operand.Where;
+      Expr *Slot = addCapture(L, Operand.Name, *Where);
+      CallEdits.push_back([=] { *Where = B.load(Slot); });
+    }
   }
 
   /// An argument that points into an inner-block variable, or into a
@@ -463,19 +506,19 @@ private:
     return true;
   }
 
-  /// `&(T){...}` passed to \p Call, argument \p Arg, whose storage ends
-  /// before the call (literalEndsBeforeExit). Go's `defer f(&T{...})` keeps
+  /// `&(T){...}` in \p Arg, the argument named \p ArgName, whose storage
+  /// ends before the call (literalEndsBeforeExit). Go's `defer f(&T{...})` keeps
   /// the value alive for f; a compound literal's value is all known at the
   /// defer, and nothing but the argument can refer to it. So the defer
   /// copies the literal into a slot, which the argument names instead: the
   /// call at exit gets the slot's address, and each record its own copy.
-  bool keepLiteral(LoweredSite &L, CallExpr *Call, unsigned Arg,
+  bool keepLiteral(LoweredSite &L, Expr *Arg, llvm::StringRef ArgName,
                    CompoundLiteralExpr *Literal) {
     QualType T = Literal->getType();
     if (T->isArrayType() && !canCopyArrays(L, Literal->getBeginLoc()))
       return false;
-    Stmt **Where = childHolding(Call->getArg(Arg), Literal);
-    std::string Name = "arg" + std::to_string(Arg) + "_literal";
+    Stmt **Where = childHolding(Arg, Literal);
+    std::string Name = (ArgName + "_literal").str();
     Qualifiers Dropped;
     VarDecl *Slot = B.local(slotName(L, Name),
                             S.Context.getUnqualifiedArrayType(T, Dropped));
@@ -511,13 +554,11 @@ private:
   /// `&buf[i]` at exit must use the i of the defer: each offset that is
   /// not a constant is evaluated into a slot at the defer, which the
   /// argument then reads.
-  void captureOffsets(LoweredSite &L, unsigned Arg,
+  void captureOffsets(LoweredSite &L, llvm::StringRef ArgName,
                       llvm::ArrayRef<Stmt **> Offsets) {
     for (size_t K = 0; K < Offsets.size(); ++K) {
       Stmt **Offset = Offsets[K];
-      Expr *Slot = addCapture(L,
-                              "arg" + std::to_string(Arg) + "_offset" +
-                                  std::to_string(K),
+      Expr *Slot = addCapture(L, (ArgName + "_offset" + llvm::Twine(K)).str(),
                               cast<Expr>(*Offset));
       CallEdits.push_back([=] { *Offset = B.load(Slot); });
     }
