@@ -261,6 +261,9 @@ private:
   struct PendingOperand {
     Expr **Where;
     std::string Name;
+    /// A parameter with pass_object_size: the size clang passes with it is
+    /// the argument expression's, which a copy in a slot does not have.
+    bool PassesObjectSize = false;
   };
 
   /// The callee (unless it names a function) and the non-constant
@@ -269,10 +272,16 @@ private:
   bool captureCall(LoweredSite &L, CallExpr *Call) {
     std::vector<PendingOperand> Args;
     std::vector<Stmt *> InnerAddresses;
-    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
-      if (!captureOperand(L, {&Call->getArgs()[I], "arg" + std::to_string(I)},
+    const FunctionDecl *Direct = Call->getDirectCallee();
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      bool PassesSize = Direct && I < Direct->getNumParams() &&
+                        Direct->getParamDecl(I)->hasAttr<PassObjectSizeAttr>();
+      if (!captureOperand(L,
+                          {&Call->getArgs()[I], "arg" + std::to_string(I),
+                           PassesSize},
                           Args, InnerAddresses))
         return false;
+    }
     if (!namesFunction(Call->getCallee())) {
       Expr *Slot = addCapture(L, "fn", Call->getCallee());
       L.CalleeSlot = L.Captures.back().Slot;
@@ -327,7 +336,7 @@ private:
       noteDeferHere(D, L.Site->Loc);
       return false;
     }
-    if (needsNoSlot(L, Arg))
+    if (needsNoSlot(L, Arg, Operand.PassesObjectSize))
       return true;
     size_t Before = InnerAddresses.size();
     addressesCarried(Arg, InnerAddresses);
@@ -575,8 +584,13 @@ private:
   /// generated) keep every argument in its slot: the analyzer then sees a
   /// value the defer took die at the defer, and reports a leak where the
   /// path leaves the function, not at its closing brace.
-  bool needsNoSlot(const LoweredSite &L, const Expr *Arg) {
-    if (!Markers || (!Plan.OpenCoded && !Plan.Repeats[L.Site->Index]))
+  /// An argument of a pass_object_size parameter is evaluated again at exit
+  /// wherever it can be, whatever the strategy: from a slot, the size
+  /// clang passes with it is unknown (-1), from `buf` itself, buf's.
+  bool needsNoSlot(const LoweredSite &L, const Expr *Arg,
+                   bool PassesObjectSize) {
+    if (!Markers || (!Plan.OpenCoded && !Plan.Repeats[L.Site->Index] &&
+                     !PassesObjectSize))
       return false;
     const Expr *E = Arg->IgnoreParenCasts();
     if (!isa<DeclRefExpr>(E) && !isa<UnaryOperator>(E))

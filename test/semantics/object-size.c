@@ -1,0 +1,32 @@
+// A deferred call's argument for a pass_object_size parameter gets the
+// size of what it names, as the call made where the defer stands would,
+// under both strategies: records kept the pointer in the record, and the
+// size clang passes with a copy is unknown (-1; open-coded said 10).
+// RUN: %run-modes %s | FileCheck %s
+#include <cdefer.h>
+#include <stdio.h>
+
+static void size(char *const p __attribute__((pass_object_size(0)))) {
+  printf("size %zu\n", __builtin_object_size(p, 0));
+}
+
+static void dynamic_size(char *const p
+                         __attribute__((pass_dynamic_object_size(0)))) {
+  printf("dynamic size %zu\n", __builtin_dynamic_object_size(p, 0));
+}
+
+// CHECK:      size 10
+// CHECK-NEXT: dynamic size 16
+// CHECK-NEXT: dynamic size 16
+// CHECK-NEXT: dynamic size 16
+// CHECK-NEXT: size 10
+int main(void) {
+  char buf[10];
+  char wide[16];
+  size(buf);
+  defer size(buf);
+  defer dynamic_size(wide);
+  for (int i = 0; i < 2; i++)
+    defer dynamic_size(wide);
+  return 0;
+}
