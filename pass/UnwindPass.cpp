@@ -205,6 +205,7 @@ public:
 
   void run(CallBase *ExitMark) {
     State = dyn_cast<AllocaInst>(ExitMark->getArgOperand(0)->stripPointerCasts());
+    ReturnCounter = exitSequenceCounter(*ExitMark);
     BasicBlock *Exit = SplitBlock(ExitMark->getParent(),
                                   ExitMark->getIterator(), (DominatorTree *)nullptr);
     ExitMark->eraseFromParent();
@@ -278,6 +279,9 @@ private:
   // one for the whole function (-O0, many sites, a Loop's copy).
   DenseMap<unsigned, BasicBlock *> SitePads;
   BasicBlock *PadForAll = nullptr;
+  /// Coverage and -fprofile-instr-generate: the counter of the exit
+  /// sequence's region, which the closing brace shows.
+  InstrProfIncrementInst *ReturnCounter = nullptr;
 
   bool isSiteMarker(const CallBase *CB) const {
     const Function *Callee = CB->getCalledFunction();
@@ -716,9 +720,25 @@ private:
     }
   }
 
+  /// The increment of the counter of the exit sequence's region: the
+  /// nearest before its marker, on the only way in (the label's block).
+  static InstrProfIncrementInst *exitSequenceCounter(CallBase &ExitMark) {
+    Instruction *From = &ExitMark;
+    for (unsigned Blocks = 0; From && Blocks < 8; ++Blocks) {
+      for (Instruction *I = From->getPrevNode(); I; I = I->getPrevNode())
+        if (auto *Counter = dyn_cast<InstrProfIncrementInst>(I))
+          return Counter;
+      BasicBlock *Pred = From->getParent()->getSinglePredecessor();
+      From = Pred ? Pred->getTerminator() : nullptr;
+    }
+    return nullptr;
+  }
+
   /// ret V  ==>  __cdefer_v1_unwind_finish(exception); ret V
   /// where some deferred code may recover: the runtime resumes unwinding
-  /// unless it did, and the function returns normally. Else just resume.
+  /// unless it did, and the function returns normally, which its closing
+  /// brace counts, as it counts the normal exit (a recovered call showed
+  /// it not run, and derived counts below zero). Else just resume.
   void finishCopyReturns() {
     std::vector<ReturnInst *> Returns;
     for (BasicBlock *BB : Copy.Blocks)
@@ -733,6 +753,8 @@ private:
       Value *Exception =
           B.CreateLoad(B.getPtrTy(), ExceptionSlot, /*isVolatile=*/true);
       B.CreateCall(Hooks.Finish, {Exception});
+      if (ReturnCounter)
+        ReturnCounter->clone()->insertBefore(R->getIterator());
     }
   }
 

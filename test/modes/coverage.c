@@ -17,6 +17,7 @@
 // RUN: llvm-cov show ./prog-auto -instr-profile=auto.profdata %s | FileCheck %s --check-prefixes=CHECK,OPEN
 // RUN: llvm-cov show ./prog-runtime -instr-profile=runtime.profdata %s | FileCheck %s
 // RUN: llvm-cov report ./prog-runtime -instr-profile=runtime.profdata | FileCheck %s --check-prefix=REPORT
+// RUN: for s in auto runtime; do llvm-cov show ./prog-$s -instr-profile=$s.profdata -show-regions -show-branches=count %s | FileCheck %s --check-prefix=RECOVERED || exit 1; done
 // CHECK: {{^ *}}[[@LINE+14]]|      3|  defer printf("once\n");
 // CHECK: {{^ *}}[[@LINE+15]]|      4|    defer printf("%d\n", i);
 // CHECK: {{^ *}}[[@LINE+17]]|      4|    defer {
@@ -59,6 +60,26 @@ static int g(int k) {
   return 0;
 }
 
-int main(void) { return f(4) + f(0) + f(0) - 4 + g(1) + g(0) + g(0) - 1; }
+static void boom(void) { panic("boom"); }
+
+// A function whose deferred code recovers returns, and its closing brace
+// counts that as a normal return: it showed as a region never run (^0),
+// and its branch counts went below zero (False: 18.4E).
+// OPEN: {{^ *}}[[@LINE+10]]|      2|}
+// RECOVERED: {{^ *}}[[@LINE+9]]|}
+// RECOVERED-NOT: ^0
+// RECOVERED-NOT: E]
+// RECOVERED: int main
+static int guarded(int k) {
+  defer { recover(); }
+  if (k)
+    boom();
+  return 1;
+}
+
+int main(void) {
+  return f(4) + f(0) + f(0) - 4 + g(1) + g(0) + g(0) - 1 + guarded(1) +
+         guarded(0) - 1;
+}
 // REPORT-NOT: cdefer.h
 // REPORT: TOTAL
