@@ -100,6 +100,36 @@ unsigned lineStart(llvm::StringRef Text, unsigned Offset) {
   return Offset;
 }
 
+unsigned aboveItsComments(llvm::StringRef Text, unsigned PrevEnd,
+                          unsigned LineStart) {
+  while (LineStart > PrevEnd) {
+    unsigned Above = lineStart(Text, LineStart - 1);
+    llvm::StringRef Line = Text.substr(Above, LineStart - Above).trim();
+    bool Comment = Line.starts_with("/*") || Line.starts_with("//") ||
+                   Line.starts_with("*") || Line.ends_with("*/");
+    if (Above < PrevEnd || !Comment) // a blank line, or the last of a `;`
+      break;
+    LineStart = Above;
+  }
+  return LineStart;
+}
+
+void matchLineEndings(llvm::StringRef Original, std::vector<Edit> &Edits) {
+  size_t FirstEnd = Original.find('\n');
+  if (FirstEnd == llvm::StringRef::npos || FirstEnd == 0 ||
+      Original[FirstEnd - 1] != '\r')
+    return;
+  for (Edit &E : Edits) {
+    std::string Text;
+    for (size_t I = 0; I < E.Text.size(); ++I) {
+      if (E.Text[I] == '\n' && (I == 0 || E.Text[I - 1] != '\r'))
+        Text += '\r';
+      Text += E.Text[I];
+    }
+    E.Text = std::move(Text);
+  }
+}
+
 bool startsLine(llvm::StringRef Text, unsigned Offset) {
   unsigned Start = lineStart(Text, Offset);
   return Text.substr(Start, Offset - Start).trim().empty();

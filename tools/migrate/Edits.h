@@ -22,6 +22,19 @@ unsigned lineStart(llvm::StringRef Text, unsigned Offset);
 /// whole line there takes no other code with it.
 bool startsLine(llvm::StringRef Text, unsigned Offset);
 
+/// Where a line inserted before the statement whose line starts at
+/// \p LineStart goes, the previous statement (or the block's `{`) ending at
+/// \p PrevEnd: above the comment lines just over the statement, which
+/// describe it, up to a blank line. Between the two there is nothing but
+/// blanks and comments.
+unsigned aboveItsComments(llvm::StringRef Text, unsigned PrevEnd,
+                          unsigned LineStart);
+
+/// \p Edits written with the line endings of \p Original: a file whose
+/// lines end in CR LF gets them on the lines the edits insert too (moved
+/// lines keep their own).
+void matchLineEndings(llvm::StringRef Original, std::vector<Edit> &Edits);
+
 /// \p Original with \p Edits applied; they must not overlap.
 std::string applyEdits(llvm::StringRef Original, std::vector<Edit> Edits);
 

@@ -233,6 +233,19 @@ private:
                "', which is not declared in the outermost block before it";
       DeferIndex = std::max(DeferIndex, At + 1);
     }
+    // After the returns that come before any goto: they leave before the
+    // resources are taken, and skip the cleanup, as they did.
+    unsigned FirstGoto = size();
+    for (const GotoStmt *G : Whole.Gotos)
+      FirstGoto = std::min(FirstGoto, topLevelOf(G->getBeginLoc()));
+    for (const ReturnStmt *R : Whole.Returns)
+      if (unsigned At = topLevelOf(R->getBeginLoc()); R != Final && At < FirstGoto)
+        DeferIndex = std::max(DeferIndex, At + 1);
+    // After the declarations that follow too: under C90 rules
+    // (-Wdeclaration-after-statement) a defer among them is a statement
+    // before a declaration.
+    while (DeferIndex < LabelIndex && isa<DeclStmt>(stmt(DeferIndex)))
+      ++DeferIndex;
     for (const GotoStmt *G : Whole.Gotos)
       if (topLevelOf(G->getBeginLoc()) < DeferIndex)
         return "a 'goto " + labelName() + "' comes before the declarations "
@@ -374,15 +387,23 @@ private:
     unsigned From = offset(First->getBeginLoc());
     if (isa<NullStmt>(First)) // `out: ;`
       From = lineStart(stmt(LabelIndex + 1)->getBeginLoc());
-    // Comments on the lines between the label and the code go along.
+    // Comments on the lines between the label and the code go along, and
+    // so does one after the label on its own line (`out: /* ... */`).
     size_t LabelLineEnd = Buffer.find('\n', offset(Label->getBeginLoc()));
-    if (LabelLineEnd != llvm::StringRef::npos && LabelLineEnd < From)
+    llvm::StringRef OnLabelLine;
+    if (LabelLineEnd != llvm::StringRef::npos && LabelLineEnd < From) {
+      size_t Colon = Buffer.find(':', offset(Label->getIdentLoc()));
+      if (Colon < LabelLineEnd)
+        OnLabelLine = Buffer.slice(Colon + 1, LabelLineEnd).trim();
       From = LabelLineEnd + 1;
+    }
     llvm::StringRef Cleanup =
         Buffer.substr(From, lineStart(Final->getBeginLoc()) - From);
     std::string Indent = indentOf(stmt(DeferIndex));
     std::string Unit = Indent.empty() ? "  " : Indent;
     std::string Block = Indent + "defer {\n";
+    if (OnLabelLine.starts_with("/*") || OnLabelLine.starts_with("//"))
+      Block += Indent + Unit + OnLabelLine.str() + "\n";
     bool FirstLine = true;
     for (llvm::StringRef Line : llvm::split(Cleanup.rtrim(), '\n')) {
       if (FirstLine && !Line.trim().empty())
@@ -397,8 +418,14 @@ private:
   void edit(std::vector<Edit> &Edits) {
     llvm::StringRef Buffer =
         SM.getBufferData(SM.getFileID(Label->getBeginLoc()));
-    Edits.push_back({lineStart(stmt(DeferIndex)->getBeginLoc()), 0,
-                     deferredCleanup(Buffer)});
+    unsigned PrevEnd =
+        DeferIndex == 0
+            ? offset(Body->getLBracLoc()) + 1
+            : offset(Lexer::getLocForEndOfToken(
+                  stmt(DeferIndex - 1)->getEndLoc(), 0, SM, Ctx.getLangOpts()));
+    Edits.push_back({aboveItsComments(Buffer, PrevEnd,
+                                      lineStart(stmt(DeferIndex)->getBeginLoc())),
+                     0, deferredCleanup(Buffer)});
     unsigned LabelLine = lineStart(Label->getBeginLoc());
     Edits.push_back(
         {LabelLine, lineStart(Final->getBeginLoc()) - LabelLine, ""});

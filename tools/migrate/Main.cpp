@@ -176,6 +176,7 @@ int finish(const FileEdits &All) {
     llvm::StringRef Text = (*Buffer)->getBuffer();
     std::vector<Edit> Edits = Planned;
     includeHeader(Text, Edits);
+    matchLineEndings(Text, Edits);
     if (DryRun)
       llvm::outs() << unifiedDiff(shown(Path), Text, Edits);
     if (Fix) {

@@ -44,6 +44,7 @@
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
 #include <algorithm>
 #include <map>
@@ -259,6 +260,11 @@ private:
     for (const Exit &E : Exits)
       if (!llvm::is_contained(With, &E))
         At = std::max(At, E.TopLevel + 1);
+    // After the declarations that follow too: under C90 rules
+    // (-Wdeclaration-after-statement) a defer among them is a statement
+    // before a declaration.
+    while (At < Body->size() && isa<DeclStmt>(Body->body_begin()[At]))
+      ++At;
     for (const Exit *E : With)
       if (E->TopLevel < At)
         return "some returns release '" + V->getNameAsString() +
@@ -383,6 +389,14 @@ private:
            buffer().substr(Semi + 1, End - Semi - 1).trim().empty();
   }
 
+  /// Where the top-level statement before \p Top ends, or the body's `{`.
+  unsigned endOfStatementBefore(unsigned Top) const {
+    if (Top == 0)
+      return offset(Body->getLBracLoc()) + 1;
+    return offset(Lexer::getLocForEndOfToken(
+        Body->body_begin()[Top - 1]->getEndLoc(), 0, SM, Ctx.getLangOpts()));
+  }
+
   std::string indentAt(unsigned Top) const {
     const Stmt *S = Top < Body->size() ? Body->body_begin()[Top]
                                        : Body->body_back();
@@ -404,6 +418,7 @@ private:
       unsigned At = Top < Body->size()
                         ? lineStart(offset(Body->body_begin()[Top]->getBeginLoc()))
                         : lineStart(offset(Body->getRBracLoc()));
+      At = aboveItsComments(buffer(), endOfStatementBefore(Top), At);
       Edits.push_back({At, 0,
                        indentAt(Top) + "defer { " +
                            K.first->getNameAsString() + "(" +

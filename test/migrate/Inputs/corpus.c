@@ -66,12 +66,12 @@ out:
 static int refused_return(const char *path)
 {
     char *buf = malloc(16);
+    if (!buf)
+        goto out;
     if (!path) {
         free(buf);
         return -1;
     }
-    if (!buf)
-        goto out;
     buf[0] = 0;
 out:
     free(buf);

@@ -122,7 +122,8 @@ CHECKED(generated)
 static int release_shares_line(int n)
 {
     char *a = malloc(4);
-    if (!a) return -1; char *b = malloc(4);
+    if (!a) return -1; n += 0;
+    char *b = malloc(4);
     if (!b) {
         release(a);
         return -2;
@@ -211,6 +212,65 @@ out:
     return ret;
 }
 
+/* Migrated: the defer goes after the declarations that follow the one it
+ * needs (under C90 rules one among them was a statement before a
+ * declaration), above the comment that describes the statement it goes
+ * before (it went between them), and takes the comment on the label's line
+ * along (it was deleted). */
+static int declared_first(int n)
+{
+    char *name = NULL;
+    int status;
+    int len;
+
+    /* take a name */
+    name = malloc(16);
+    if (name == NULL) {
+        status = -1;
+        goto done;
+    }
+    len = n;
+    status = len;
+done: /* release everything */
+    release(name);
+    return status;
+}
+
+/* Migrated the same way: the releases repeated before the returns. */
+static int declared_releases(int n)
+{
+    char *a = malloc(4);
+    int twice = n * 2;
+
+    /* negative is an error */
+    if (twice < 0) {
+        release(a);
+        return -2;
+    }
+    release(a);
+    return twice;
+}
+
+/* Migrated: the returns before the first goto leave before the resource
+ * is taken, and the defer goes after them (it was refused: "a 'return'
+ * skips the cleanup"). */
+static int early_return(const char *name)
+{
+    char *key = NULL;
+    int status = 0;
+    if (name == NULL)
+        return -2;
+    key = malloc(8);
+    if (key == NULL) {
+        status = -1;
+        goto done;
+    }
+    status = (int)sizeof key;
+done:
+    release(key);
+    return status;
+}
+
 int main(void)
 {
     empty();
@@ -227,6 +287,9 @@ int main(void)
     printf("%d %d\n", only_returns(10), only_returns(-1));
     printf("%d %d\n", longjumps(11), longjumps(-1));
     printf("%d %d\n", goto_longjumps(12), goto_longjumps(-1));
+    printf("%d %d\n", declared_first(13), declared_releases(14));
+    printf("%d\n", declared_releases(-1));
+    printf("%d %d\n", early_return("k"), early_return(NULL));
     printf("released %d\n", released);
     return 0;
 }
