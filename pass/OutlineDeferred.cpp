@@ -42,7 +42,6 @@ using namespace clang;
 namespace cdefer {
 namespace {
 
-constexpr llvm::StringLiteral NamePrefix = "__cdefer_deferred_";
 constexpr llvm::StringLiteral TokenName = "__cdefer_token";
 
 /// The variables of the enclosing function a deferred block names, and
@@ -203,7 +202,7 @@ private:
       Params.push_back(Ctx.getPointerType(V->getType()));
     QualType T = Ctx.getFunctionType(Ctx.VoidTy, Params,
                                      FunctionProtoType::ExtProtoInfo());
-    std::string Name = (NamePrefix + F.Function->getName() + "_" +
+    std::string Name = (OutlinedPrefix + F.Function->getName() + "_" +
                         llvm::Twine(Site.Index))
                            .str();
     TranslationUnitDecl *TU = Ctx.getTranslationUnitDecl();
@@ -214,7 +213,7 @@ private:
     for (size_t I = 0; I < Params.size(); ++I) {
       std::string ParmName =
           I == 0 ? TokenName.str()
-                 : ("__cdefer_" + Captured[I - 1]->getName()).str();
+                 : (CapturedPrefix + Captured[I - 1]->getName()).str();
       Parms.push_back(ParmVarDecl::Create(
           Ctx, Fn, B.Loc, B.Loc, &Ctx.Idents.get(ParmName), Params[I],
           Ctx.getTrivialTypeSourceInfo(Params[I], B.Loc), SC_None, nullptr));
@@ -311,7 +310,7 @@ bool outlineDeferredBlocks(Sema &S, FunctionDefers &F,
 }
 
 VarDecl *outlinedBlockToken(const FunctionDecl *FD) {
-  if (!FD->getIdentifier() || !FD->getName().starts_with(NamePrefix) ||
+  if (!FD->getIdentifier() || !FD->getName().starts_with(OutlinedPrefix) ||
       FD->getNumParams() == 0)
     return nullptr;
   ParmVarDecl *First = const_cast<ParmVarDecl *>(FD->getParamDecl(0));

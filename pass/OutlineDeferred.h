@@ -3,6 +3,7 @@
 #define CDEFER_PASS_OUTLINEDEFERRED_H
 
 #include "Defers.h"
+#include "llvm/ADT/StringRef.h"
 #include <vector>
 
 namespace clang {
@@ -11,6 +12,12 @@ class VarDecl;
 } // namespace clang
 
 namespace cdefer {
+
+/// The names outlineDeferredBlocks gives: to its functions, and to each
+/// parameter that stands for a variable of the enclosing function (a
+/// pointer to it), the variable's name after this prefix.
+inline constexpr llvm::StringLiteral OutlinedPrefix = "__cdefer_deferred_";
+inline constexpr llvm::StringLiteral CapturedPrefix = "__cdefer_";
 
 /// Go's `defer func() { defer g(); ... }()` runs g when the deferred
 /// function ends. Each deferred block of \p F that has defers of its own

@@ -45,6 +45,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "UnwindPass.h"
+#include "CapturedDebugInfo.h"
 #include "DeferredScopes.h"
 #include "OwnLandPass.h"
 #include "PendingDefers.h"
@@ -1022,6 +1023,7 @@ static void adoptPersonality(Module &M, RuntimeHooks &Hooks) {
 
 PreservedAnalyses UnwindPass::run(Module &M, ModuleAnalysisManager &) {
   lowerAllocaMarkers(M);
+  describeCapturedVariables(M);
   std::vector<CallBase *> Exits = callsToMarker(M, ExitMarker);
   if (Exits.empty())
     return PreservedAnalyses::all();
