@@ -416,8 +416,11 @@ private:
     if (auto *Member = dyn_cast<MemberExpr>(E))
       return Member->isArrow() ? pointsInto(Member->getBase(), Out)
                                : isInside(Member->getBase(), Out);
-    if (auto *Op = dyn_cast<UnaryOperator>(E))
+    if (auto *Op = dyn_cast<UnaryOperator>(E)) {
+      if (Op->getOpcode() == UO_Real || Op->getOpcode() == UO_Imag)
+        return isInside(Op->getSubExpr(), Out); // `&__real__ z`
       return Op->getOpcode() == UO_Deref && pointsInto(Op->getSubExpr(), Out);
+    }
     if (auto *Literal = dyn_cast<CompoundLiteralExpr>(E)) {
       Out.Literal = Literal;
       return !Literal->isFileScope();
@@ -462,7 +465,12 @@ private:
         addressesCarried(From, Out);
       return;
     }
-    if (auto *Cond = dyn_cast<AbstractConditionalOperator>(E)) {
+    if (auto *Cond = dyn_cast<BinaryConditionalOperator>(E)) { // `a ?: b`
+      addressesCarried(Cond->getCommon(), Out);
+      addressesCarried(Cond->getFalseExpr(), Out);
+      return;
+    }
+    if (auto *Cond = dyn_cast<ConditionalOperator>(E)) {
       addressesCarried(Cond->getTrueExpr(), Out);
       addressesCarried(Cond->getFalseExpr(), Out);
       return;
@@ -475,9 +483,11 @@ private:
         addressesCarried(Op->getLHS(), Out), addressesCarried(Op->getRHS(), Out);
       return;
     }
+    // An object reached here is not loaded (that stops at the cast above):
+    // its address is taken or it decays, and it lies in what its base
+    // points to: `&(c ? &a : &b)->x`, `(c ? g : h)[1]`, `*same(&v)`.
     if (auto *Op = dyn_cast<UnaryOperator>(E)) {
-      if (!Op->isIncrementDecrementOp() && Op->getOpcode() != UO_Deref &&
-          Op->getOpcode() != UO_LNot)
+      if (!Op->isIncrementDecrementOp() && Op->getOpcode() != UO_LNot)
         addressesCarried(Op->getSubExpr(), Out);
       return;
     }
@@ -488,13 +498,12 @@ private:
           addressesCarried(Arg, Out);
       return;
     }
-    if (auto *Member = dyn_cast<MemberExpr>(E)) {
-      if (!Member->isArrow())
-        addressesCarried(Member->getBase(), Out);
-      return;
-    }
-    if (isa<DeclRefExpr, ArraySubscriptExpr>(E))
-      return; // an object: its value is loaded, or it decays (pointsInto)
+    if (auto *Member = dyn_cast<MemberExpr>(E))
+      return addressesCarried(Member->getBase(), Out);
+    if (auto *Element = dyn_cast<ArraySubscriptExpr>(E))
+      return addressesCarried(Element->getBase(), Out);
+    if (isa<DeclRefExpr>(E))
+      return; // not an inner variable's (pointsInto), or a function
     // Initializer lists, compound literals, statement expressions, _Atomic
     // operations: whatever they hold.
     for (Stmt *Child : E->children())

@@ -1,7 +1,8 @@
 // A call-form defer whose captured argument carries the address of an
 // inner-block variable some other way than being it (through `?:`, a
 // struct or compound literal, a transparent union, a cast to an integer,
-// or a call that returns a pointer into it) keeps the variable alive for
+// a call that returns a pointer into it, GNU's `?:`, or a member, element or
+// `*` on top of any of them) keeps the variable alive for
 // the call, as Go does, and takes the value at the defer, pointing at the
 // instance kept. The copy pointed at the block's storage, ended by then:
 // stack-use-after-scope, each iteration's call saw the last one's value,
@@ -26,6 +27,7 @@ static void show_address(uintptr_t a) { printf("address %d\n", *(int *)a); }
 static void show_rest(const char *rest) { printf("rest %s\n", rest); }
 static void show_length(size_t n) { printf("length %zu\n", n); }
 static int *same(int *p) { return p; }
+static void show_double(const char *tag, double *p) { printf("%s %g\n", tag, *p); }
 
 // CHECK: conditional 101
 // CHECK-NEXT: conditional 100
@@ -77,6 +79,47 @@ static void through_call(void) {
   }
 }
 
+// GNU's `a ?: b`, and the real part of a complex number.
+// CHECK-NEXT: real 601
+// CHECK-NEXT: real 600
+// CHECK-NEXT: elvis 501
+// CHECK-NEXT: elvis 500
+static void elvis_and_real(void) {
+  for (int i = 0; i < 2; i++) {
+    int v = i;
+    defer show("elvis", &v ?: NULL);
+    v += 500;
+  }
+  for (int i = 0; i < 2; i++) {
+    _Complex double z = i;
+    defer show_double("real", &__real__ z);
+    __real__ z += 600;
+  }
+}
+
+// A member, an element or `*` of a pointer that carries the address.
+// CHECK-NEXT: member 701
+// CHECK-NEXT: element 801
+// CHECK-NEXT: deref 901
+// CHECK-NEXT: member 700
+// CHECK-NEXT: element 800
+// CHECK-NEXT: deref 900
+struct pair { int x; int arr[2]; };
+static struct pair *same_pair(struct pair *p) { return p; }
+static void on_top(int pick) {
+  for (int i = 0; i < 2; i++) {
+    struct pair a = {i, {i, i}}, b = {-1, {-1, -1}};
+    int g[2] = {i, i}, h[2] = {-1, -1};
+    defer show("deref", *(pick ? &g : &h));
+    defer show("element", &(pick ? g : h)[1]);
+    defer show("member", &same_pair(&a)->x);
+    a.x += 700;
+    g[0] += 900;
+    g[1] += 800;
+    (void)b;
+  }
+}
+
 // The line is kept for what strchr found in it; its length was taken at
 // the defer.
 // CHECK-NEXT: length 9
@@ -115,6 +158,8 @@ int main(void) {
   in_union();
   as_integer();
   through_call();
+  elvis_and_real();
+  on_top(1);
   into_array();
   panics_taking_values();
   return 0;

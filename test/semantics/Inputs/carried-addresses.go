@@ -59,6 +59,48 @@ func throughCall() {
 	}
 }
 
+func showFloat(tag string, p *float64) { fmt.Printf("%s %g\n", tag, *p) }
+
+type complexParts struct{ re, im float64 }
+
+func elvisAndReal() {
+	for i := 0; i < 2; i++ {
+		v := i
+		defer show("elvis", &v)
+		v += 500
+	}
+	for i := 0; i < 2; i++ {
+		z := complexParts{float64(i), 0}
+		defer showFloat("real", &z.re)
+		z.re += 600
+	}
+}
+
+type pair struct {
+	x   int
+	arr [2]int
+}
+
+func samePair(p *pair) *pair { return p }
+
+func onTop(pick bool) {
+	for i := 0; i < 2; i++ {
+		a := pair{i, [2]int{i, i}}
+		g := [2]int{i, i}
+		h := [2]int{-1, -1}
+		gh := &h
+		if pick {
+			gh = &g
+		}
+		defer show("deref", &gh[0])
+		defer show("element", &gh[1])
+		defer show("member", &samePair(&a).x)
+		a.x += 700
+		g[0] += 900
+		g[1] += 800
+	}
+}
+
 // strchr's result as a view of the line from the colon on.
 func intoArray() {
 	line := []byte("key:value")
@@ -100,6 +142,8 @@ func main() {
 	inUnion()
 	asInteger()
 	throughCall()
+	elvisAndReal()
+	onTop(true)
 	intoArray()
 	panicsTakingValues()
 }
