@@ -593,20 +593,35 @@ private:
   /// generated) keep every argument in its slot: the analyzer then sees a
   /// value the defer took die at the defer, and reports a leak where the
   /// path leaves the function, not at its closing brace.
-  /// An argument of a pass_object_size parameter is evaluated again at exit
-  /// wherever it can be, whatever the strategy: from a slot, the size
-  /// clang passes with it is unknown (-1), from `buf` itself, buf's.
+  /// An address of the function's own object (`buf`, `&s.m`, `buf + 3`),
+  /// and an argument of a pass_object_size parameter, are evaluated again
+  /// at exit wherever they can be, whatever the strategy: an address costs
+  /// nothing to form again, and the callee sees the object's size there
+  /// (pass_object_size, _FORTIFY_SOURCE's checks), as the call would where
+  /// the defer stands; from a slot the size is unknown (-1).
   bool needsNoSlot(const LoweredSite &L, const Expr *Arg,
                    bool PassesObjectSize) {
-    if (!Markers || (!Plan.OpenCoded && !Plan.Repeats[L.Site->Index] &&
-                     !PassesObjectSize))
-      return false;
     const Expr *E = Arg->IgnoreParenCasts();
-    if (!isa<DeclRefExpr>(E) && !isa<UnaryOperator>(E))
+    if (!Markers || !isa<DeclRefExpr, UnaryOperator, BinaryOperator>(E))
+      return false;
+    if (!Plan.OpenCoded && !Plan.Repeats[L.Site->Index] &&
+        !PassesObjectSize && !formsAddress(E))
       return false;
     if (!Stable) // walks the whole body: only when some argument may use it
       Stable.emplace(*F.Function, Outer, F.Result);
     return Stable->sameAtExit(Arg);
+  }
+
+  /// Whether \p E takes an object's address (or decays an array), plus
+  /// offsets: what needsNoSlot can form again at exit for free.
+  static bool formsAddress(const Expr *E) {
+    E = E->IgnoreParenCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(E))
+      return U->getOpcode() == UO_AddrOf;
+    if (const auto *Op = dyn_cast<BinaryOperator>(E))
+      return Op->isAdditiveOp() &&
+             (formsAddress(Op->getLHS()) || formsAddress(Op->getRHS()));
+    return isa<DeclRefExpr>(E) && E->getType()->isArrayType();
   }
 
   Expr *addCapture(LoweredSite &L, llvm::StringRef Name, Expr *Value) {

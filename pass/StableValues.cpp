@@ -15,6 +15,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
+#include <utility>
 
 using namespace clang;
 
@@ -106,8 +107,16 @@ bool StableValues::isUnchanged(const VarDecl *V) const {
          !V->getType().isVolatileQualified() && !V->hasAttr<AsmLabelAttr>();
 }
 
+bool StableValues::isSameOffset(const Expr *Offset) const {
+  return Offset->getType()->isIntegerType() &&
+         (Offset->isEvaluatable(F.getASTContext()) || sameAtExit(Offset));
+}
+
 bool StableValues::isStableAddress(const Expr *Lvalue) const {
   const Expr *E = Lvalue->IgnoreParens();
+  if (const auto *Element = dyn_cast<ArraySubscriptExpr>(E)) // `&buf[n]`
+    return Element->getBase()->getType()->isPointerType() &&
+           sameAtExit(Element->getBase()) && isSameOffset(Element->getIdx());
   while (const auto *Member = dyn_cast<MemberExpr>(E)) {
     if (Member->isArrow())
       return false;
@@ -122,6 +131,13 @@ bool StableValues::sameAtExit(const Expr *Arg) const {
   const Expr *E = Arg->IgnoreParenCasts();
   if (const auto *U = dyn_cast<UnaryOperator>(E))
     return U->getOpcode() == UO_AddrOf && isStableAddress(U->getSubExpr());
+  if (const auto *Op = dyn_cast<BinaryOperator>(E)) { // `buf + 3`
+    const Expr *Pointer = Op->getLHS(), *Offset = Op->getRHS();
+    if (!Pointer->getType()->isPointerType())
+      std::swap(Pointer, Offset);
+    return Op->isAdditiveOp() && Pointer->getType()->isPointerType() &&
+           sameAtExit(Pointer) && isSameOffset(Offset);
+  }
   const auto *Ref = dyn_cast<DeclRefExpr>(E);
   const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (!V || !livesUntilExit(V))

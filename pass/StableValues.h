@@ -11,7 +11,9 @@
 //     not volatile, not the `defer_result` variable (the lowering assigns
 //     it), and, for a local, no goto can run its initializer again;
 //   - the address of such a variable, or of a member of it, changed or not:
-//     its storage lasts until the function returns.
+//     its storage lasts until the function returns; and such an address
+//     plus an offset that is itself a constant or such a read (`buf + 3`,
+//     `&buf[n]`).
 // Conversions of those, implicit or written, count as the value itself.
 //
 //===----------------------------------------------------------------------===//
@@ -44,6 +46,7 @@ private:
   bool livesUntilExit(const clang::VarDecl *V) const;
   bool isUnchanged(const clang::VarDecl *V) const;
   bool isStableAddress(const clang::Expr *Lvalue) const;
+  bool isSameOffset(const clang::Expr *Offset) const;
 
   const clang::FunctionDecl &F;
   const llvm::DenseSet<const clang::VarDecl *> &Outer;
