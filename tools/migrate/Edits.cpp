@@ -100,18 +100,51 @@ unsigned lineStart(llvm::StringRef Text, unsigned Offset) {
   return Offset;
 }
 
+namespace {
+struct Comment {
+  unsigned Begin, End;
+};
+
+/// The comments in [From, To) of \p Text, which holds only blanks,
+/// comments and directives between two statements.
+std::vector<Comment> commentsBetween(llvm::StringRef Text, unsigned From,
+                                     unsigned To) {
+  std::vector<Comment> Out;
+  for (unsigned I = From; I + 1 < To;) {
+    llvm::StringRef Rest = Text.substr(I);
+    size_t End;
+    if (Rest.starts_with("/*"))
+      End = Rest.find("*/", 2) + 2;
+    else if (Rest.starts_with("//"))
+      End = Rest.find('\n');
+    else {
+      ++I;
+      continue;
+    }
+    End = End == llvm::StringRef::npos || End < 2 ? Text.size() - I : End;
+    Out.push_back({I, unsigned(I + End)});
+    I += End;
+  }
+  return Out;
+}
+} // namespace
+
 unsigned aboveItsComments(llvm::StringRef Text, unsigned PrevEnd,
                           unsigned LineStart) {
-  while (LineStart > PrevEnd) {
-    unsigned Above = lineStart(Text, LineStart - 1);
-    llvm::StringRef Line = Text.substr(Above, LineStart - Above).trim();
-    bool Comment = Line.starts_with("/*") || Line.starts_with("//") ||
-                   Line.starts_with("*") || Line.ends_with("*/");
-    if (Above < PrevEnd || !Comment) // a blank line, or the last of a `;`
+  std::vector<Comment> Comments = commentsBetween(Text, PrevEnd, LineStart);
+  unsigned At = LineStart;
+  for (auto It = Comments.rbegin(); It != Comments.rend(); ++It) {
+    // Each ends on the line above, and starts a line of its own after the
+    // previous statement's: not one that trails code, nor one past a
+    // blank line.
+    llvm::StringRef Between = Text.slice(It->End, At);
+    unsigned Start = lineStart(Text, It->Begin);
+    if (!Between.trim().empty() || Between.count('\n') > 1 ||
+        Start < PrevEnd || !Text.slice(Start, It->Begin).trim().empty())
       break;
-    LineStart = Above;
+    At = Start;
   }
-  return LineStart;
+  return At;
 }
 
 void matchLineEndings(llvm::StringRef Original, std::vector<Edit> &Edits) {

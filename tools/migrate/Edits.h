@@ -24,9 +24,10 @@ bool startsLine(llvm::StringRef Text, unsigned Offset);
 
 /// Where a line inserted before the statement whose line starts at
 /// \p LineStart goes, the previous statement (or the block's `{`) ending at
-/// \p PrevEnd: above the comment lines just over the statement, which
-/// describe it, up to a blank line. Between the two there is nothing but
-/// blanks and comments.
+/// \p PrevEnd: above the comments just over the statement, which describe
+/// it, up to a blank line, and never inside a comment (one that trails the
+/// previous statement stays with it). Between the two there is nothing but
+/// blanks, comments and directives.
 unsigned aboveItsComments(llvm::StringRef Text, unsigned PrevEnd,
                           unsigned LineStart);
 

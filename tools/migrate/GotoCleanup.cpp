@@ -42,6 +42,7 @@
 //===----------------------------------------------------------------------===//
 #include "GotoCleanup.h"
 #include "LeftAlone.h"
+#include "Places.h"
 #include "ReturnValues.h"
 
 #include "clang/AST/ASTContext.h"
@@ -379,6 +380,17 @@ private:
     return SM.getExpansionLineNumber(stmt(DeferIndex)->getBeginLoc());
   }
 
+  unsigned endBefore(unsigned Index) const {
+    return endOfStatementBefore(*Body, Index, SM, Ctx.getLangOpts());
+  }
+
+  /// Where the label's line starts, or the comments over it that describe
+  /// the cleanup (they go with it).
+  unsigned labelCommentsStart(llvm::StringRef Buffer) const {
+    return aboveItsComments(Buffer, endBefore(LabelIndex),
+                            lineStart(Label->getBeginLoc()));
+  }
+
   /// defer {
   ///   <the cleanup, one level deeper>
   /// }
@@ -393,15 +405,21 @@ private:
     llvm::StringRef OnLabelLine;
     if (LabelLineEnd != llvm::StringRef::npos && LabelLineEnd < From) {
       size_t Colon = Buffer.find(':', offset(Label->getIdentLoc()));
-      if (Colon < LabelLineEnd)
-        OnLabelLine = Buffer.slice(Colon + 1, LabelLineEnd).trim();
+      if (Colon < LabelLineEnd) // `out: ; /* ... */` too
+        OnLabelLine = Buffer.slice(Colon + 1, LabelLineEnd).ltrim(" \t;").rtrim();
       From = LabelLineEnd + 1;
     }
+    unsigned CommentsFrom = labelCommentsStart(Buffer);
+    llvm::StringRef Above =
+        Buffer.slice(CommentsFrom, lineStart(Label->getBeginLoc()));
     llvm::StringRef Cleanup =
         Buffer.substr(From, lineStart(Final->getBeginLoc()) - From);
     std::string Indent = indentOf(stmt(DeferIndex));
     std::string Unit = Indent.empty() ? "  " : Indent;
     std::string Block = Indent + "defer {\n";
+    if (!Above.trim().empty())
+      for (llvm::StringRef Line : llvm::split(Above.rtrim(), '\n'))
+        Block += (Line.starts_with(Indent) ? Unit : "") + Line.str() + "\n";
     if (OnLabelLine.starts_with("/*") || OnLabelLine.starts_with("//"))
       Block += Indent + Unit + OnLabelLine.str() + "\n";
     bool FirstLine = true;
@@ -418,17 +436,11 @@ private:
   void edit(std::vector<Edit> &Edits) {
     llvm::StringRef Buffer =
         SM.getBufferData(SM.getFileID(Label->getBeginLoc()));
-    unsigned PrevEnd =
-        DeferIndex == 0
-            ? offset(Body->getLBracLoc()) + 1
-            : offset(Lexer::getLocForEndOfToken(
-                  stmt(DeferIndex - 1)->getEndLoc(), 0, SM, Ctx.getLangOpts()));
-    Edits.push_back({aboveItsComments(Buffer, PrevEnd,
-                                      lineStart(stmt(DeferIndex)->getBeginLoc())),
-                     0, deferredCleanup(Buffer)});
-    unsigned LabelLine = lineStart(Label->getBeginLoc());
-    Edits.push_back(
-        {LabelLine, lineStart(Final->getBeginLoc()) - LabelLine, ""});
+    unsigned At = aboveItsComments(Buffer, endBefore(DeferIndex),
+                                   lineStart(stmt(DeferIndex)->getBeginLoc()));
+    Edits.push_back({At, 0, deferredCleanup(Buffer)});
+    unsigned From = labelCommentsStart(Buffer);
+    Edits.push_back({From, lineStart(Final->getBeginLoc()) - From, ""});
     std::string Return = "return";
     if (const Expr *Value = Final->getRetValue())
       Return += " " + text(Value->getSourceRange()).str();

@@ -36,6 +36,7 @@
 //===----------------------------------------------------------------------===//
 #include "ReleaseSequences.h"
 #include "LeftAlone.h"
+#include "Places.h"
 #include "ReturnValues.h"
 
 #include "clang/AST/ASTContext.h"
@@ -44,7 +45,6 @@
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
-#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
 #include <algorithm>
 #include <map>
@@ -389,14 +389,6 @@ private:
            buffer().substr(Semi + 1, End - Semi - 1).trim().empty();
   }
 
-  /// Where the top-level statement before \p Top ends, or the body's `{`.
-  unsigned endOfStatementBefore(unsigned Top) const {
-    if (Top == 0)
-      return offset(Body->getLBracLoc()) + 1;
-    return offset(Lexer::getLocForEndOfToken(
-        Body->body_begin()[Top - 1]->getEndLoc(), 0, SM, Ctx.getLangOpts()));
-  }
-
   std::string indentAt(unsigned Top) const {
     const Stmt *S = Top < Body->size() ? Body->body_begin()[Top]
                                        : Body->body_back();
@@ -418,7 +410,8 @@ private:
       unsigned At = Top < Body->size()
                         ? lineStart(offset(Body->body_begin()[Top]->getBeginLoc()))
                         : lineStart(offset(Body->getRBracLoc()));
-      At = aboveItsComments(buffer(), endOfStatementBefore(Top), At);
+      At = aboveItsComments(
+          buffer(), endOfStatementBefore(*Body, Top, SM, Ctx.getLangOpts()), At);
       Edits.push_back({At, 0,
                        indentAt(Top) + "defer { " +
                            K.first->getNameAsString() + "(" +

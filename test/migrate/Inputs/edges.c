@@ -271,6 +271,44 @@ done:
     return status;
 }
 
+/* Migrated: the defer goes after a comment that trails the return before
+ * its place, not inside it (the cleanup vanished into the comment), and
+ * the comments over the label and on its line go into the deferred block
+ * (one stayed over the final return, the other was deleted). */
+static int trailing_comment(int n)
+{
+    char *p = NULL;
+    int ret = -1;
+    if (n > 100) {
+        return -2;
+    } /* too many: refuse
+       * before taking anything */
+    p = malloc(4);
+    if (!p)
+        goto out;
+    ret = n;
+
+    /* give it back */
+out:; /* all of it */
+    release(p);
+    return ret;
+}
+
+/* Migrated the same way: the releases repeated before the returns. */
+static int trailing_release(int n)
+{
+    char *a = malloc(4);
+    if (!a)
+        return -1; /* nothing taken, and this
+                      comment goes on */
+    if (n < 0) {
+        release(a);
+        return -2;
+    }
+    release(a);
+    return n;
+}
+
 int main(void)
 {
     empty();
@@ -290,6 +328,8 @@ int main(void)
     printf("%d %d\n", declared_first(13), declared_releases(14));
     printf("%d\n", declared_releases(-1));
     printf("%d %d\n", early_return("k"), early_return(NULL));
+    printf("%d %d\n", trailing_comment(15), trailing_release(16));
+    printf("%d %d\n", trailing_comment(-1), trailing_release(-1));
     printf("released %d\n", released);
     return 0;
 }
