@@ -543,13 +543,31 @@ static void give_up(const char *why, uintptr_t pc)
                 why, (unsigned long)pc);
 }
 
+/* Set while this thread's fast unwinder runs. A signal handler that
+ * panics meanwhile leaves its panic to libgcc: the walk may hold the
+ * loader's lock (dl_iterate_phdr), which would wait for itself, or be
+ * halfway through writing a rule. */
+static _Thread_local volatile int walking; /* sig_atomic_t; <signal.h>
+                                              * would take REG_RBX & co. */
+
+static void walk(struct _Unwind_Exception *e, _Unwind_Stop_Fn stop, void *arg,
+                 void (*reach)(void *, uintptr_t, uintptr_t));
+
 void cdefer__fast_unwind(struct _Unwind_Exception *e, _Unwind_Stop_Fn stop,
                          void *arg, void (*reach)(void *, uintptr_t, uintptr_t))
 {
     if (mode == UNREAD)
         mode = read_mode();
-    if (mode == LIBGCC)
+    if (mode == LIBGCC || walking)
         return;
+    walking = 1;
+    walk(e, stop, arg, reach); /* returns only where libgcc must go on */
+    walking = 0;
+}
+
+static void walk(struct _Unwind_Exception *e, _Unwind_Stop_Fn stop, void *arg,
+                 void (*reach)(void *, uintptr_t, uintptr_t))
+{
     struct rule *table = current_cache();
     if (!table)
         return;
@@ -578,6 +596,7 @@ void cdefer__fast_unwind(struct _Unwind_Exception *e, _Unwind_Stop_Fn stop,
             e->private_2 = (uintptr_t)arg;
             r.pc = rule->landing_pad;
             r.sp += rule->args_size; /* as libgcc's uw_install_context */
+            walking = 0;
             cdefer__fast_land(&r, e);
         }
         step(rule, &r);
