@@ -26,11 +26,11 @@ static DILocalVariable *capturedVariable(DILocalVariable &Param) {
 }
 
 static void describeIn(Function &F) {
-  std::vector<DbgVariableRecord *> Params;
+  std::vector<DbgVariableRecord *> Records; // before the twins go in
   for (Instruction &I : instructions(F))
     for (DbgVariableRecord &Record : filterDbgVars(I.getDbgRecordRange()))
-      Params.push_back(&Record);
-  for (DbgVariableRecord *Record : Params) {
+      Records.push_back(&Record);
+  for (DbgVariableRecord *Record : Records) {
     DILocalVariable *Variable = capturedVariable(*Record->getVariable());
     if (!Variable)
       continue;

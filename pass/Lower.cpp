@@ -848,9 +848,7 @@ private:
     Runtime.DeferProc = Find(helper::DeferProc, 2);
     Runtime.DeferProcSite =
         Find(Large ? helper::DeferProcLarge : helper::DeferProcSite, 3);
-    if (llvm::any_of(Sites, [](const LoweredSite &L) {
-          return L.MovesBeforeCaptures;
-        }))
+    if (anySiteArmsLate())
       Runtime.DeferArm = Find(helper::DeferArm, 2);
     Runtime.DeferPending = Find(helper::DeferPending, 1);
     Runtime.DeferReturn = Find(helper::DeferReturn, 1);
@@ -1038,11 +1036,12 @@ private:
   }
 
   /// With one defer statement, records need not say which made them.
-  bool recordsKeepSite() const {
-    return Sites.size() > 1 ||
-           llvm::any_of(Sites, [](const LoweredSite &L) {
-             return L.MovesBeforeCaptures;
-           });
+  bool recordsKeepSite() const { return Sites.size() > 1 || anySiteArmsLate(); }
+
+  /// Whether a site's records are pushed disarmed (MovesBeforeCaptures).
+  bool anySiteArmsLate() const {
+    return llvm::any_of(
+        Sites, [](const LoweredSite &L) { return L.MovesBeforeCaptures; });
   }
 
   /// The captures, then the site number in the last 4 bytes if kept,
