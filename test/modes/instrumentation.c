@@ -9,7 +9,7 @@
 // CHECK:      1
 // CHECK-NEXT: 0
 // CHECK-NEXT: entered 4
-// PG-NOT: __cdefer
+// PG-NOT: profiled
 // PG: profiled <each>:
 // PG-NEXT: profiled <loop>:
 // PG-NEXT: profiled <main>:
