@@ -242,11 +242,7 @@ private:
     for (const ReturnStmt *R : Whole.Returns)
       if (unsigned At = topLevelOf(R->getBeginLoc()); R != Final && At < FirstGoto)
         DeferIndex = std::max(DeferIndex, At + 1);
-    // After the declarations that follow too: under C90 rules
-    // (-Wdeclaration-after-statement) a defer among them is a statement
-    // before a declaration.
-    while (DeferIndex < LabelIndex && isa<DeclStmt>(stmt(DeferIndex)))
-      ++DeferIndex;
+    DeferIndex = pastDeclarations(*Body, DeferIndex, LabelIndex);
     for (const GotoStmt *G : Whole.Gotos)
       if (topLevelOf(G->getBeginLoc()) < DeferIndex)
         return "a 'goto " + labelName() + "' comes before the declarations "

@@ -18,4 +18,11 @@ unsigned endOfStatementBefore(const CompoundStmt &Body, unsigned Index,
   return SM.getFileOffset(Lexer::getLocForEndOfToken(End, 0, SM, LangOpts));
 }
 
+unsigned pastDeclarations(const CompoundStmt &Body, unsigned Index,
+                          unsigned Limit) {
+  while (Index < Limit && isa<DeclStmt>(Body.body_begin()[Index]))
+    ++Index;
+  return Index;
+}
+
 } // namespace cdefer::migrate

@@ -16,6 +16,13 @@ unsigned endOfStatementBefore(const clang::CompoundStmt &Body, unsigned Index,
                               const clang::SourceManager &SM,
                               const clang::LangOptions &LangOpts);
 
+/// \p Index of \p Body, moved past the declarations that stand there, up
+/// to \p Limit: a defer goes after them, since under C90 rules
+/// (-Wdeclaration-after-statement) one among them is a statement before a
+/// declaration.
+unsigned pastDeclarations(const clang::CompoundStmt &Body, unsigned Index,
+                          unsigned Limit);
+
 } // namespace cdefer::migrate
 
 #endif

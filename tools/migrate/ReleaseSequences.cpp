@@ -260,11 +260,7 @@ private:
     for (const Exit &E : Exits)
       if (!llvm::is_contained(With, &E))
         At = std::max(At, E.TopLevel + 1);
-    // After the declarations that follow too: under C90 rules
-    // (-Wdeclaration-after-statement) a defer among them is a statement
-    // before a declaration.
-    while (At < Body->size() && isa<DeclStmt>(Body->body_begin()[At]))
-      ++At;
+    At = pastDeclarations(*Body, At, Body->size());
     for (const Exit *E : With)
       if (E->TopLevel < At)
         return "some returns release '" + V->getNameAsString() +
