@@ -34,6 +34,7 @@
 #include "Lower.h"
 #include "AstBuilder.h"
 #include "Diagnostics.h"
+#include "InnerAddresses.h"
 #include "OuterCleanups.h"
 #include "OuterVlas.h"
 #include "SharedVariables.h"
@@ -182,6 +183,7 @@ private:
   // The outermost block's variables, which live until the exit sequence,
   // but for those a goto declares again (isRedeclared); and its typedefs.
   llvm::DenseSet<const VarDecl *> Outer;
+  InnerAddresses Inner{S.Context, Outer};
   llvm::DenseSet<const TypedefNameDecl *> OuterTypedefs;
   // Outermost variables in the sizes of its variably modified declarations.
   llvm::DenseSet<const VarDecl *> OuterSizeNames;
@@ -271,7 +273,7 @@ private:
   /// only once every site is known to be fine (apply()).
   bool captureCall(LoweredSite &L, CallExpr *Call) {
     std::vector<PendingOperand> Args;
-    std::vector<Stmt *> InnerAddresses;
+    std::vector<Stmt *> KeptVariables;
     const FunctionDecl *Direct = Call->getDirectCallee();
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
       bool PassesSize = Direct && I < Direct->getNumParams() &&
@@ -279,7 +281,7 @@ private:
       if (!captureOperand(L,
                           {&Call->getArgs()[I], "arg" + std::to_string(I),
                            PassesSize},
-                          Args, InnerAddresses))
+                          Args, KeptVariables))
         return false;
     }
     if (!namesFunction(Call->getCallee())) {
@@ -288,7 +290,7 @@ private:
       CallEdits.push_back([=] { Call->setCallee(B.load(Slot)); });
     }
     takeOperandsAtDefer(L, Args);
-    return shareInnerVariables(L, InnerAddresses);
+    return shareInnerVariables(L, KeptVariables);
   }
 
   /// `defer atomic_store(&flag, v);`: <stdatomic.h>'s generic functions are
@@ -297,16 +299,16 @@ private:
   /// arguments are. The code that runs at exit is the operation on them.
   bool captureOperands(LoweredSite &L, AtomicExpr *Atomic) {
     std::vector<PendingOperand> Operands;
-    std::vector<Stmt *> InnerAddresses;
+    std::vector<Stmt *> KeptVariables;
     unsigned K = 0;
     for (Stmt *&Child : Atomic->children())
       if (!captureOperand(L,
                           {reinterpret_cast<Expr **>(&Child),
                            "operand" + std::to_string(K++)},
-                          Operands, InnerAddresses))
+                          Operands, KeptVariables))
         return false;
     takeOperandsAtDefer(L, Operands);
-    return shareInnerVariables(L, InnerAddresses);
+    return shareInnerVariables(L, KeptVariables);
   }
 
   /// One argument or operand: left alone if a constant, or one whose value
@@ -315,15 +317,23 @@ private:
   /// otherwise added to \p Pending.
   bool captureOperand(LoweredSite &L, PendingOperand Operand,
                       std::vector<PendingOperand> &Pending,
-                      std::vector<Stmt *> &InnerAddresses) {
+                      std::vector<Stmt *> &KeptVariables) {
     Expr *Arg = *Operand.Where;
     if (!Arg || Arg->isEvaluatable(S.Context))
       return true; // a constant: evaluating it at exit gives the same value
+    // Go's `defer f(&v)` keeps v alive for f; a slot would keep only the
+    // address of storage that ends with the block (and that the next loop
+    // iteration reuses). Such an argument is not captured: v is shared with
+    // the deferred call as with a deferred block, and the argument is
+    // evaluated at exit, where it names the instance the defer kept, whose
+    // address, once kept, does not change; its indices that are not
+    // constants are captured at the defer. A variable-length array cannot
+    // be kept: sharing it reports so. A compound literal: see keepLiteral.
     InnerAddress Address;
-    if (pointsInto(Arg, Address) &&
+    if (Inner.pointsInto(Arg, Address) &&
         (Address.Variable || literalEndsBeforeExit(L))) {
       if (Address.Variable)
-        InnerAddresses.push_back(Address.Variable);
+        KeptVariables.push_back(Address.Variable);
       else if (!keepLiteral(L, Arg, Operand.Name, Address.Literal))
         return false;
       captureOffsets(L, Operand.Name, Address.Offsets);
@@ -338,9 +348,12 @@ private:
     }
     if (needsNoSlot(L, Arg, Operand.PassesObjectSize))
       return true;
-    size_t Before = InnerAddresses.size();
-    addressesCarried(Arg, InnerAddresses);
-    if (InnerAddresses.size() != Before)
+    // A value that may carry such an address some other way keeps the
+    // variable alive too, but is taken at the defer, after the variable
+    // has moved (registration()).
+    size_t Before = KeptVariables.size();
+    Inner.carriedBy(Arg, KeptVariables);
+    if (KeptVariables.size() != Before)
       L.MovesBeforeCaptures = true;
     Pending.push_back(Operand);
     return true;
@@ -353,162 +366,6 @@ private:
       Expr *Slot = addCapture(L, Operand.Name, *Where);
       CallEdits.push_back([=] { *Where = B.load(Slot); });
     }
-  }
-
-  /// An argument that points into an inner-block variable, or into a
-  /// compound literal.
-  struct InnerAddress {
-    DeclRefExpr *Variable = nullptr;
-    CompoundLiteralExpr *Literal = nullptr;
-    std::vector<Stmt **> Offsets; // where it has indices that are not constant
-  };
-
-  /// Whether \p E, a pointer, points into a variable of an inner block:
-  /// its address or an array decayed (`&v`, `buf`, `&buf`), a member or
-  /// element in it (`&v.a.b`, `v.buf`, `&buf[k]`, and through `*` and `->`
-  /// of such a pointer: `*grid`, `(&v)->a`), or such a pointer plus or
-  /// minus an integer (`buf + k`), through parentheses and casts between
-  /// pointers.
-  /// Go's `defer f(&v)` keeps v alive for f; a slot would keep only the
-  /// address of storage that ends with the block (and that the next loop
-  /// iteration reuses). Such an argument is not captured: v is shared with
-  /// the deferred call as with a deferred block, and the argument is
-  /// evaluated at exit, where it names the instance the defer kept, whose
-  /// address, once kept, does not change; its indices that are not
-  /// constants, which Go evaluates at the defer, are captured then. A
-  /// variable-length array cannot be kept: sharing it reports so.
-  /// A compound literal in place of the variable (`&(T){...}`,
-  /// `(int[]){...}`) is found too: see keepLiteral.
-  bool pointsInto(Expr *E, InnerAddress &Out) const {
-    if (!E->getType()->isPointerType())
-      return false;
-    E = E->IgnoreParens();
-    if (auto *Cast = dyn_cast<CastExpr>(E)) {
-      Expr *From = Cast->getSubExpr();
-      switch (Cast->getCastKind()) {
-      case CK_ArrayToPointerDecay:
-        return isInside(From, Out);
-      case CK_NoOp:
-      case CK_BitCast: // a type written with a variable size is not stable
-        return !Cast->getType()->isVariablyModifiedType() &&
-               pointsInto(From, Out);
-      default:
-        return false;
-      }
-    }
-    if (auto *Op = dyn_cast<UnaryOperator>(E))
-      return Op->getOpcode() == UO_AddrOf && isInside(Op->getSubExpr(), Out);
-    if (auto *Op = dyn_cast<BinaryOperator>(E)) {
-      if (!Op->isAdditiveOp())
-        return false;
-      bool PointerFirst = Op->getLHS()->getType()->isPointerType();
-      Expr *Pointer = PointerFirst ? Op->getLHS() : Op->getRHS();
-      Expr *Offset = PointerFirst ? Op->getRHS() : Op->getLHS();
-      return pointsInto(Pointer, Out) && addOffset(Op, Offset, Out);
-    }
-    return false;
-  }
-
-  /// \p E, an object (see pointsInto).
-  bool isInside(Expr *E, InnerAddress &Out) const {
-    E = E->IgnoreParens();
-    // `p->m` and `*p` are inside what p points to: `(&s)->m`, `*arr`.
-    if (auto *Member = dyn_cast<MemberExpr>(E))
-      return Member->isArrow() ? pointsInto(Member->getBase(), Out)
-                               : isInside(Member->getBase(), Out);
-    if (auto *Op = dyn_cast<UnaryOperator>(E)) {
-      if (Op->getOpcode() == UO_Real || Op->getOpcode() == UO_Imag)
-        return isInside(Op->getSubExpr(), Out); // `&__real__ z`
-      return Op->getOpcode() == UO_Deref && pointsInto(Op->getSubExpr(), Out);
-    }
-    if (auto *Literal = dyn_cast<CompoundLiteralExpr>(E)) {
-      Out.Literal = Literal;
-      return !Literal->isFileScope();
-    }
-    if (auto *Element = dyn_cast<ArraySubscriptExpr>(E))
-      return pointsInto(Element->getBase(), Out) &&
-             addOffset(Element, Element->getIdx(), Out);
-    auto *Ref = dyn_cast<DeclRefExpr>(E);
-    const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) || Outer.count(V))
-      return false;
-    Out.Variable = Ref;
-    return true;
-  }
-
-  /// The inner-block variables whose address the value of \p E, an
-  /// argument evaluated at the defer, may hold: besides an argument that is
-  /// such an address (pointsInto), one that carries it through `?:`, a
-  /// cast (to an integer too), arithmetic, a struct, union or compound
-  /// literal (a transparent union's initializer is one), or a call that
-  /// returns a pointer or an aggregate (`strchr(line, ':')`). Go keeps the
-  /// variable alive for the deferred call; so does cdefer, as for
-  /// pointsInto, but the value is taken at the defer, after the variable
-  /// has moved (registration()). A value loaded from memory (`p->next`,
-  /// `*pp`) and a call's integer result (`strlen(line)`) hold none.
-  void addressesCarried(Expr *E, std::vector<Stmt *> &Out) const {
-    E = E->IgnoreParens();
-    InnerAddress Address;
-    if (pointsInto(E, Address)) {
-      if (Address.Variable)
-        Out.push_back(Address.Variable);
-      return;
-    }
-    if (isa<UnaryExprOrTypeTraitExpr>(E) || E->isEvaluatable(S.Context))
-      return;
-    if (auto *Cast = dyn_cast<CastExpr>(E)) {
-      // A value loaded from an object holds what was stored there, except
-      // a compound literal's: what its initializer gives it here.
-      Expr *From = Cast->getSubExpr();
-      if (Cast->getCastKind() != CK_LValueToRValue ||
-          isa<CompoundLiteralExpr>(From->IgnoreParens()))
-        addressesCarried(From, Out);
-      return;
-    }
-    if (auto *Cond = dyn_cast<BinaryConditionalOperator>(E)) { // `a ?: b`
-      addressesCarried(Cond->getCommon(), Out);
-      addressesCarried(Cond->getFalseExpr(), Out);
-      return;
-    }
-    if (auto *Cond = dyn_cast<ConditionalOperator>(E)) {
-      addressesCarried(Cond->getTrueExpr(), Out);
-      addressesCarried(Cond->getFalseExpr(), Out);
-      return;
-    }
-    if (auto *Op = dyn_cast<BinaryOperator>(E)) {
-      if (Op->getOpcode() == BO_Comma || Op->getOpcode() == BO_Assign)
-        addressesCarried(Op->getRHS(), Out);
-      else if (Op->isAdditiveOp() || Op->isMultiplicativeOp() ||
-               Op->isBitwiseOp() || Op->isShiftOp())
-        addressesCarried(Op->getLHS(), Out), addressesCarried(Op->getRHS(), Out);
-      return;
-    }
-    // An object reached here is not loaded (that stops at the cast above):
-    // its address is taken or it decays, and it lies in what its base
-    // points to: `&(c ? &a : &b)->x`, `(c ? g : h)[1]`, `*same(&v)`.
-    if (auto *Op = dyn_cast<UnaryOperator>(E)) {
-      if (!Op->isIncrementDecrementOp() && Op->getOpcode() != UO_LNot)
-        addressesCarried(Op->getSubExpr(), Out);
-      return;
-    }
-    if (auto *Call = dyn_cast<CallExpr>(E)) {
-      QualType T = Call->getType();
-      if (T->isPointerType() || T->isRecordType())
-        for (Expr *Arg : Call->arguments())
-          addressesCarried(Arg, Out);
-      return;
-    }
-    if (auto *Member = dyn_cast<MemberExpr>(E))
-      return addressesCarried(Member->getBase(), Out);
-    if (auto *Element = dyn_cast<ArraySubscriptExpr>(E))
-      return addressesCarried(Element->getBase(), Out);
-    if (isa<DeclRefExpr>(E))
-      return; // not an inner variable's (pointsInto), or a function
-    // Initializer lists, compound literals, statement expressions, _Atomic
-    // operations: whatever they hold.
-    for (Stmt *Child : E->children())
-      if (auto *Sub = dyn_cast_or_null<Expr>(Child))
-        addressesCarried(Sub, Out);
   }
 
   /// Whether a compound literal in \p L's call ends before the exit
@@ -555,18 +412,6 @@ private:
           return Found;
     }
     return nullptr;
-  }
-
-  /// Notes \p Offset, a child of \p Parent, unless it is a constant.
-  bool addOffset(Expr *Parent, Expr *Offset, InnerAddress &Out) const {
-    if (Offset->isEvaluatable(S.Context))
-      return true;
-    for (Stmt *&Child : Parent->children())
-      if (Child == Offset) {
-        Out.Offsets.push_back(&Child);
-        return true;
-      }
-    return false;
   }
 
   /// `&buf[i]` at exit must use the i of the defer: each offset that is
