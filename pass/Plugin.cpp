@@ -67,14 +67,22 @@ private:
   unsigned MarksHandled = ~0u; // deferMarksSoFar() when a group was lowered
 };
 
-/// The unwind pass first; after the inliner, the pass that drops the
-/// landing notes a function's own frame does not need (OwnLandPass.h).
+/// The unwind pass first; for -flto, the pass that says every function may
+/// unwind; after the inliner, the pass that drops the landing notes a
+/// function's own frame does not need (OwnLandPass.h).
 /// Not in an LTO build: the link's inliner is still to run, and functions
 /// of other modules have numbers of their own.
 void registerIRPasses(llvm::PassBuilder &PB) {
   PB.registerPipelineStartEPCallback(
       [](llvm::ModulePassManager &MPM, llvm::OptimizationLevel) {
         MPM.addPass(UnwindPass());
+      });
+  PB.registerPipelineEarlySimplificationEPCallback(
+      [](llvm::ModulePassManager &MPM, llvm::OptimizationLevel,
+         llvm::ThinOrFullLTOPhase Phase) {
+        if (Phase == llvm::ThinOrFullLTOPhase::ThinLTOPreLink ||
+            Phase == llvm::ThinOrFullLTOPhase::FullLTOPreLink)
+          MPM.addPass(LinkMayUnwindPass());
       });
   PB.registerOptimizerLastEPCallback(
       [](llvm::ModulePassManager &MPM, llvm::OptimizationLevel,

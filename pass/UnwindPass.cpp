@@ -1021,6 +1021,26 @@ static void adoptPersonality(Module &M, RuntimeHooks &Hooks) {
       F.setPersonalityFn(Ours);
 }
 
+/// CodeGen marks every C function it defines `nounwind`; a panic makes
+/// that false, so the functions of a module with defers lose the mark.
+static void mayUnwind(Module &M) {
+  for (Function &F : M)
+    if (!F.isDeclaration() && !isRecordHelper(F))
+      F.removeFnAttr(Attribute::NoUnwind);
+}
+
+/// In a module without defers the mark does no harm: no landing pad here
+/// trusts it, and a function's attributes do not leave its object file.
+/// Under -flto they do: the link optimizes every module together, and a
+/// call from another module's function with defers to one marked here
+/// lost its landing pad, so that a panic raised below it (in a callback,
+/// or in code the function calls) skipped the caller's deferred code and
+/// its recover(). The link infers the mark again where nothing can unwind.
+PreservedAnalyses LinkMayUnwindPass::run(Module &M, ModuleAnalysisManager &) {
+  mayUnwind(M);
+  return PreservedAnalyses::none();
+}
+
 PreservedAnalyses UnwindPass::run(Module &M, ModuleAnalysisManager &) {
   lowerAllocaMarkers(M);
   describeCapturedVariables(M);
@@ -1028,9 +1048,7 @@ PreservedAnalyses UnwindPass::run(Module &M, ModuleAnalysisManager &) {
   if (Exits.empty())
     return PreservedAnalyses::all();
   RuntimeHooks Hooks(M);
-  for (Function &F : M)
-    if (!F.isDeclaration() && !isRecordHelper(F))
-      F.removeFnAttr(Attribute::NoUnwind);
+  mayUnwind(M);
   std::vector<Function *> Lowered;
   for (CallBase *Exit : Exits) {
     Function &F = *Exit->getFunction();

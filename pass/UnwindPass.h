@@ -14,6 +14,13 @@ struct UnwindPass : llvm::PassInfoMixin<UnwindPass> {
   static bool isRequired() { return true; }
 };
 
+/// A module compiled for link-time optimization (-flto): its functions may
+/// unwind (UnwindPass.cpp says why).
+struct LinkMayUnwindPass : llvm::PassInfoMixin<LinkMayUnwindPass> {
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &);
+  static bool isRequired() { return true; }
+};
+
 } // namespace cdefer
 
 #endif
