@@ -21,6 +21,7 @@
 #include "Lints.h"
 #include "Abi.h"
 #include "Diagnostics.h"
+#include "LibraryFunctions.h"
 #include "LintPragmas.h"
 
 #include "clang/AST/ASTContext.h"
@@ -223,13 +224,9 @@ private:
             V->getType()->isPointerType())
           lintReassigned(Site, Call, V);
         if (wanted(Lint::UncheckedResource) &&
-            V->getType()->isPointerType() && !isFree(Callee))
+            V->getType()->isPointerType() && !(Callee && isFree(*Callee)))
           lintUnchecked(Site, Call, V);
       }
-  }
-
-  static bool isFree(const FunctionDecl *Callee) {
-    return Callee && Callee->getBuiltinID() == Builtin::BIfree;
   }
 
   /// The first write to \p V after \p From, and whether a later call-form

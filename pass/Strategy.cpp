@@ -34,6 +34,7 @@
 //===----------------------------------------------------------------------===//
 #include "Strategy.h"
 #include "Diagnostics.h"
+#include "LibraryFunctions.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -281,12 +282,7 @@ std::string repeatReason(ASTContext &Ctx, const FunctionDefers &F,
 /// sigsetjmp, vfork).
 bool returnsTwice(ASTContext &Ctx, const CallExpr *Call) {
   const FunctionDecl *Fn = Call->getDirectCallee();
-  if (!Fn)
-    return false;
-  if (Fn->hasAttr<ReturnsTwiceAttr>())
-    return true;
-  unsigned Builtin = Fn->getBuiltinID();
-  return Builtin && Ctx.BuiltinInfo.isReturnsTwice(Builtin);
+  return Fn && cdefer::returnsTwice(Ctx, *Fn);
 }
 
 /// What the syntax says of a function's defers running more than once, or

@@ -3,6 +3,8 @@
 // those to the plugin), with a fix-it where the fix is mechanical. The
 // idioms next to each trap must not warn.
 // RUN: %cdefer-cc -fsyntax-only -Xclang -verify %s
+// free is known by its name where -fno-builtin hides the builtin:
+// RUN: %cdefer-cc -fsyntax-only -fno-builtin -Xclang -verify %s
 // RUN: %cdefer-cc -fsyntax-only -fdiagnostics-parseable-fixits %s 2>&1 | FileCheck %s --check-prefix=FIXIT
 // RUN: %cdefer-cc -fsyntax-only -Wno-cdefer -Werror %s
 // RUN: %cdefer-cc -fsyntax-only -Werror -Wno-cdefer-reassigned-argument -Wno-cdefer-unchecked-resource -Wno-cdefer-deferred-recover -Wno-cdefer-endless-loop %s

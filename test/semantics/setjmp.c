@@ -10,6 +10,11 @@
 // RUN: FileCheck %s < %t.c.out
 // RUN: %cdefer -fsyntax-only -fplugin-arg-cdefer-remarks %s 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=REMARK
+// -fno-builtin and -ffreestanding take setjmp out of clang's builtins; the
+// plugin still knows it by its name.
+// RUN: env CDEFER_MODES='-O0 -fno-builtin;-O2 -ffreestanding' %run-modes %s \
+// RUN:   > %t.nobuiltin.out
+// RUN: diff %t.go.out %t.nobuiltin.out
 #include <cdefer.h>
 #include <setjmp.h>
 #include <stdio.h>

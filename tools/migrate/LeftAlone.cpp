@@ -1,6 +1,7 @@
 //===- LeftAlone.cpp - functions neither migrator touches -----------------===//
 #include "LeftAlone.h"
 #include "Conditionals.h"
+#include "LibraryFunctions.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -11,13 +12,6 @@
 using namespace clang;
 
 namespace cdefer::migrate {
-
-static bool returnsTwice(const ASTContext &Ctx, const FunctionDecl &Callee) {
-  if (Callee.hasAttr<ReturnsTwiceAttr>())
-    return true;
-  unsigned Builtin = Callee.getBuiltinID();
-  return Builtin && Ctx.BuiltinInfo.isReturnsTwice(Builtin);
-}
 
 /// The first call in \p S of a function that returns twice.
 static const FunctionDecl *returnsTwiceCallee(const ASTContext &Ctx,
