@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "Defers.h"
 #include "Diagnostics.h"
+#include "VariablyModified.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
@@ -217,18 +218,18 @@ private:
     case Stmt::WhileStmtClass:
     case Stmt::DoStmtClass:
       Targets.insert(S);
-      for (Stmt *Child : S->children())
+      for (Stmt *Child : evaluatedChildren(S))
         scan(Child, Loops + 1, Switches);
       return;
     case Stmt::SwitchStmtClass:
       Targets.insert(S);
-      for (Stmt *Child : S->children())
+      for (Stmt *Child : evaluatedChildren(S))
         scan(Child, Loops, Switches + 1);
       return;
     default:
       break;
     }
-    for (Stmt *Child : S->children())
+    for (Stmt *Child : evaluatedChildren(S))
       scan(Child, Loops, Switches);
   }
 };
@@ -314,7 +315,7 @@ private:
       noteJump(S);
     bool Nested = InStmtExpr || isa<StmtExpr>(S);
     bool DeferTS = InDeferTS || isa<DeferStmt>(S); // C2y's block-scoped _Defer
-    for (Stmt *Child : S->children())
+    for (Stmt *Child : evaluatedChildren(S))
       walk(Child, InDefer, Nested, DeferTS);
   }
 

@@ -23,6 +23,7 @@
 //===----------------------------------------------------------------------===//
 #include "ExitView.h"
 #include "AstBuilder.h"
+#include "VariablyModified.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -83,7 +84,7 @@ private:
       return set(Slot, exitFrom(R));
     if (const DeferSite *Site = SiteOf.lookup(St))
       return set(Slot, standIn(*Site));
-    for (Stmt *&Child : St->children())
+    for (Stmt *&Child : evaluatedChildren(St))
       replaceIn(Child);
   }
 
@@ -249,7 +250,7 @@ private:
   Stmt *asItRuns(Stmt *Block, VarDecl *Opaque) {
     std::vector<std::pair<Stmt *, bool>> Nested; // deferred code, certain
     bool Labels = hasLabel(Block);
-    for (Stmt *&Child : Block->children())
+    for (Stmt *&Child : evaluatedChildren(Block))
       takeNested(Child, Nested, !Labels);
     if (Nested.empty())
       return Block;
@@ -278,7 +279,7 @@ private:
       Nested.push_back({Deferred, Certain});
       return set(Slot, new (Ctx) NullStmt(St->getBeginLoc()));
     }
-    for (Stmt *&Child : St->children())
+    for (Stmt *&Child : evaluatedChildren(St))
       takeNested(Child, Nested, false);
   }
 
@@ -287,7 +288,7 @@ private:
       return false;
     if (isa<LabelStmt>(St))
       return true;
-    return llvm::any_of(St->children(),
+    return llvm::any_of(evaluatedChildren(St),
                         [](const Stmt *Child) { return hasLabel(Child); });
   }
 

@@ -9,6 +9,7 @@
 #include "Strategy.h"
 #include "ThreadSafetyWarnings.h"
 #include "UnreachableCodeWarnings.h"
+#include "VariablyModified.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/Sema/Sema.h"
@@ -69,7 +70,7 @@ static unsigned astDepth(const Stmt *Root) {
   while (!Todo.empty()) {
     auto [S, Depth] = Todo.pop_back_val();
     Deepest = std::max(Deepest, Depth);
-    for (const Stmt *Child : S->children())
+    for (const Stmt *Child : evaluatedChildren(S))
       if (Child)
         Todo.push_back({Child, Depth + 1});
   }

@@ -23,6 +23,7 @@
 #include "Diagnostics.h"
 #include "LibraryFunctions.h"
 #include "LintPragmas.h"
+#include "VariablyModified.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -141,7 +142,7 @@ private:
     if (!S || isa<BlockExpr>(S) || DeferredCode.count(S))
       return;
     Visit(S);
-    for (Stmt *Child : S->children())
+    for (Stmt *Child : evaluatedChildren(S))
       forEachInBody(Child, Visit);
   }
 
@@ -316,7 +317,7 @@ private:
       LoopsAround[S].assign(LoopStack.begin(), LoopStack.end());
     if (Loop)
       LoopStack.push_back(S);
-    for (const Stmt *Child : S->children())
+    for (const Stmt *Child : evaluatedChildren(S))
       findLoopsAroundSites(Child);
     if (Loop)
       LoopStack.pop_back();
@@ -387,7 +388,7 @@ private:
         return true;
     bool Breakable = InnerBreakable ||
                      (S != Loop && isa<ForStmt, WhileStmt, DoStmt, SwitchStmt>(S));
-    for (const Stmt *Child : S->children())
+    for (const Stmt *Child : evaluatedChildren(S))
       if (hasExit(Child, Loop, Breakable))
         return true;
     return false;
@@ -396,7 +397,7 @@ private:
   static bool contains(const Stmt *Outer, const Stmt *Inner) {
     if (Outer == Inner)
       return true;
-    for (const Stmt *Child : Outer->children())
+    for (const Stmt *Child : evaluatedChildren(Outer))
       if (Child && contains(Child, Inner))
         return true;
     return false;

@@ -41,6 +41,7 @@
 #include "StackBuffer.h"
 #include "StableValues.h"
 #include "UnwindPass.h"
+#include "VariablyModified.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -913,7 +914,7 @@ private:
       return rewriteReturn(R);
     if (LoweredSite *Site = SiteOf.lookup(St))
       return registration(*Site);
-    for (Stmt *&Child : St->children())
+    for (Stmt *&Child : evaluatedChildren(St))
       Child = rewrite(Child);
     return St;
   }

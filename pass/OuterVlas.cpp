@@ -3,6 +3,7 @@
 #include "Diagnostics.h"
 #include "SharedVariables.h"
 #include "UnwindPass.h"
+#include "VariablyModified.h"
 
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
@@ -19,7 +20,7 @@ bool containsReturn(const Stmt *S) {
     return false;
   if (isa<ReturnStmt>(S))
     return true;
-  for (const Stmt *Child : S->children())
+  for (const Stmt *Child : evaluatedChildren(S))
     if (containsReturn(Child))
       return true;
   return false;
@@ -122,7 +123,7 @@ public:
         S = use(It->second, Ref->getLocation());
       return;
     }
-    for (Stmt *&Child : S->children())
+    for (Stmt *&Child : evaluatedChildren(S))
       rewriteUses(Child);
   }
 
@@ -183,7 +184,7 @@ void collectTypeofNames(Stmt *S, llvm::DenseSet<const VarDecl *> &Named) {
   if (auto *E = dyn_cast<Expr>(S))
     NamedIn(E->getType());
   forEachWrittenType(S, NamedIn);
-  for (Stmt *Child : S->children())
+  for (Stmt *Child : evaluatedChildren(S))
     collectTypeofNames(Child, Named);
 }
 

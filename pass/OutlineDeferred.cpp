@@ -27,6 +27,7 @@
 #include "Diagnostics.h"
 #include "Recover.h"
 #include "SharedVariables.h"
+#include "VariablyModified.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -89,7 +90,7 @@ private:
           if (Seen.insert(VD).second)
             Vars.push_back(VD);
         }
-    for (Stmt *Child : S->children())
+    for (Stmt *Child : evaluatedChildren(S))
       scan(Child);
     // After the children: a variable of such a type, named below, says it.
     rejectVariablyModifiedType(S);
@@ -269,7 +270,7 @@ private:
       for (Decl *D : DS->decls())
         if (isa<VarDecl>(D))
           D->setDeclContext(Fn);
-    for (Stmt *Child : S->children())
+    for (Stmt *Child : evaluatedChildren(S))
       moveDeclarations(Child, Fn);
   }
 

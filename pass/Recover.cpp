@@ -29,6 +29,7 @@
 #include "Diagnostics.h"
 #include "OutlineDeferred.h"
 #include "UnwindPass.h"
+#include "VariablyModified.h"
 
 #include "clang/AST/Expr.h"
 #include "clang/Sema/Sema.h"
@@ -61,7 +62,7 @@ bool callsRecover(const Stmt *S) {
   if (const auto *Call = dyn_cast<CallExpr>(S);
       Call && (isPublicRecover(Call) || isBlockToken(Call)))
     return true;
-  for (const Stmt *Child : S->children())
+  for (const Stmt *Child : evaluatedChildren(S))
     if (callsRecover(Child))
       return true;
   return false;
@@ -141,7 +142,7 @@ private:
       Uses.insert({Call, true});
       BlockTokens.insert(Call);
     }
-    for (Stmt *Child : S->children())
+    for (Stmt *Child : evaluatedChildren(S))
       find(Child, InDeferredBlock);
   }
 
@@ -178,7 +179,7 @@ private:
                                   : B.call(WithToken, {B.load(B.ref(Token))});
       return;
     }
-    for (Stmt *&Child : S->children())
+    for (Stmt *&Child : evaluatedChildren(S))
       replace(Child);
   }
 

@@ -23,6 +23,7 @@
 //===----------------------------------------------------------------------===//
 #include "SharedVariables.h"
 #include "Diagnostics.h"
+#include "VariablyModified.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
@@ -31,65 +32,6 @@
 using namespace clang;
 
 namespace cdefer {
-
-void forEachWrittenType(Stmt *S, llvm::function_ref<void(QualType)> Visit) {
-  if (auto *DS = dyn_cast<DeclStmt>(S)) {
-    for (Decl *Dl : DS->decls())
-      if (auto *TD = dyn_cast<TypedefNameDecl>(Dl))
-        Visit(TD->getUnderlyingType());
-      else if (auto *VD = dyn_cast<ValueDecl>(Dl))
-        Visit(VD->getType());
-  } else if (auto *Cast = dyn_cast<ExplicitCastExpr>(S)) {
-    Visit(Cast->getTypeAsWritten());
-  } else if (auto *Literal = dyn_cast<CompoundLiteralExpr>(S)) {
-    Visit(Literal->getType());
-  } else if (auto *Trait = dyn_cast<UnaryExprOrTypeTraitExpr>(S)) {
-    if (Trait->isArgumentType())
-      Visit(Trait->getArgumentType());
-  } else if (auto *Arg = dyn_cast<VAArgExpr>(S)) {
-    Visit(Arg->getWrittenTypeInfo()->getType());
-  }
-}
-
-/// The type inside \p T where a variably modified type's variable part
-/// can be: an array's elements, what a pointer points to, a function's
-/// result, an _Atomic's value (through sugar); null for other types.
-static QualType innerType(QualType T) {
-  if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
-    return AT->getElementType();
-  if (const auto *PT = T->getAs<PointerType>())
-    return PT->getPointeeType();
-  if (const auto *BT = T->getAs<BlockPointerType>())
-    return BT->getPointeeType();
-  if (const auto *FT = T->getAs<FunctionType>())
-    return FT->getReturnType();
-  if (const auto *AtT = T->getAs<AtomicType>())
-    return AtT->getValueType();
-  return QualType();
-}
-
-void forEachSizingSugar(QualType T,
-                        llvm::function_ref<void(const Type *)> Visit) {
-  while (!T.isNull() && T->isVariablyModifiedType()) {
-    const Type *Ty = T.getTypePtr();
-    if (isa<TypedefType, TypeOfExprType>(Ty))
-      return Visit(Ty);
-    QualType Desugared = Ty->getLocallyUnqualifiedSingleStepDesugaredType();
-    T = Desugared.getTypePtr() != Ty ? Desugared : innerType(T);
-  }
-}
-
-/// The size expressions of the variable-length arrays in \p T, which are
-/// evaluated where the type is used: through arrays, pointers, functions'
-/// results and _Atomic, and through sugar (a typedef, typeof(expr), whose
-/// array type is its expression's own).
-void forEachArraySize(QualType T, llvm::function_ref<void(Expr *)> Visit) {
-  for (; !T.isNull() && T->isVariablyModifiedType(); T = innerType(T))
-    if (const auto *VLA =
-            dyn_cast_or_null<VariableArrayType>(T->getAsArrayTypeUnsafe()))
-      if (Expr *Size = VLA->getSizeExpr())
-        Visit(Size);
-}
 
 void forEachNamedVariable(Stmt *S, llvm::function_ref<void(VarDecl *)> Each) {
   if (!S)
@@ -163,7 +105,7 @@ private:
       for (Decl *Dl : DS->decls())
         if (auto *TD = dyn_cast<TypedefNameDecl>(Dl))
           AliveTypedefs.insert(TD);
-    for (Stmt *Child : S->children())
+    for (Stmt *Child : evaluatedChildren(S))
       addDeclaredTypedefs(Child);
   }
 
@@ -387,7 +329,7 @@ DeclStmt *declaringStmt(Stmt *S, const VarDecl *Var) {
     for (Decl *Dl : DS->decls())
       if (Dl == Var)
         return DS;
-  for (Stmt *Child : S->children())
+  for (Stmt *Child : evaluatedChildren(S))
     if (DeclStmt *Found = declaringStmt(Child, Var))
       return Found;
   return nullptr;
@@ -405,7 +347,7 @@ void forEachDeclaredVariable(Stmt *S,
         Each(VD);
   if (auto *Block = dyn_cast<BlockExpr>(S))
     forEachDeclaredVariable(Block->getBlockDecl()->getBody(), Each);
-  for (Stmt *Child : S->children())
+  for (Stmt *Child : evaluatedChildren(S))
     forEachDeclaredVariable(Child, Each);
 }
 

@@ -13,6 +13,7 @@
 #define CDEFER_PASS_SHAREDVARIABLES_H
 
 #include "AstBuilder.h"
+#include "VariablyModified.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -37,27 +38,10 @@ struct InnerUse {
 void forEachDeclaredVariable(clang::Stmt *S,
                              llvm::function_ref<void(clang::VarDecl *)> Each);
 
-/// Calls \p Visit for each type \p S itself spells out (a declaration's,
-/// a cast's, a compound literal's, sizeof's or va_arg's), whose
-/// variable-length arrays' sizes are evaluated where \p S stands.
-void forEachWrittenType(clang::Stmt *S,
-                        llvm::function_ref<void(clang::QualType)> Visit);
-
 /// Calls \p Each for every variable \p S names (its DeclRefExprs, at any
 /// depth; not inside the types it spells).
 void forEachNamedVariable(clang::Stmt *S,
                           llvm::function_ref<void(clang::VarDecl *)> Each);
-
-/// Calls \p Visit for the size expression of each variable-length array
-/// in \p T (through pointers, functions' results, _Atomic and sugar).
-void forEachArraySize(clang::QualType T,
-                      llvm::function_ref<void(clang::Expr *)> Visit);
-
-/// Calls \p Visit for the typedef or typeof(expr) that the variably
-/// modified \p T goes through, if any: CodeGen takes the sizes of its
-/// arrays from where that typedef, or typeof's array, is declared.
-void forEachSizingSugar(clang::QualType T,
-                        llvm::function_ref<void(const clang::Type *)> Visit);
 
 /// The inner-block variables \p Code (a deferred statement) names in any
 /// way: expressions, block literals, sizeof and typeof. \p Outer are the

@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "StableValues.h"
+#include "VariablyModified.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
@@ -54,7 +55,7 @@ public:
     const auto *Cast = dyn_cast<ImplicitCastExpr>(S);
     bool ReadsChild = isa<ParenExpr>(S) ? Read
                       : Cast && Cast->getCastKind() == CK_LValueToRValue;
-    for (const Stmt *Child : S->children())
+    for (const Stmt *Child : evaluatedChildren(S))
       walk(Child, ReadsChild);
   }
 

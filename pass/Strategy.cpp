@@ -35,6 +35,7 @@
 #include "Strategy.h"
 #include "Diagnostics.h"
 #include "LibraryFunctions.h"
+#include "VariablyModified.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -156,7 +157,7 @@ struct Position {
 
 /// Replaces, wherever they are a child, the statements \p With maps.
 void swapChildren(Stmt *S, const llvm::DenseMap<Stmt *, Stmt *> &With) {
-  for (Stmt *&Child : S->children()) {
+  for (Stmt *&Child : evaluatedChildren(S)) {
     if (!Child)
       continue;
     auto It = With.find(Child);
@@ -252,7 +253,7 @@ class IndirectGotoFinder : public ConstStmtVisitor<IndirectGotoFinder, bool> {
 public:
   bool VisitIndirectGotoStmt(const IndirectGotoStmt *) { return true; }
   bool VisitStmt(const Stmt *S) {
-    for (const Stmt *Child : S->children())
+    for (const Stmt *Child : evaluatedChildren(S))
       if (Child && Visit(Child))
         return true;
     return false;
@@ -343,7 +344,7 @@ private:
       Found.Sites[Site->second] = InLoop;
     InLoop |= isa<ForStmt, WhileStmt, DoStmt>(S);
     bool ChildrenTopLevel = TopLevel && isa<CompoundStmt>(S);
-    for (const Stmt *Child : S->children())
+    for (const Stmt *Child : evaluatedChildren(S))
       walk(Child, InLoop, ChildrenTopLevel);
     // Returns counts those inside the defer statement too (Sema rejects
     // them; were one accepted, it would leave before the bit is set).

@@ -21,6 +21,7 @@
 #include "AstBuilder.h"
 #include "Defers.h"
 #include "SemaAnalyses.h"
+#include "VariablyModified.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/Analysis/Analyses/ReachableCode.h"
@@ -48,7 +49,7 @@ public:
                                Ctx.IntTy,
                                Ctx.getTrivialTypeSourceInfo(Ctx.IntTy),
                                SC_None)) {
-    for (Stmt *&Child : FD.getBody()->children())
+    for (Stmt *&Child : evaluatedChildren(FD.getBody()))
       replaceIn(Child);
   }
 
@@ -73,16 +74,16 @@ private:
       return maybeHere(Slot, Defer->getSubStmt());
     // `L: defer S;`: the label stays, S is its statement.
     if (LabelStmt *Labeled = asLabeledDefer(St)) {
-      for (Stmt *&Sub : Labeled->children())
+      for (Stmt *&Sub : evaluatedChildren(Labeled))
         maybeHere(Sub, Sub);
       return;
     }
-    for (Stmt *&Child : St->children())
+    for (Stmt *&Child : evaluatedChildren(St))
       replaceIn(Child);
   }
 
   void maybeHere(Stmt *&Slot, Stmt *Deferred) {
-    for (Stmt *&Child : Deferred->children())
+    for (Stmt *&Child : evaluatedChildren(Deferred))
       replaceIn(Child);
     // The condition is where the deferred code begins: should the defer
     // itself be unreachable, that is where the warning points, as Sema's.

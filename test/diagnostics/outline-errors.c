@@ -61,7 +61,7 @@ void variably_modified_types(int n, void *q) {
   }
   defer { // expected-note {{deferred statement is here}}
     defer use(9);
-    use(sizeof(typeof(vla))); // expected-error {{which cannot take 'typeof (vla)'}}
+    use(sizeof(typeof(vla))); // expected-error {{which cannot take 'vla'}}
   }
   defer { // expected-note {{deferred statement is here}}
     defer use(10);
