@@ -60,6 +60,7 @@ public:
       if (VD->getType()->isVariablyModifiedType())
         failVariablyModified(VD->getLocation(), VD->getName());
     });
+    collectLabels(Block);
     scan(Block);
     return Ok;
   }
@@ -69,6 +70,7 @@ private:
   const SourceManager &SM;
   SourceLocation Defer;
   llvm::DenseSet<const VarDecl *> Inside, Seen;
+  llvm::DenseSet<const LabelDecl *> LabelsInside;
   bool Ok = true;
   bool VariablyModifiedReported = false;
 
@@ -80,6 +82,13 @@ private:
       return fail(S->getBeginLoc(), "a block literal");
     if (startsVariableArguments(S))
       return fail(S->getBeginLoc(), "va_start");
+    // A label's address is an address in its own function's code: the new
+    // function cannot name one of the enclosing function's (CodeGen
+    // crashed on it, or the assembler found the label missing).
+    if (auto *Address = dyn_cast<AddrLabelExpr>(S);
+        Address && !LabelsInside.count(Address->getLabel()))
+      return fail(S->getBeginLoc(),
+                  ("&&" + Address->getLabel()->getName()).str());
     if (auto *Ref = dyn_cast<DeclRefExpr>(S))
       if (auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
         if (VD->isLocalVarDeclOrParm() && !Inside.count(VD)) {
@@ -94,6 +103,15 @@ private:
       scan(Child);
     // After the children: a variable of such a type, named below, says it.
     rejectVariablyModifiedType(S);
+  }
+
+  void collectLabels(Stmt *S) {
+    if (!S)
+      return;
+    if (auto *Label = dyn_cast<LabelStmt>(S))
+      LabelsInside.insert(Label->getDecl());
+    for (Stmt *Child : evaluatedChildren(S))
+      collectLabels(Child);
   }
 
   /// The sizes of a variably modified type are computed by the enclosing

@@ -8,6 +8,7 @@
 // RUN: %cdefer -fsyntax-only -fblocks -Xclang -verify %s -DCASE=3
 // RUN: %cdefer -fsyntax-only -fblocks -Xclang -verify %s -DCASE=4
 // RUN: %cdefer -fsyntax-only -fblocks -Xclang -verify %s -DCASE=5
+// RUN: %cdefer -fsyntax-only -fblocks -Xclang -verify %s -DCASE=6
 #include <cdefer.h>
 
 void use(int);
@@ -67,6 +68,24 @@ void variably_modified_types(int n, void *q) {
     defer use(10);
     use(((int (*)[n])q)[1][0]); // expected-error {{which cannot take 'int (*)[n]'}}
   }
+}
+
+#elif CASE == 6
+void take(void *);
+// A label's address belongs to the enclosing function's code (clang crashed).
+int label_address(int n) {
+  defer { // expected-note {{deferred statement is here}}
+    defer use(11);
+    take(&&out); // expected-error {{which cannot take '&&out'}}
+  }
+  defer {
+    defer use(12);
+    take(&&in); // its own label: fine
+  in:
+    use(13);
+  }
+out:
+  return n;
 }
 
 #else
