@@ -32,6 +32,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/GlobalDecl.h"
+#include "clang/AST/Mangle.h"
 #include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Sema/Sema.h"
@@ -213,6 +215,18 @@ private:
     return Fn;
   }
 
+  /// The name \p Fn has in the object file: overloadable functions share
+  /// their source name, and their blocks' functions must not.
+  std::string symbolName(const FunctionDecl &Fn) {
+    std::unique_ptr<MangleContext> Mangler(Ctx.createMangleContext());
+    if (!Mangler->shouldMangleDeclName(&Fn))
+      return Fn.getName().str();
+    std::string Name;
+    llvm::raw_string_ostream Out(Name);
+    Mangler->mangleName(GlobalDecl(&Fn), Out);
+    return Name;
+  }
+
   /// static void __cdefer_deferred_<function>_<site>(size_t token, T *v...)
   FunctionDecl *declareFunction(const DeferSite &Site,
                                 const std::vector<VarDecl *> &Captured) {
@@ -221,7 +235,7 @@ private:
       Params.push_back(Ctx.getPointerType(V->getType()));
     QualType T = Ctx.getFunctionType(Ctx.VoidTy, Params,
                                      FunctionProtoType::ExtProtoInfo());
-    std::string Name = (OutlinedPrefix + F.Function->getName() + "_" +
+    std::string Name = (OutlinedPrefix + symbolName(*F.Function) + "_" +
                         llvm::Twine(Site.Index))
                            .str();
     TranslationUnitDecl *TU = Ctx.getTranslationUnitDecl();

@@ -138,6 +138,25 @@ again:
 }
 // CHECK-NEXT: labeled block's defer 2
 
+// Overloadable functions share their name; their blocks' functions must
+// not (clang reported two definitions with the same mangled name).
+__attribute__((overloadable)) static void overloaded(int x) {
+  defer {
+    defer say("overloaded(int) block's defer", x);
+    say("overloaded(int) block", x);
+  }
+}
+__attribute__((overloadable)) static void overloaded(double x) {
+  defer {
+    defer say("overloaded(double) block's defer", (int)x);
+    say("overloaded(double) block", (int)x);
+  }
+}
+// CHECK-NEXT: overloaded(int) block 5
+// CHECK-NEXT: overloaded(int) block's defer 5
+// CHECK-NEXT: overloaded(double) block 6
+// CHECK-NEXT: overloaded(double) block's defer 6
+
 static void catching(void (*f)(void)) {
   defer {
     const char *why = recover();
@@ -156,5 +175,7 @@ int main(void) {
   catching(inner_code_panics);
   per_iteration();
   labeled(2);
+  overloaded(5);
+  overloaded(6.0);
   return 0;
 }

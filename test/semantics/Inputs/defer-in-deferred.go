@@ -106,6 +106,20 @@ func catching(f func()) {
 	f()
 }
 
+func overloadedInt(x int) {
+	defer func() {
+		defer say("overloaded(int) block's defer", x)
+		say("overloaded(int) block", x)
+	}()
+}
+
+func overloadedDouble(x float64) {
+	defer func() {
+		defer say("overloaded(double) block's defer", int(x))
+		say("overloaded(double) block", int(x))
+	}()
+}
+
 func main() {
 	fmt.Printf("result %d\n", endsWithTheBlock(3))
 	nested()
@@ -115,4 +129,6 @@ func main() {
 	catching(innerCodePanics)
 	perIteration()
 	labeled(2)
+	overloadedInt(5)
+	overloadedDouble(6.0)
 }
