@@ -195,11 +195,13 @@ private:
     B.Loc = Block->getLBracLoc();
     bool NeedsToken = callsRecover(Block);
     FunctionDecl *Fn = declareFunction(Site, Captured);
-    llvm::DenseMap<VarDecl *, VarDecl *> Through;
+    llvm::DenseMap<VarDecl *, VarDecl *> Through, Renamed;
     for (size_t I = 0; I < Captured.size(); ++I)
-      Through[Captured[I]] = Fn->getParamDecl(I + 1);
+      (isPassedOn(Captured[I]) ? Renamed : Through)[Captured[I]] =
+          Fn->getParamDecl(I + 1);
     Stmt *Body = Block;
     redirectUses(Body, B, Through, {});
+    rename(Body, Renamed);
     moveDeclarations(Body, Fn);
     Fn->setBody(Body);
     // -Wthread-safety reads this code as part of the enclosing function,
@@ -213,6 +215,30 @@ private:
     B.Loc = Site.Loc;
     replaceSite(Site, call(Fn, Captured, NeedsToken));
     return Fn;
+  }
+
+  /// Whether \p V is the pointer through which the function being lowered,
+  /// itself a block's function, reaches a variable of the function that
+  /// enclosed it. A block nested in it gets the same pointer, not one to
+  /// it: each level of nesting added a `*` to every use below it, and
+  /// the AST grew with the cube of the depth (500 levels took minutes).
+  bool isPassedOn(const VarDecl *V) const {
+    const auto *Param = dyn_cast<ParmVarDecl>(V);
+    return Param && Param->getDeclContext() == F.Function &&
+           Param->getFunctionScopeIndex() > 0 &&
+           outlinedBlockToken(F.Function) != nullptr;
+  }
+
+  /// Points each use of a variable \p To maps at the variable it maps to.
+  static void rename(Stmt *S, const llvm::DenseMap<VarDecl *, VarDecl *> &To) {
+    if (!S || To.empty())
+      return;
+    if (auto *Ref = dyn_cast<DeclRefExpr>(S))
+      if (auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+        if (VarDecl *New = To.lookup(V))
+          Ref->setDecl(New);
+    for (Stmt *Child : evaluatedChildren(S))
+      rename(Child, To);
   }
 
   /// The name \p Fn has in the object file: overloadable functions share
@@ -232,7 +258,8 @@ private:
                                 const std::vector<VarDecl *> &Captured) {
     std::vector<QualType> Params = {Ctx.getSizeType()};
     for (VarDecl *V : Captured)
-      Params.push_back(Ctx.getPointerType(V->getType()));
+      Params.push_back(isPassedOn(V) ? V->getType()
+                                     : Ctx.getPointerType(V->getType()));
     QualType T = Ctx.getFunctionType(Ctx.VoidTy, Params,
                                      FunctionProtoType::ExtProtoInfo());
     std::string Name = (OutlinedPrefix + symbolName(*F.Function) + "_" +
@@ -245,7 +272,8 @@ private:
     std::vector<ParmVarDecl *> Parms;
     for (size_t I = 0; I < Params.size(); ++I) {
       std::string ParmName =
-          I == 0 ? TokenName.str()
+          I == 0                          ? TokenName.str()
+          : isPassedOn(Captured[I - 1]) ? Captured[I - 1]->getName().str()
                  : (CapturedPrefix + Captured[I - 1]->getName()).str();
       Parms.push_back(ParmVarDecl::Create(
           Ctx, Fn, B.Loc, B.Loc, &Ctx.Idents.get(ParmName), Params[I],
@@ -316,7 +344,8 @@ private:
                                 {})
                        : B.integer(0, Ctx.getSizeType()));
     for (VarDecl *V : Captured)
-      Args.push_back(B.addressOf(B.ref(V)));
+      Args.push_back(isPassedOn(V) ? B.load(B.ref(V))
+                                   : B.addressOf(B.ref(V)));
     return B.block({B.call(Fn, Args)});
   }
 
