@@ -43,7 +43,35 @@ int g(int n) {
     case 1:; // expected-error {{a 'case' label of an outer 'switch' jumps into a deferred statement}}
     }
   }
+  switch (n) {
+  case 2:
+    defer { // expected-note {{deferred statement is here}}
+    default:; // expected-error {{a 'default' label of an outer 'switch' jumps into a deferred statement}}
+    }
+  }
   return 0;
+}
+
+// Deferred code nested in deferred code is checked once, by its own
+// statement: one error for a return in it, not one per level around it.
+void use(int);
+void nested(int n) {
+  defer {
+    defer { // expected-note {{deferred statement is here}}
+      if (n)
+        return; // expected-error {{'return' cannot appear in a deferred statement}}
+      use(n);
+    }
+  }
+  defer {
+    goto inner; // expected-error {{'goto' jumps into a deferred statement}}
+    defer { // expected-note 2 {{deferred statement is here}}
+    inner:
+      use(n);
+      goto outer; // expected-error {{'goto' cannot leave a deferred statement}}
+    }
+  outer:;
+  }
 }
 
 // A computed goto in deferred code may reach any label whose address the
