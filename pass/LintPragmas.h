@@ -3,8 +3,9 @@
 // clang's pragma handler knows only clang's own warning groups: for
 // `#pragma clang diagnostic ignored "-Wcdefer-reassigned-argument"` it warns
 // "unknown warning group" and does nothing. This reads such pragmas (and
-// push, pop, and GCC's spelling) as the preprocessor meets them, silences
-// clang's warning for them, and says what they set wherever a lint reports.
+// push, pop, GCC's spelling and _Pragma's) as the preprocessor meets them,
+// silences clang's warning for them, and says what they set wherever a lint
+// reports.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CDEFER_PASS_LINTPRAGMAS_H
@@ -27,9 +28,10 @@ public:
   /// What the pragmas in effect at a point say of a lint.
   enum class State { CommandLine, Ignored, Warning, Error };
 
-  /// A `#pragma` directive whose `#` is at \p Hash, before clang's handler
-  /// reads it.
-  void seePragma(clang::Preprocessor &PP, clang::SourceLocation Hash);
+  /// A `#pragma` directive whose `#` is at \p Hash, or with \p Operator a
+  /// `_Pragma("...")` there, before clang's handler reads it.
+  void seePragma(clang::Preprocessor &PP, clang::SourceLocation Hash,
+                 bool Operator = false);
   /// Any token: the first after a pragma of ours gives clang's
   /// unknown-group warning its former level back.
   void seeToken(clang::Preprocessor &PP, clang::SourceLocation At);

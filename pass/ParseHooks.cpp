@@ -267,8 +267,8 @@ public:
 
   void PragmaDirective(SourceLocation Loc,
                        PragmaIntroducerKind Introducer) override {
-    if (Introducer == PIK_HashPragma)
-      Pragmas->seePragma(PP, Loc);
+    if (Introducer == PIK_HashPragma || Introducer == PIK__Pragma)
+      Pragmas->seePragma(PP, Loc, Introducer == PIK__Pragma);
   }
 
 private:

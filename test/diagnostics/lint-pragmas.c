@@ -48,6 +48,23 @@ void made_an_error(void) {
 }
 #pragma clang diagnostic pop
 
+// _Pragma works as #pragma does, also from a macro and inside a function.
+_Pragma("clang diagnostic push")
+_Pragma("clang diagnostic ignored \"-Wcdefer\"")
+void silenced_by_operator(void) {
+  defer recover();
+}
+_Pragma("clang diagnostic pop")
+
+#define QUIET_RECOVER _Pragma("GCC diagnostic ignored \"-Wcdefer-deferred-recover\"")
+void silenced_inside(void) {
+  _Pragma("clang diagnostic push")
+  QUIET_RECOVER
+  defer recover();
+  _Pragma("clang diagnostic pop")
+  defer recover(); // expected-warning {{'defer recover();' stops only a panic}}
+}
+
 #pragma clang diagnostic ignored "-Wcdefer-no-such-lint" // expected-warning {{unknown warning group '-Wcdefer-no-such-lint', ignored}}
 #pragma clang diagnostic ignored "-Wno-such-group" // expected-warning {{unknown warning group '-Wno-such-group', ignored}}
 #else
