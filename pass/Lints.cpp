@@ -189,8 +189,13 @@ private:
            << Text;
   }
 
-  /// `defer f(x);` ==> `defer { f(x); }`, a fix-it when it is the fix.
-  void suggestBlock(DiagnosticBuilder &&Diag, const CallExpr *Call) {
+  /// `defer f(x);` ==> `defer { f(x); }`, a fix-it when it is the fix:
+  /// where the `defer` is written in the file, not by a macro (braces
+  /// around `FREE_LATER(p);` would change nothing).
+  void suggestBlock(DiagnosticBuilder &&Diag, const DeferSite &Site,
+                    const CallExpr *Call) {
+    if (!deferWrittenInFile(Site))
+      return;
     // Around the macro, if the call is spelled by one (`recover()`).
     SourceLocation Begin = SM.getExpansionLoc(Call->getBeginLoc());
     SourceLocation End = SM.getExpansionRange(Call->getEndLoc()).getEnd();
@@ -200,6 +205,17 @@ private:
       return;
     Diag << FixItHint::CreateInsertion(Begin, "{ ")
          << FixItHint::CreateInsertion(AfterSemi, " }");
+  }
+
+  /// Whether \p Site's `defer` (itself cdefer.h's macro) is expanded from
+  /// the file's text rather than from another macro's.
+  bool deferWrittenInFile(const DeferSite &Site) const {
+    SourceLocation At;
+    if (const auto *Attributed = dyn_cast<AttributedStmt>(Site.Statement))
+      At = Attributed->getAttrLoc();
+    else if (Site.Label)
+      At = Site.Label->getDecl()->getAttrs().front()->getLocation();
+    return At.isValid() && SM.getImmediateMacroCallerLoc(At).isFileID();
   }
 
   // --- Call-form defers. ---
@@ -214,7 +230,7 @@ private:
                             "this function as deferred code, not one raised "
                             "in it; to stop that, write 'defer { recover(); "
                             "}'"),
-                     Call);
+                     Site, Call);
       return;
     }
     for (const Expr *Arg : Call->arguments())
@@ -269,7 +285,7 @@ private:
                          "' changes later; to pass its final value, defer a "
                          "block: 'defer { ... }'")
                             .str()),
-                 Call);
+                 Site, Call);
     note(Write->getBeginLoc(), ("'" + V->getName() + "' changes here").str());
   }
 

@@ -36,6 +36,17 @@ int grow_fixed(size_t n) {
   return p != NULL;
 }
 
+// A defer that a macro writes gets the warning but no fix-it: braces around
+// the macro's use would change nothing.
+#define FREE_LATER(p) defer free(p)
+int grow_by_macro(size_t n) {
+  char *p = malloc(16);
+  FREE_LATER(p); // expected-warning {{the deferred call gets 'p' as it is now}}
+  p = realloc(p, n); // expected-note {{'p' changes here}}
+  return p != NULL;
+}
+// FIXIT-NOT: fix-it:"{{.*}}lints.c":{[[#@LINE-4]]:
+
 // Go's idiom: the variable is reused for the next resource, deferred again.
 int reuse(const char *a, const char *b) {
   FILE *f = fopen(a, "r");
