@@ -65,6 +65,7 @@ struct Scan {
   std::vector<const ReturnStmt *> Returns;
   std::vector<const LabelStmt *> Labels;
   bool ComputedGotos = false;
+  bool AsmGotos = false;
   llvm::DenseSet<const VarDecl *> Read, Written, Declared;
 
   void walk(const Stmt *S) {
@@ -78,6 +79,8 @@ struct Scan {
       Labels.push_back(L);
     else if (isa<IndirectGotoStmt, AddrLabelExpr>(S))
       ComputedGotos = true;
+    else if (auto *Asm = dyn_cast<GCCAsmStmt>(S); Asm && Asm->isAsmGoto())
+      AsmGotos = true; // its labels are no children
     else if (auto *DS = dyn_cast<DeclStmt>(S))
       declare(DS);
     else if (auto *Ref = dyn_cast<DeclRefExpr>(S)) {
@@ -176,6 +179,9 @@ private:
   std::string check() {
     if (Whole.ComputedGotos)
       return "it has computed gotos";
+    // An asm goto's jump to the cleanup label cannot become a return.
+    if (Whole.AsmGotos)
+      return "it has an asm goto";
     llvm::SmallPtrSet<const LabelDecl *, 4> Targets;
     for (const GotoStmt *G : Whole.Gotos)
       Targets.insert(G->getLabel());

@@ -25,6 +25,7 @@
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -55,8 +56,34 @@ std::string shown(llvm::StringRef Path) {
   return Path.str();
 }
 
-/// The edits planned for each file, by path.
-using FileEdits = std::map<std::string, std::vector<Edit>>;
+/// What is planned for one file.
+struct FilePlan {
+  std::vector<Edit> Edits;
+  // The file names what <cdefer.h> spells panic, panicf, panic_value and
+  // recover: it gets the header without those short names.
+  bool NoShortNames = false;
+  bool HasHeader = false; // it includes <cdefer.h> already
+};
+
+/// The plan for each file, by path.
+using FileEdits = std::map<std::string, FilePlan>;
+
+/// The names <cdefer.h> takes as macros: `defer` and `defer_result`, which
+/// a migrated function uses, and the short names it can do without.
+constexpr llvm::StringLiteral KeywordNames[] = {"defer", "defer_result"};
+constexpr llvm::StringLiteral ShortNames[] = {"panic", "panicf", "panic_value",
+                                              "recover"};
+
+/// The first of \p Names that the translation unit spells anywhere (in its
+/// code, its headers or its macros), or "".
+template <size_t N>
+llvm::StringRef spelledName(const ASTContext &Ctx,
+                            const llvm::StringLiteral (&Names)[N]) {
+  for (llvm::StringRef Name : Names)
+    if (Ctx.Idents.find(Name) != Ctx.Idents.end())
+      return Name;
+  return "";
+}
 
 /// The main file's path, absolute: the compile command may name it relative
 /// to its own directory, which is not the tool's.
@@ -85,13 +112,27 @@ public:
     // overlap.
     if (Path.empty() || Out.count(Path))
       return;
-    auto &Edits = Out[Path];
+    FilePlan &Plan = Out[Path];
     // An AST with errors is no proof of anything.
     if (Ctx.getDiagnostics().hasErrorOccurred()) {
       llvm::errs() << shown(Path)
                    << ": left alone: it does not compile with these flags\n";
       return;
     }
+    // Unless it has <cdefer.h> already (which then makes these names its
+    // own), the header would turn the file's own `defer` into a keyword,
+    // and its `panic` into cdefer's: a program that called its own panic
+    // handler would print cdefer's report and exit 2.
+    Plan.HasHeader = includesHeader(SM);
+    if (!Plan.HasHeader) {
+      if (llvm::StringRef Name = spelledName(Ctx, KeywordNames); !Name.empty()) {
+        llvm::errs() << shown(Path) << ": left alone: it uses '" << Name
+                     << "' as a name, which <cdefer.h> makes a keyword\n";
+        return;
+      }
+      Plan.NoShortNames = !spelledName(Ctx, ShortNames).empty();
+    }
+    auto &Edits = Plan.Edits;
     for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
       auto *FD = dyn_cast<FunctionDecl>(D);
       // Functions a macro writes (`RB_GENERATE(...)`) are not the file's
@@ -112,6 +153,14 @@ public:
 private:
   FileEdits &Out;
   const Conditionals &Conds;
+
+  /// Whether the translation unit includes <cdefer.h> (from any file).
+  static bool includesHeader(const SourceManager &SM) {
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
+      if (llvm::sys::path::filename(It->first.getName()) == "cdefer.h")
+        return true;
+    return false;
+  }
 };
 
 class MigrationAction : public ASTFrontendAction {
@@ -140,13 +189,8 @@ private:
   FileEdits &Out;
 };
 
-/// `#include <cdefer.h>` after the comments that open the file, unless it
-/// has one. Not after the last #include: that one may be conditional. The
-/// header needs nothing before it (it includes only <stddef.h>, which does
-/// not look at feature macros such as _GNU_SOURCE).
-void includeHeader(llvm::StringRef Text, std::vector<Edit> &Edits) {
-  if (Text.contains("<cdefer.h>") || Text.contains("\"cdefer.h\""))
-    return;
+/// The end of the comments that open \p Text.
+unsigned openingCommentsEnd(llvm::StringRef Text) {
   unsigned Offset = 0;
   bool InComment = false;
   for (llvm::StringRef Line : llvm::split(Text, '\n')) {
@@ -158,14 +202,70 @@ void includeHeader(llvm::StringRef Text, std::vector<Edit> &Edits) {
       InComment = !T.contains("*/") || (Opens && T.rfind("*/") < 2);
     Offset += Line.size() + 1;
   }
-  Edits.push_back({std::min<unsigned>(Offset, Text.size()), 0,
-                   "#include <cdefer.h>\n"});
+  return Offset;
+}
+
+/// The directive a preprocessor line \p T (trimmed) starts with: "if",
+/// "include"...; "" for another line.
+llvm::StringRef directiveOf(llvm::StringRef T) {
+  if (!T.consume_front("#"))
+    return "";
+  T = T.ltrim();
+  return T.take_while([](char C) { return llvm::isAlpha(C); });
+}
+
+/// Where `#include <cdefer.h>` goes: after the comments and preprocessor
+/// lines that open the file (a feature macro such as _GNU_SOURCE, config.h
+/// in its #ifdef, the file's own includes), at the end of the last of them
+/// outside a conditional: where a reviewer looks for it, and after a
+/// config.h that may define CDEFER_NO_SHORT_NAMES.
+unsigned includePlace(llvm::StringRef Text) {
+  unsigned Offset = 0, Place = 0;
+  int Depth = 0;
+  bool InComment = false, Continued = false;
+  for (llvm::StringRef Line : llvm::split(Text, '\n')) {
+    llvm::StringRef T = Line.trim();
+    Offset += Line.size() + 1;
+    bool Directive = Continued || T.starts_with("#");
+    if (InComment) {
+      InComment = !T.contains("*/");
+    } else if (T.starts_with("/*")) {
+      InComment = T.rfind("*/") < 2 || !T.contains("*/");
+    } else if (!T.empty() && !T.starts_with("//") && !Directive) {
+      break;
+    }
+    if (!Directive)
+      continue;
+    if (!Continued) {
+      llvm::StringRef Name = directiveOf(T);
+      Depth += Name == "if" || Name == "ifdef" || Name == "ifndef";
+      Depth -= Name == "endif";
+    }
+    Continued = T.ends_with("\\");
+    if (!Continued && Depth == 0)
+      Place = Offset;
+  }
+  if (Place == 0) // no directive: after the opening comments
+    Place = openingCommentsEnd(Text);
+  return std::min<unsigned>(Place, Text.size());
+}
+
+/// `#include <cdefer.h>` (includePlace), unless the file has one; without
+/// the short names where the file has a use of its own for them.
+void includeHeader(llvm::StringRef Text, const FilePlan &Plan,
+                   std::vector<Edit> &Edits) {
+  if (Plan.HasHeader)
+    return;
+  Edits.push_back({includePlace(Text), 0,
+                   Plan.NoShortNames ? "#define CDEFER_NO_SHORT_NAMES\n"
+                                       "#include <cdefer.h>\n"
+                                     : "#include <cdefer.h>\n"});
 }
 
 int finish(const FileEdits &All) {
   int Status = 0;
-  for (const auto &[Path, Planned] : All) {
-    if (Planned.empty())
+  for (const auto &[Path, Plan] : All) {
+    if (Plan.Edits.empty())
       continue;
     auto Buffer = llvm::MemoryBuffer::getFile(Path);
     if (!Buffer) {
@@ -174,8 +274,8 @@ int finish(const FileEdits &All) {
       continue;
     }
     llvm::StringRef Text = (*Buffer)->getBuffer();
-    std::vector<Edit> Edits = Planned;
-    includeHeader(Text, Edits);
+    std::vector<Edit> Edits = Plan.Edits;
+    includeHeader(Text, Plan, Edits);
     matchLineEndings(Text, Edits);
     if (DryRun)
       llvm::outs() << unifiedDiff(shown(Path), Text, Edits);

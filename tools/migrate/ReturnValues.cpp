@@ -193,6 +193,29 @@ static void collectNamed(const Stmt *S, llvm::SmallPtrSet<const NamedDecl *, 4> 
     collectNamed(Child, Out);
 }
 
+/// \p D, or one of the names it declares along with it that a name in an
+/// expression could mean, other than the ones in \p Used, that has the
+/// name of one of them. An enum's constants are declared in the block
+/// that declares the enum, also from inside a struct (C has no scope for
+/// them): `{ enum { ret = 42 }; ... }` hides the variable ret.
+static const NamedDecl *
+sameName(const Decl *D, const llvm::SmallPtrSet<const NamedDecl *, 4> &Used) {
+  if (const auto *Tag = dyn_cast<TagDecl>(D)) {
+    for (const Decl *Inner : Tag->decls())
+      if (!isa<FieldDecl>(Inner))
+        if (const NamedDecl *Found = sameName(Inner, Used))
+          return Found;
+    return nullptr; // a tag's own name is not an ordinary identifier
+  }
+  const auto *ND = dyn_cast<NamedDecl>(D);
+  if (!ND || Used.count(ND))
+    return nullptr;
+  for (const NamedDecl *U : Used)
+    if (ND->getDeclName() == U->getDeclName())
+      return ND;
+  return nullptr;
+}
+
 /// The first declaration in \p S, other than the ones in \p Used, that has
 /// the name of one of them.
 static const NamedDecl *
@@ -201,10 +224,8 @@ redeclaration(const Stmt *S, const llvm::SmallPtrSet<const NamedDecl *, 4> &Used
     return nullptr;
   if (const auto *DS = dyn_cast<DeclStmt>(S))
     for (const Decl *D : DS->decls())
-      if (const auto *ND = dyn_cast<NamedDecl>(D); ND && !Used.count(ND))
-        for (const NamedDecl *U : Used)
-          if (ND->getDeclName() == U->getDeclName())
-            return ND;
+      if (const NamedDecl *Found = sameName(D, Used))
+        return Found;
   for (const Stmt *Child : S->children())
     if (const NamedDecl *Found = redeclaration(Child, Used))
       return Found;
