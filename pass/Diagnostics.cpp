@@ -214,6 +214,14 @@ void errMissingHeader(DiagnosticsEngine &D, SourceLocation Loc,
       << Name;
 }
 
+void errHeaderNameRemoved(DiagnosticsEngine &D, SourceLocation Loc,
+                          StringRef Name, StringRef Spelled) {
+  CDEFER_REPORT(Error, "'%0' is not defined here, though <cdefer.h> is "
+                       "included: an '#undef %0' or CDEFER_NO_SHORT_NAMES "
+                       "took it away; write '%1'")
+      << Name << Spelled;
+}
+
 void errMissingRuntime(DiagnosticsEngine &D, SourceLocation Loc,
                        StringRef Name) {
   CDEFER_REPORT(Error, "this code needs the cdefer runtime declaration "

@@ -91,6 +91,8 @@ void errShareBlockVariable(DiagnosticsEngine &D, SourceLocation Loc,
                            llvm::StringRef Name);
 void errMissingHeader(DiagnosticsEngine &D, SourceLocation Loc,
                       llvm::StringRef Name);
+void errHeaderNameRemoved(DiagnosticsEngine &D, SourceLocation Loc,
+                          llvm::StringRef Name, llvm::StringRef Spelled);
 void errMissingRuntime(DiagnosticsEngine &D, SourceLocation Loc,
                        llvm::StringRef Name);
 void errVariablyModifiedAfterReturn(DiagnosticsEngine &D, SourceLocation Loc,

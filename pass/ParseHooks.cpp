@@ -48,15 +48,32 @@ public:
     if (!Name || !llvm::is_contained(HeaderNames, Name->getName()) ||
         !Reported.insert(Name).second)
       return false;
-    errMissingHeader(S.getDiagnostics(),
-                     userLoc(S.getSourceManager(), R.getNameLoc()),
-                     Name->getName());
+    SourceLocation Loc = userLoc(S.getSourceManager(), R.getNameLoc());
+    if (headerIncluded())
+      errHeaderNameRemoved(S.getDiagnostics(), Loc, Name->getName(),
+                           spelledOtherwise(Name->getName()));
+    else
+      errMissingHeader(S.getDiagnostics(), Loc, Name->getName());
     return false;
   }
 
 private:
   static constexpr const char *HeaderNames[] = {
       "defer", "defer_result", "panic", "panicf", "panic_value", "recover"};
+
+  /// Whether <cdefer.h> was included (then the name was #undef'd, or left
+  /// out with CDEFER_NO_SHORT_NAMES): it declares cdefer_recover.
+  bool headerIncluded() const {
+    IdentifierInfo &Id = S.getASTContext().Idents.get("cdefer_recover");
+    return !S.getASTContext().getTranslationUnitDecl()->lookup(&Id).empty();
+  }
+
+  /// What the header's \p Name stands for, which is still there.
+  static std::string spelledOtherwise(llvm::StringRef Name) {
+    if (Name == "defer" || Name == "defer_result")
+      return ("__attribute__((c" + Name + "))").str();
+    return ("cdefer_" + Name).str();
+  }
   Sema &S;
   llvm::SmallPtrSet<const IdentifierInfo *, 4> Reported;
 };
