@@ -92,9 +92,7 @@ static void addEvaluatedSlots(QualType T, llvm::SmallVectorImpl<Stmt **> &Out) {
   }
 }
 
-EvaluatedChildren::EvaluatedChildren(const Stmt *Const)
-    : Children(const_cast<Stmt *>(Const)->children()) {
-  auto *S = const_cast<Stmt *>(Const);
+void EvaluatedChildren::addTypedSlots(Stmt *S) {
   forEachWrittenType(S, [&](QualType T) { addEvaluatedSlots(T, Typed); });
   if (Typed.empty())
     return;

@@ -15,6 +15,7 @@
 #ifndef CDEFER_PASS_VARIABLYMODIFIED_H
 #define CDEFER_PASS_VARIABLYMODIFIED_H
 
+#include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -47,7 +48,14 @@ void forEachSizingSugar(clang::QualType T,
 /// that a rewriting walk may replace.
 class EvaluatedChildren {
 public:
-  explicit EvaluatedChildren(const clang::Stmt *S);
+  explicit EvaluatedChildren(const clang::Stmt *S)
+      : Children(const_cast<clang::Stmt *>(S)->children()) {
+    // Every walk asks this of every node: most spell no type.
+    if (llvm::isa<clang::DeclStmt, clang::ExplicitCastExpr,
+                  clang::CompoundLiteralExpr, clang::UnaryExprOrTypeTraitExpr,
+                  clang::VAArgExpr>(S))
+      addTypedSlots(const_cast<clang::Stmt *>(S));
+  }
 
   class iterator {
   public:
@@ -88,6 +96,8 @@ public:
   }
 
 private:
+  void addTypedSlots(clang::Stmt *S);
+
   clang::Stmt::child_range Children;
   llvm::SmallVector<clang::Stmt **, 0> Typed; // in types, past children()
 };
