@@ -17,12 +17,14 @@
 //
 //===----------------------------------------------------------------------===//
 #include "FunctionLowering.h"
+#include "LintPragmas.h"
 #include "ParseHooks.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Sema/Sema.h"
 
 using namespace clang;
@@ -32,10 +34,61 @@ using namespace clang::tidy;
 namespace cdefer {
 namespace {
 
+/// The plugin's own diagnostics (its errors, notes and -Wcdefer lints)
+/// have custom IDs of the compiler's diagnostics engine, which clang-tidy's
+/// engine does not know: looking for their check's name, clang-tidy read a
+/// table it does not have (a lint crashed it, an error was named after
+/// another check). This puts them through the cdefer-lowering check's own
+/// diag(); clang's diagnostics go on to clang-tidy as before.
+class ThroughCheck : public DiagnosticConsumer {
+public:
+  ThroughCheck(ClangTidyCheck &Check, DiagnosticConsumer &Next)
+      : Check(Check), Next(Next) {}
+
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (Info.getID() < diag::DIAG_UPPER_LIMIT || Level < DiagnosticsEngine::Note)
+      return Next.HandleDiagnostic(Level, Info);
+    SmallString<256> Text;
+    Info.FormatDiagnostic(Text);
+    std::string Escaped; // diag() takes a format: its % must stay text
+    for (char C : Text)
+      Escaped += C == '%' ? "%%" : std::string(1, C);
+    DiagnosticBuilder Report = Check.diag(Info.getLocation(), Escaped,
+                                          idsLevel(Level));
+    for (const FixItHint &Fix : Info.getFixItHints())
+      Report << Fix;
+  }
+  void BeginSourceFile(const LangOptions &Opts, const Preprocessor *PP) override {
+    Next.BeginSourceFile(Opts, PP);
+  }
+  void EndSourceFile() override { Next.EndSourceFile(); }
+  void finish() override { Next.finish(); }
+
+private:
+  ClangTidyCheck &Check;
+  DiagnosticConsumer &Next;
+
+  static DiagnosticIDs::Level idsLevel(DiagnosticsEngine::Level Level) {
+    switch (Level) {
+    case DiagnosticsEngine::Note:
+      return DiagnosticIDs::Note;
+    case DiagnosticsEngine::Remark:
+      return DiagnosticIDs::Remark;
+    case DiagnosticsEngine::Warning:
+      return DiagnosticIDs::Warning;
+    default:
+      return DiagnosticIDs::Error;
+    }
+  }
+};
+
 class LoweringCheck : public ClangTidyCheck {
 public:
   LoweringCheck(StringRef Name, ClangTidyContext *Context)
       : ClangTidyCheck(Name, Context) {}
+  ~LoweringCheck() override { restoreDiagnostics(); }
 
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return !LangOpts.CPlusPlus; // defer is C only
@@ -46,7 +99,14 @@ public:
   void registerPPCallbacks(const SourceManager &, Preprocessor *PP,
                            Preprocessor *) override {
     forgetSemaOfDefer();
-    watchDeferredCode(*PP);
+    Pragmas = std::make_shared<LintPragmas>();
+    watchDeferredCode(*PP, Pragmas);
+    restoreDiagnostics();
+    Engine = &PP->getDiagnostics();
+    Previous = Engine->getClient();
+    Owned = Engine->takeClient();
+    Through = std::make_unique<ThroughCheck>(*this, *Previous);
+    Engine->setClient(Through.get(), /*ShouldOwnClient=*/false);
   }
 
   void registerMatchers(MatchFinder *Finder) override {
@@ -68,6 +128,14 @@ public:
       return;
     LoweringOptions Opts;
     Opts.Markers = false;
+    // The lints' flags as the compile command gives them (cdefer-cc's
+    // -Wno-cdefer-<name>, in a compile_commands.json) and pragmas, as the
+    // plugin reads them.
+    for (const std::string &Flag :
+         S->getDiagnostics().getDiagnosticOptions().Warnings)
+      if (llvm::StringRef(Flag).contains("cdefer"))
+        Opts.Lints.apply("W" + Flag);
+    Opts.Lints.Pragmas = Pragmas;
     FunctionLowering Lowering(*S, Opts);
     // Lowering adds functions to the file (OutlineDeferred.h): the list is
     // taken first, and those are lowered with the function they come from.
@@ -83,6 +151,20 @@ public:
 private:
   const TranslationUnitDecl *File = nullptr; // the file being checked
   const ASTContext *Context = nullptr;
+  std::shared_ptr<LintPragmas> Pragmas; // the file's, for the lints
+  // The compiler's diagnostics engine, while ThroughCheck stands in for
+  // its client (which it owned, or not).
+  DiagnosticsEngine *Engine = nullptr;
+  DiagnosticConsumer *Previous = nullptr;
+  std::unique_ptr<DiagnosticConsumer> Owned;
+  std::unique_ptr<ThroughCheck> Through;
+
+  void restoreDiagnostics() {
+    if (Engine && Engine->getClient() == Through.get())
+      Engine->setClient(Previous, Owned.release() != nullptr);
+    Engine = nullptr;
+    Through.reset();
+  }
 };
 
 class CdeferModule : public ClangTidyModule {
