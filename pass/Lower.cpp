@@ -241,6 +241,25 @@ private:
     return ("__cdefer_s" + llvm::Twine(L.Site->Index) + "_" + What).str();
   }
 
+  /// The name of a hidden local (or record field) of \p L that holds the
+  /// value, or the instance, of the user's variable \p Shows. For the
+  /// analyzer (no markers: nothing is generated) it is that variable's:
+  /// a report then says "leak of memory pointed to by 'p'", not by
+  /// '__cdefer_s0_arg0'. Generated code keeps the hidden name, which a
+  /// debugger shows as the artificial variable it is.
+  std::string slotName(const LoweredSite &L, llvm::StringRef What,
+                       const VarDecl *Shows) const {
+    if (!Markers && Shows && Shows->getIdentifier())
+      return Shows->getName().str();
+    return slotName(L, What);
+  }
+
+  /// The variable \p E reads, if it is only that.
+  static const VarDecl *variableRead(const Expr *E) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  }
+
   // --- Preparing each site: captures and the code that runs at exit. ---
 
   bool prepare(const DeferSite &Site) {
@@ -472,8 +491,9 @@ private:
 
   Expr *addCapture(LoweredSite &L, llvm::StringRef Name, Expr *Value) {
     QualType T = Value->getType().getUnqualifiedType();
-    VarDecl *Slot = B.local(slotName(L, Name), T);
-    L.Captures.push_back({Slot, Value, Name.str()});
+    std::string Shown = slotName(L, Name, variableRead(Value));
+    VarDecl *Slot = B.local(Shown, T);
+    L.Captures.push_back({Slot, Value, Markers ? Name.str() : Shown});
     return B.ref(Slot);
   }
 
@@ -570,13 +590,15 @@ private:
       VarDecl *Ref = B.local(slotName(L, Name), Pointer);
       L.Captures.push_back({Ref, nullptr, Name});
       VarDecl *Own = nullptr;
+      std::string Kept = slotName(L, Name + "_kept", V);
       if (Plan.OpenCoded) {
-        Own = B.local(slotName(L, Name + "_kept"), keptType(V));
+        Own = B.local(Kept, keptType(V));
         // The variable's declared alignment (_Alignas) goes with it.
         for (const AlignedAttr *A : V->specific_attrs<AlignedAttr>())
           Own->addAttr(A->clone(S.Context));
       }
-      L.Shared.push_back({V, Current, Ref, Own, Name + "_kept"});
+      L.Shared.push_back({V, Current, Ref, Own,
+                          Markers ? Name + "_kept" : Kept});
     }
     return true;
   }

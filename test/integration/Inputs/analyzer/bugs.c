@@ -44,3 +44,10 @@ int leak_in_loop(int n) {
   }
   return 0;
 }
+void keep(const char *p);
+int captured_leak(int n) {
+  char *p = malloc(8);
+  defer keep(p);        /* takes p's value here; nothing frees it */
+  p = NULL;
+  return n;
+}                       /* leak of what 'p' held (not a hidden name) */
