@@ -285,7 +285,7 @@ private:
     const Expr *Value = Final->getRetValue();
     if (!Value)
       return "";
-    if (std::string Why = whyNameIsShadowed(Value, Body); !Why.empty())
+    if (std::string Why = whyNameIsShadowed(Value, FD); !Why.empty())
       return Why;
     Scan Reads;
     Reads.walk(Value);

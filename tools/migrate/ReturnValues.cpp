@@ -216,26 +216,23 @@ sameName(const Decl *D, const llvm::SmallPtrSet<const NamedDecl *, 4> &Used) {
   return nullptr;
 }
 
-/// The first declaration in \p S, other than the ones in \p Used, that has
-/// the name of one of them.
+/// The first declaration of the function \p Scope, other than the ones in
+/// \p Used, that has the name of one of them: wherever it is (a block, a
+/// condition, an enum declared in a sizeof or a cast), since C puts them
+/// all in the function's context.
 static const NamedDecl *
-redeclaration(const Stmt *S, const llvm::SmallPtrSet<const NamedDecl *, 4> &Used) {
-  if (!S)
-    return nullptr;
-  if (const auto *DS = dyn_cast<DeclStmt>(S))
-    for (const Decl *D : DS->decls())
-      if (const NamedDecl *Found = sameName(D, Used))
-        return Found;
-  for (const Stmt *Child : S->children())
-    if (const NamedDecl *Found = redeclaration(Child, Used))
+redeclaration(const DeclContext &Scope,
+              const llvm::SmallPtrSet<const NamedDecl *, 4> &Used) {
+  for (const Decl *D : Scope.decls())
+    if (const NamedDecl *Found = sameName(D, Used))
       return Found;
   return nullptr;
 }
 
-std::string whyNameIsShadowed(const Expr *Value, const Stmt *Body) {
+std::string whyNameIsShadowed(const Expr *Value, const FunctionDecl &FD) {
   llvm::SmallPtrSet<const NamedDecl *, 4> Used;
   collectNamed(Value, Used);
-  if (const NamedDecl *Again = redeclaration(Body, Used))
+  if (const NamedDecl *Again = redeclaration(FD, Used))
     return "'" + Again->getNameAsString() +
            "', which the returned value reads, is declared again inside the "
            "function, where a return would read that one";

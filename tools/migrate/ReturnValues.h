@@ -8,6 +8,7 @@
 
 namespace clang {
 class Expr;
+class FunctionDecl;
 class SourceManager;
 class Stmt;
 class VarDecl;
@@ -24,9 +25,10 @@ namespace cdefer::migrate {
 std::string whyValueMayDependOnCleanup(const clang::Expr *Value);
 
 /// Empty when every name \p Value uses means the same declaration wherever
-/// in \p Body a `return` with a copy of it may stand; else which name is
+/// in \p FD a `return` with a copy of it may stand; else which name is
 /// declared again there.
-std::string whyNameIsShadowed(const clang::Expr *Value, const clang::Stmt *Body);
+std::string whyNameIsShadowed(const clang::Expr *Value,
+                              const clang::FunctionDecl &FD);
 
 /// The variable the lvalue \p E is or is part of (`x`, `x.f`, `x.a[i]`,
 /// `(x)`), or null: memory through a pointer.

@@ -52,6 +52,26 @@ out:
     return ret;
 }
 
+/* Refused too where the enum is declared in an expression (sizeof, a
+ * cast, typeof, a condition): its constants are the block's all the same. */
+static int enum_in_sizeof(int x)
+{
+    int ret = -1;
+    char *p = malloc(4);
+
+    if (!p)
+        goto out;
+    {
+        unsigned long k = sizeof(enum { ret = 42 });
+        if (x == (int)k)
+            goto out;
+    }
+    ret = 0;
+out:
+    free(p);
+    return ret;
+}
+
 /* Refused: the asm goto's jump to the cleanup cannot become a return
  * (the label was removed, and the file no longer compiled). */
 static int asm_jumps(int x)
@@ -72,6 +92,7 @@ int main(void)
 {
     printf("%d %d\n", load(1), load(2));
     printf("%d\n", enum_shadowed(42));
+    printf("%d\n", enum_in_sizeof(4));
     printf("%d\n", asm_jumps(3));
     printf("panics %d\n", panics);
     return 0;
