@@ -14,6 +14,7 @@
 #include "Edits.h"
 #include "GotoCleanup.h"
 #include "HeaderDirectory.h"
+#include "IncludePlace.h"
 #include "ReleaseSequences.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -101,8 +102,9 @@ std::string mainFilePath(const SourceManager &SM) {
 
 class MigrationConsumer : public ASTConsumer {
 public:
-  MigrationConsumer(FileEdits &Out, const Conditionals &Conds)
-      : Out(Out), Conds(Conds) {}
+  MigrationConsumer(FileEdits &Out, const Conditionals &Conds,
+                    Preprocessor &PP)
+      : Out(Out), Conds(Conds), PP(PP) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     const SourceManager &SM = Ctx.getSourceManager();
@@ -130,7 +132,9 @@ public:
                      << "' as a name, which <cdefer.h> makes a keyword\n";
         return;
       }
-      Plan.NoShortNames = !spelledName(Ctx, ShortNames).empty();
+      // Unless the file (its config.h) asks for that already.
+      Plan.NoShortNames = !spelledName(Ctx, ShortNames).empty() &&
+                          !PP.isMacroDefined("CDEFER_NO_SHORT_NAMES");
     }
     auto &Edits = Plan.Edits;
     for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
@@ -153,6 +157,7 @@ public:
 private:
   FileEdits &Out;
   const Conditionals &Conds;
+  Preprocessor &PP;
 
   /// Whether the translation unit includes <cdefer.h> (from any file).
   static bool includesHeader(const SourceManager &SM) {
@@ -170,7 +175,8 @@ public:
                                                  StringRef) override {
     CI.getPreprocessor().addPPCallbacks(
         Conds.recorder(CI.getSourceManager()));
-    return std::make_unique<MigrationConsumer>(Out, Conds);
+    return std::make_unique<MigrationConsumer>(Out, Conds,
+                                               CI.getPreprocessor());
   }
 
 private:
@@ -188,67 +194,6 @@ public:
 private:
   FileEdits &Out;
 };
-
-/// The end of the comments that open \p Text.
-unsigned openingCommentsEnd(llvm::StringRef Text) {
-  unsigned Offset = 0;
-  bool InComment = false;
-  for (llvm::StringRef Line : llvm::split(Text, '\n')) {
-    llvm::StringRef T = Line.trim();
-    bool Opens = T.starts_with("/*");
-    if (!InComment && !Opens && !T.empty() && !T.starts_with("//"))
-      break;
-    if (Opens || InComment)
-      InComment = !T.contains("*/") || (Opens && T.rfind("*/") < 2);
-    Offset += Line.size() + 1;
-  }
-  return Offset;
-}
-
-/// The directive a preprocessor line \p T (trimmed) starts with: "if",
-/// "include"...; "" for another line.
-llvm::StringRef directiveOf(llvm::StringRef T) {
-  if (!T.consume_front("#"))
-    return "";
-  T = T.ltrim();
-  return T.take_while([](char C) { return llvm::isAlpha(C); });
-}
-
-/// Where `#include <cdefer.h>` goes: after the comments and preprocessor
-/// lines that open the file (a feature macro such as _GNU_SOURCE, config.h
-/// in its #ifdef, the file's own includes), at the end of the last of them
-/// outside a conditional: where a reviewer looks for it, and after a
-/// config.h that may define CDEFER_NO_SHORT_NAMES.
-unsigned includePlace(llvm::StringRef Text) {
-  unsigned Offset = 0, Place = 0;
-  int Depth = 0;
-  bool InComment = false, Continued = false;
-  for (llvm::StringRef Line : llvm::split(Text, '\n')) {
-    llvm::StringRef T = Line.trim();
-    Offset += Line.size() + 1;
-    bool Directive = Continued || T.starts_with("#");
-    if (InComment) {
-      InComment = !T.contains("*/");
-    } else if (T.starts_with("/*")) {
-      InComment = T.rfind("*/") < 2 || !T.contains("*/");
-    } else if (!T.empty() && !T.starts_with("//") && !Directive) {
-      break;
-    }
-    if (!Directive)
-      continue;
-    if (!Continued) {
-      llvm::StringRef Name = directiveOf(T);
-      Depth += Name == "if" || Name == "ifdef" || Name == "ifndef";
-      Depth -= Name == "endif";
-    }
-    Continued = T.ends_with("\\");
-    if (!Continued && Depth == 0)
-      Place = Offset;
-  }
-  if (Place == 0) // no directive: after the opening comments
-    Place = openingCommentsEnd(Text);
-  return std::min<unsigned>(Place, Text.size());
-}
 
 /// `#include <cdefer.h>` (includePlace), unless the file has one; without
 /// the short names where the file has a use of its own for them.

@@ -1,0 +1,109 @@
+//===- IncludePlace.cpp - where cdefer-migrate puts #include <cdefer.h> ---===//
+#include "IncludePlace.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+#include <string>
+
+namespace cdefer::migrate {
+namespace {
+
+/// One line of the file with its comments taken out; a block comment may
+/// start on an earlier line and end on a later one.
+struct CodeOfLine {
+  std::string Code;
+  bool EndsInComment = false;
+};
+
+/// \p Line without its comments, given whether it starts inside a block
+/// comment (\p InComment, updated). String and character literals are
+/// kept whole: `#define URL "http://x"` has no comment.
+CodeOfLine codeOf(llvm::StringRef Line, bool &InComment) {
+  CodeOfLine Out;
+  char Quote = 0;
+  for (size_t I = 0; I < Line.size(); ++I) {
+    char C = Line[I], Next = I + 1 < Line.size() ? Line[I + 1] : 0;
+    if (InComment) {
+      if (C == '*' && Next == '/')
+        InComment = false, ++I, Out.Code += ' ';
+    } else if (Quote) {
+      Out.Code += C;
+      if (C == '\\' && Next)
+        Out.Code += Next, ++I;
+      else if (C == Quote)
+        Quote = 0;
+    } else if (C == '/' && Next == '/') {
+      break;
+    } else if (C == '/' && Next == '*') {
+      InComment = true, ++I;
+    } else {
+      if (C == '"' || C == '\'')
+        Quote = C;
+      Out.Code += C;
+    }
+  }
+  Out.EndsInComment = InComment;
+  return Out;
+}
+
+/// The directive a preprocessor line \p T (trimmed) starts with: "if",
+/// "include"...; "" for another line.
+llvm::StringRef directiveOf(llvm::StringRef T) {
+  if (!T.consume_front("#"))
+    return "";
+  T = T.ltrim();
+  return T.take_while([](char C) { return llvm::isAlpha(C); });
+}
+
+/// The conditionals open at a point, each with whether its code is dead
+/// (`#if 0` before any `#else`): text there is no code to stop at.
+class Conditionals {
+public:
+  void see(llvm::StringRef T) {
+    llvm::StringRef Name = directiveOf(T);
+    if (Name == "if" || Name == "ifdef" || Name == "ifndef") {
+      llvm::StringRef Rest = T.drop_front(T.find(Name) + Name.size()).trim();
+      Dead.push_back(Name == "if" && Rest == "0");
+    } else if ((Name == "else" || Name == "elif") && !Dead.empty()) {
+      Dead.back() = false;
+    } else if (Name == "endif" && !Dead.empty()) {
+      Dead.pop_back();
+    }
+  }
+  bool none() const { return Dead.empty(); }
+  bool inDeadCode() const { return llvm::is_contained(Dead, true); }
+
+private:
+  llvm::SmallVector<bool, 4> Dead;
+};
+
+} // namespace
+
+unsigned includePlace(llvm::StringRef Text) {
+  unsigned Offset = 0, Place = 0, AfterComments = 0;
+  bool InComment = false, Continued = false, Pending = false;
+  bool SeenDirective = false;
+  Conditionals Open;
+  for (llvm::StringRef Line : llvm::split(Text, '\n')) {
+    Offset += Line.size() + 1;
+    CodeOfLine L = codeOf(Line, InComment);
+    llvm::StringRef T = llvm::StringRef(L.Code).trim();
+    bool Directive = Continued || T.starts_with("#");
+    if (Directive) {
+      if (!Continued)
+        Open.see(T);
+      Continued = T.ends_with("\\");
+      Pending = SeenDirective = true;
+    } else if (!T.empty() && !Open.inDeadCode()) {
+      break; // the first code
+    }
+    bool Ends = !Continued && !L.EndsInComment && Open.none();
+    if (Pending && Ends)
+      Place = Offset, Pending = false;
+    if (!SeenDirective && !L.EndsInComment)
+      AfterComments = Offset;
+  }
+  return std::min<unsigned>(Place ? Place : AfterComments, Text.size());
+}
+
+} // namespace cdefer::migrate
