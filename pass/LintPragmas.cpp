@@ -42,27 +42,21 @@ std::vector<std::string> directiveWords(Preprocessor &PP, SourceLocation Hash,
   return Words;
 }
 
-/// The words of `_Pragma("...")` whose `_Pragma` is spelled at \p Op:
-/// "#", "pragma", then the string's words, a quoted group kept whole.
-std::vector<std::string> operatorWords(Preprocessor &PP, SourceLocation Op) {
-  std::vector<std::string> Raw = directiveWords(PP, Op, 3);
-  if (Raw.size() < 3 || Raw[0] != "_Pragma" || Raw[1] != "(" ||
-      Raw[2].size() < 2 || Raw[2].front() != '"' || Raw[2].back() != '"')
+/// The words of the `_Pragma("...")` clang is about to read: "#",
+/// "pragma", then the string's words, a quoted group kept whole. clang
+/// has destringized it into a lexer of its own by now, whatever spelled
+/// it (a macro's `_Pragma(#x)`, L"...", the string on another line).
+std::vector<std::string> operatorWords(Preprocessor &PP) {
+  // A preprocessor lexer is a Lexer (its only kind), without classof.
+  auto *Lex = static_cast<Lexer *>(PP.getCurrentLexer());
+  if (!Lex)
     return {};
-  // Destringize, as C says _Pragma does: \" and \\ lose their backslash.
-  std::string Text;
-  StringRef Literal = StringRef(Raw[2]).drop_front().drop_back();
-  for (size_t I = 0; I < Literal.size(); ++I) {
-    if (Literal[I] == '\\' && I + 1 < Literal.size() &&
-        (Literal[I + 1] == '"' || Literal[I + 1] == '\\'))
-      ++I;
-    Text += Literal[I];
-  }
+  StringRef Rest(Lex->getBufferLocation(),
+                 Lex->getBuffer().end() - Lex->getBufferLocation());
   std::vector<std::string> Words = {"#", "pragma"};
-  StringRef Rest = Text;
-  while (!(Rest = Rest.ltrim()).empty()) {
+  while (!(Rest = Rest.ltrim()).empty() && Words.size() < 8) {
     bool Quoted = Rest.front() == '"';
-    size_t End = Quoted ? Rest.find('"', 1) : Rest.find_first_of(" \t\"");
+    size_t End = Quoted ? Rest.find('"', 1) : Rest.find_first_of(" \t\r\n\"");
     End = End == StringRef::npos ? Rest.size() : End + Quoted;
     Words.push_back(Rest.take_front(End).str());
     Rest = Rest.drop_front(End);
@@ -115,12 +109,10 @@ bool LintPragmas::lintNamed(StringRef Group, size_t &Which) {
 void LintPragmas::seePragma(Preprocessor &PP, SourceLocation Hash,
                             bool Operator) {
   // # pragma clang|GCC diagnostic push|pop|<state> "-W<group>", or the
-  // same in _Pragma("..."), whose words are spelled where _Pragma is (in a
-  // macro's definition, for one that a macro expands to).
+  // same in _Pragma("...").
   const SourceManager &SM = PP.getSourceManager();
   std::vector<std::string> W =
-      Operator ? operatorWords(PP, SM.getSpellingLoc(Hash))
-               : directiveWords(PP, Hash, 6);
+      Operator ? operatorWords(PP) : directiveWords(PP, Hash, 6);
   Hash = SM.getExpansionLoc(Hash);
   if (W.size() < 5 || W[0] != "#" || W[1] != "pragma" ||
       (W[2] != "clang" && W[2] != "GCC") || W[3] != "diagnostic")

@@ -65,6 +65,20 @@ void silenced_inside(void) {
   defer recover(); // expected-warning {{'defer recover();' stops only a panic}}
 }
 
+// The common idiom: the pragma's text made a string by the macro.
+#define DO_PRAGMA(x) _Pragma(#x)
+void silenced_by_stringized(void) {
+  DO_PRAGMA(clang diagnostic push)
+  DO_PRAGMA(clang diagnostic ignored "-Wcdefer-deferred-recover")
+  defer recover();
+  DO_PRAGMA(clang diagnostic pop)
+  _Pragma
+  ("clang diagnostic push")
+  _Pragma(L"clang diagnostic ignored \"-Wcdefer-deferred-recover\"")
+  defer recover();
+  _Pragma("clang diagnostic pop")
+}
+
 #pragma clang diagnostic ignored "-Wcdefer-no-such-lint" // expected-warning {{unknown warning group '-Wcdefer-no-such-lint', ignored}}
 #pragma clang diagnostic ignored "-Wno-such-group" // expected-warning {{unknown warning group '-Wno-such-group', ignored}}
 #else
