@@ -107,26 +107,28 @@ extern "C" {
  * Must match the plugin's use (pass/Lower.cpp; test/lowering/records-shape.c).
  */
 struct CDEFER_ABI_FRAME { /* void *, so that a debugger shows addresses */
-    void *top;     /* the end of the newest record */
-    void *base;    /* the start of the newest chunk's records */
-    void *limit;   /* the end of the newest chunk */
-    void *stack;   /* the function's stack buffer: the oldest "chunk" */
-    __SIZE_TYPE__ grew; /* nonzero once it has owned a chunk (see above) */
+    void *__cd_top;     /* the end of the newest record */
+    void *__cd_base;    /* the start of the newest chunk's records */
+    void *__cd_limit;   /* the end of the newest chunk */
+    void *__cd_stack;   /* the function's stack buffer: the oldest "chunk" */
+    __SIZE_TYPE__ __cd_grew; /* nonzero once it has owned a chunk (see above) */
 };
 
 /* The slow paths, out of line. They are given the frame's fields, not the
  * frame, so that the frame does not escape and stays in registers. */
 struct __cdefer_chunk_span {
-    char *start; /* where records go: the new chunk's base */
-    char *limit;
+    char *__cd_start; /* where records go: the new chunk's base */
+    char *__cd_limit;
 };
-struct __cdefer_chunk_span CDEFER_ABI_CHUNK_GROW(char *top, char *base, char *stack,
-                                           size_t record_size);
+struct __cdefer_chunk_span CDEFER_ABI_CHUNK_GROW(char *__cd_top, char *__cd_base, char *__cd_stack,
+                                           size_t __cd_record_size);
 struct __cdefer_chunk_top {
-    char *top; /* the frame's top and base in the chunk before the dropped */
-    char *base; /* one: at the oldest, its stack buffer */
+    /* the frame's top and base in the chunk before the dropped one: at the
+     * oldest, its stack buffer */
+    char *__cd_top;
+    char *__cd_base;
 };
-struct __cdefer_chunk_top CDEFER_ABI_CHUNK_DROP(char *base);
+struct __cdefer_chunk_top CDEFER_ABI_CHUNK_DROP(char *__cd_base);
 
 /* No debug info for the helpers: a debugger's `step` goes from the user's
  * code to the deferred code, never into cdefer.h. Nor instrumentation: at
@@ -151,20 +153,23 @@ struct __cdefer_chunk_top CDEFER_ABI_CHUNK_DROP(char *base);
 
 /* stack: the buffer the plugin reserves in the function's frame, aligned to
  * CDEFER_RECORD_ALIGN, for the records of a typical call. */
-CDEFER__INLINE void CDEFER_ABI_FRAME_START(struct CDEFER_ABI_FRAME *frame, void *stack,
-                                       size_t bytes)
+CDEFER__INLINE void CDEFER_ABI_FRAME_START(struct CDEFER_ABI_FRAME *__cd_frame,
+                                           void *__cd_stack,
+                                           size_t __cd_bytes)
 {
-    frame->top = frame->base = frame->stack = stack;
-    frame->limit = (char *)stack + bytes;
-    frame->grew = 0;
+    __cd_frame->__cd_top = __cd_frame->__cd_base = __cd_stack;
+    __cd_frame->__cd_stack = __cd_stack;
+    __cd_frame->__cd_limit = (char *)__cd_stack + __cd_bytes;
+    __cd_frame->__cd_grew = 0;
 }
 
 /* record_size: the site's record size (see above). note_growth: whether to
  * set the frame's flag when it grows (see __cdefer_frame_start_large). */
-CDEFER__INLINE void *cdefer__deferproc(struct CDEFER_ABI_FRAME *frame,
-                                       size_t record_size, int note_growth)
+CDEFER__INLINE void *cdefer__deferproc(struct CDEFER_ABI_FRAME *__cd_frame,
+                                       size_t __cd_record_size,
+                                       int __cd_note_growth)
 {
-    char *at = (char *)frame->top;
+    char *__cd_at = (char *)__cd_frame->__cd_top;
 #ifdef __clang_analyzer__
     /* The static analyzer reads a function with runtime records without
      * growth: the plugin gives it a stack buffer with room for every record
@@ -176,40 +181,43 @@ CDEFER__INLINE void *cdefer__deferproc(struct CDEFER_ABI_FRAME *frame,
      * here hid every such bug after a function's first defer. Growth
      * modelled as a branch would also need addresses compared as integers,
      * which it cannot do. */
-    (void)note_growth;
+    (void)__cd_note_growth;
 #else
-    if (__builtin_expect((__UINTPTR_TYPE__)frame->limit - (__UINTPTR_TYPE__)at <
-                             record_size,
+    if (__builtin_expect((__UINTPTR_TYPE__)__cd_frame->__cd_limit -
+                                 (__UINTPTR_TYPE__)__cd_at <
+                             __cd_record_size,
                          0)) {
-        struct __cdefer_chunk_span chunk;
-        chunk =
-            CDEFER_ABI_CHUNK_GROW(at, (char *)frame->base, (char *)frame->stack,
-                              record_size);
-        at = chunk.start;
-        frame->base = at;
-        frame->limit = chunk.limit;
-        if (note_growth)
-            frame->grew = 1;
+        struct __cdefer_chunk_span __cd_chunk;
+        __cd_chunk =
+            CDEFER_ABI_CHUNK_GROW(__cd_at, (char *)__cd_frame->__cd_base,
+                                  (char *)__cd_frame->__cd_stack,
+                              __cd_record_size);
+        __cd_at = __cd_chunk.__cd_start;
+        __cd_frame->__cd_base = __cd_at;
+        __cd_frame->__cd_limit = __cd_chunk.__cd_limit;
+        if (__cd_note_growth)
+            __cd_frame->__cd_grew = 1;
     }
 #endif
-    frame->top = at + record_size;
-    return at;
+    __cd_frame->__cd_top = __cd_at + __cd_record_size;
+    return __cd_at;
 }
 
-CDEFER__INLINE void *CDEFER_ABI_DEFERPROC(struct CDEFER_ABI_FRAME *frame,
-                                      size_t record_size)
+CDEFER__INLINE void *CDEFER_ABI_DEFERPROC(struct CDEFER_ABI_FRAME *__cd_frame,
+                                      size_t __cd_record_size)
 {
-    return cdefer__deferproc(frame, record_size, 1);
+    return cdefer__deferproc(__cd_frame, __cd_record_size, 1);
 }
 
 /* For a function with several defer statements: the record also keeps its
  * site in its last 4 bytes, which record_size leaves free. */
-CDEFER__INLINE void *CDEFER_ABI_DEFERPROC_SITE(struct CDEFER_ABI_FRAME *frame,
-                                           unsigned site, size_t record_size)
+CDEFER__INLINE void *
+CDEFER_ABI_DEFERPROC_SITE(struct CDEFER_ABI_FRAME *__cd_frame, unsigned __cd_site,
+                          size_t __cd_record_size)
 {
-    void *record = CDEFER_ABI_DEFERPROC(frame, record_size);
-    ((unsigned *)frame->top)[-1] = site;
-    return record;
+    void *__cd_record = CDEFER_ABI_DEFERPROC(__cd_frame, __cd_record_size);
+    ((unsigned *)__cd_frame->__cd_top)[-1] = __cd_site;
+    return __cd_record;
 }
 
 /* A defer whose captured values may hold the address of a variable its
@@ -218,10 +226,10 @@ CDEFER__INLINE void *CDEFER_ABI_DEFERPROC_SITE(struct CDEFER_ABI_FRAME *frame,
  * site number, which the exit pops without running anything, and gives
  * the record its own site once every value is in. A panic while the
  * values are evaluated must not run the call with half its arguments. */
-CDEFER__INLINE void CDEFER_ABI_DEFERARM(struct CDEFER_ABI_FRAME *frame,
-                                    unsigned site)
+CDEFER__INLINE void CDEFER_ABI_DEFERARM(struct CDEFER_ABI_FRAME *__cd_frame,
+                                    unsigned __cd_site)
 {
-    ((unsigned *)frame->top)[-1] = site;
+    ((unsigned *)__cd_frame->__cd_top)[-1] = __cd_site;
 }
 
 /* A function with very many defer statements keeps its frame in memory
@@ -229,64 +237,68 @@ CDEFER__INLINE void CDEFER_ABI_DEFERARM(struct CDEFER_ABI_FRAME *frame,
  * Its frame starts as if it had grown, and its defers never store the
  * flag: with 1,500 defers, a store in each slow path was 2% of the -O2
  * compile's instructions (8% of instruction selection's). */
-CDEFER__INLINE void CDEFER_ABI_FRAME_START_LARGE(struct CDEFER_ABI_FRAME *frame,
-                                             void *stack, size_t bytes)
+CDEFER__INLINE void
+CDEFER_ABI_FRAME_START_LARGE(struct CDEFER_ABI_FRAME *__cd_frame,
+                             void *__cd_stack, size_t __cd_bytes)
 {
-    CDEFER_ABI_FRAME_START(frame, stack, bytes);
-    frame->grew = 1;
+    CDEFER_ABI_FRAME_START(__cd_frame, __cd_stack, __cd_bytes);
+    __cd_frame->__cd_grew = 1;
 }
 
-CDEFER__INLINE void *CDEFER_ABI_DEFERPROC_LARGE(struct CDEFER_ABI_FRAME *frame,
-                                            unsigned site, size_t record_size)
+CDEFER__INLINE void *
+CDEFER_ABI_DEFERPROC_LARGE(struct CDEFER_ABI_FRAME *__cd_frame, unsigned __cd_site,
+                           size_t __cd_record_size)
 {
-    void *record = cdefer__deferproc(frame, record_size, 0);
-    ((unsigned *)frame->top)[-1] = site;
-    return record;
+    void *__cd_record = cdefer__deferproc(__cd_frame, __cd_record_size, 0);
+    ((unsigned *)__cd_frame->__cd_top)[-1] = __cd_site;
+    return __cd_record;
 }
 
 /* Whether the frame's newest chunk has a pending record. */
-CDEFER__INLINE int CDEFER_ABI_DEFERPENDING(struct CDEFER_ABI_FRAME *frame)
+CDEFER__INLINE int CDEFER_ABI_DEFERPENDING(struct CDEFER_ABI_FRAME *__cd_frame)
 {
-    return frame->top != frame->base;
+    return __cd_frame->__cd_top != __cd_frame->__cd_base;
 }
 
 /* Once the newest chunk is empty: gives it back to the thread's cache and
  * moves to the next older one. False when the stack buffer is reached:
  * every record has run. */
-CDEFER__INLINE int CDEFER_ABI_DEFERRETURN(struct CDEFER_ABI_FRAME *frame)
+CDEFER__INLINE int CDEFER_ABI_DEFERRETURN(struct CDEFER_ABI_FRAME *__cd_frame)
 {
 #ifdef __clang_analyzer__
     /* Nothing grows under the analyzer (see cdefer__deferproc): the stack
      * buffer is the only chunk, and no branch. */
-    (void)frame;
+    (void)__cd_frame;
     return 0;
 #else
-    struct __cdefer_chunk_top older;
-    if (__builtin_expect(!frame->grew, 1) || frame->base == frame->stack)
+    struct __cdefer_chunk_top __cd_older;
+    if (__builtin_expect(!__cd_frame->__cd_grew, 1) ||
+        __cd_frame->__cd_base == __cd_frame->__cd_stack)
         return 0;
-    older = CDEFER_ABI_CHUNK_DROP((char *)frame->base);
-    frame->top = older.top;
-    frame->base = older.base;
+    __cd_older = CDEFER_ABI_CHUNK_DROP((char *)__cd_frame->__cd_base);
+    __cd_frame->__cd_top = __cd_older.__cd_top;
+    __cd_frame->__cd_base = __cd_older.__cd_base;
     return 1;
 #endif
 }
 
 /* The site of the newest record, once __cdefer_deferpending said there is one. */
-CDEFER__INLINE unsigned CDEFER_ABI_DEFERRED_SITE(struct CDEFER_ABI_FRAME *frame)
+CDEFER__INLINE unsigned
+CDEFER_ABI_DEFERRED_SITE(struct CDEFER_ABI_FRAME *__cd_frame)
 {
-    return ((unsigned *)frame->top)[-1];
+    return ((unsigned *)__cd_frame->__cd_top)[-1];
 }
 
 /* Takes the newest record, of the size its site gave __cdefer_deferproc. It
  * stays readable until the next __cdefer_deferreturn. A frame that pops never
  * pushes again: forgetting its limit leaves one value fewer for the code
  * that runs the rest of its records during a panic to keep. */
-CDEFER__INLINE void *CDEFER_ABI_DEFERPOP(struct CDEFER_ABI_FRAME *frame,
-                                     size_t record_size)
+CDEFER__INLINE void *CDEFER_ABI_DEFERPOP(struct CDEFER_ABI_FRAME *__cd_frame,
+                                     size_t __cd_record_size)
 {
-    frame->limit = 0;
-    frame->top = (char *)frame->top - record_size;
-    return frame->top;
+    __cd_frame->__cd_limit = 0;
+    __cd_frame->__cd_top = (char *)__cd_frame->__cd_top - __cd_record_size;
+    return __cd_frame->__cd_top;
 }
 
 /*
@@ -302,10 +314,10 @@ CDEFER__INLINE void *CDEFER_ABI_DEFERPOP(struct CDEFER_ABI_FRAME *frame,
  * token of the deferred code it is in (runtime/src/panic.c). Without the
  * plugin (C++, tools), recover() is cdefer_recover(), which returns NULL.
  */
-CDEFER__NORETURN void cdefer_panic(const char *message);
-CDEFER__NORETURN void cdefer_panicf(const char *format, ...)
-    __attribute__((format(printf, 1, 2)));
-CDEFER__NORETURN void cdefer_panic_value(void *value);
+CDEFER__NORETURN void cdefer_panic(const char *__cd_message);
+CDEFER__NORETURN void cdefer_panicf(const char *__cd_format, ...)
+    __attribute__((__format__(__printf__, 1, 2)));
+CDEFER__NORETURN void cdefer_panic_value(void *__cd_value);
 void *cdefer_recover(void);
 
 /* Makes SIGSEGV, SIGBUS, SIGFPE and SIGILL print the same kind of stack
@@ -315,8 +327,8 @@ int cdefer_trace_signals(void);
 
 /* Called by the code the plugin generates for recover(); not for direct
  * use. (The IR pass declares what its unwinding code calls itself.) */
-void *CDEFER_ABI_RECOVER(size_t token);
-size_t CDEFER_ABI_RECOVER_TOKEN(void *self);
+void *CDEFER_ABI_RECOVER(size_t __cd_token);
+size_t CDEFER_ABI_RECOVER_TOKEN(void *__cd_self);
 
 #ifndef CDEFER_NO_SHORT_NAMES
 #  define panic cdefer_panic

@@ -94,7 +94,7 @@ static void lifo_across_chunks(void) {
   }
   EXPECT(in_order);
   EXPECT(expect == 0);
-  EXPECT(f->top == f->stack && f->base == f->stack);
+  EXPECT(f->__cd_top == f->__cd_stack && f->__cd_base == f->__cd_stack);
   EXPECT(!pending(f)); // stays done
 }
 
@@ -148,7 +148,7 @@ static void first_record_too_big(void) {
   *(unsigned *)__cdefer_deferproc_site(f, 7, 64) = 21;
   unsigned bad = 0;
   EXPECT(drain(f, 64, &bad) == 1 && bad == 0);
-  EXPECT(f->top == f->stack);
+  EXPECT(f->__cd_top == f->__cd_stack);
 }
 
 // A function whose records fit its stack buffer never reaches malloc, and
@@ -162,7 +162,7 @@ static void chunks_come_back(void) {
     struct __cdefer_frame *f = start(&t, 64);
     for (unsigned i = 0; i < 20; i++)
       __cdefer_deferproc_site(f, 0, 16);
-    void *newest = f->base;
+    void *newest = f->__cd_base;
     if (!first)
       first = newest;
     same &= newest == first;
