@@ -3,6 +3,7 @@
 
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Token.h"
 
 using namespace clang;
 
@@ -11,8 +12,17 @@ namespace {
 
 class Recorder : public PPCallbacks {
 public:
-  Recorder(const SourceManager &SM, std::vector<SourceLocation> &Directives)
-      : SM(SM), Directives(Directives) {}
+  Recorder(const SourceManager &SM, std::vector<SourceLocation> &Directives,
+           std::vector<SourceLocation> &MacroChanges)
+      : SM(SM), Directives(Directives), MacroChanges(MacroChanges) {}
+
+  void MacroDefined(const Token &Name, const MacroDirective *) override {
+    note(Name.getLocation(), MacroChanges);
+  }
+  void MacroUndefined(const Token &Name, const MacroDefinition &,
+                      const MacroDirective *) override {
+    note(Name.getLocation(), MacroChanges);
+  }
 
   void If(SourceLocation Loc, SourceRange, ConditionValueKind) override {
     note(Loc);
@@ -48,11 +58,12 @@ public:
 
 private:
   const SourceManager &SM;
-  std::vector<SourceLocation> &Directives;
+  std::vector<SourceLocation> &Directives, &MacroChanges;
 
-  void note(SourceLocation Loc) {
+  void note(SourceLocation Loc) { note(Loc, Directives); }
+  void note(SourceLocation Loc, std::vector<SourceLocation> &Into) {
     if (SM.isWrittenInMainFile(Loc))
-      Directives.push_back(Loc);
+      Into.push_back(Loc);
   }
 };
 
@@ -60,19 +71,28 @@ private:
 
 std::unique_ptr<PPCallbacks>
 Conditionals::recorder(const SourceManager &SM) {
-  return std::make_unique<Recorder>(SM, Directives);
+  return std::make_unique<Recorder>(SM, Directives, MacroChanges);
 }
 
 std::string Conditionals::whyNotIn(const SourceManager &SM,
                                    SourceRange Body) const {
   SourceLocation Begin = SM.getExpansionLoc(Body.getBegin());
   SourceLocation End = SM.getExpansionLoc(Body.getEnd());
+  auto Inside = [&](SourceLocation D) {
+    return !SM.isBeforeInTranslationUnit(D, Begin) &&
+           !SM.isBeforeInTranslationUnit(End, D);
+  };
+  auto Line = [&](SourceLocation D) {
+    return std::to_string(SM.getSpellingLineNumber(D));
+  };
   for (SourceLocation D : Directives)
-    if (!SM.isBeforeInTranslationUnit(D, Begin) &&
-        !SM.isBeforeInTranslationUnit(End, D))
-      return "its body has a preprocessor conditional (line " +
-             std::to_string(SM.getSpellingLineNumber(D)) +
+    if (Inside(D))
+      return "its body has a preprocessor conditional (line " + Line(D) +
              "): code of other configurations is not seen";
+  for (SourceLocation D : MacroChanges)
+    if (Inside(D))
+      return "its body defines or undefines a macro (line " + Line(D) +
+             "): code the edits move across it would expand differently";
   return "";
 }
 

@@ -19,7 +19,9 @@ namespace cdefer::migrate {
 /// one configuration compiles; inside a conditional there is code that
 /// another configuration compiles and the proof never saw (a `return`
 /// that would now run the cleanup, say), and an edit there would vanish
-/// from other configurations.
+/// from other configurations. Also where it has `#define` and `#undef`:
+/// in a body, code the edits move across one (the cleanup to the defer,
+/// the returned value to each goto) would expand a macro differently.
 class Conditionals {
 public:
   /// Records the directives as the preprocessor reads them; the recorder
@@ -32,7 +34,7 @@ public:
                        clang::SourceRange Body) const;
 
 private:
-  std::vector<clang::SourceLocation> Directives;
+  std::vector<clang::SourceLocation> Directives, MacroChanges;
 };
 
 } // namespace cdefer::migrate

@@ -15,11 +15,26 @@ struct CodeOfLine {
   bool EndsInComment = false;
 };
 
-/// \p Line without its comments, given whether it starts inside a block
-/// comment (\p InComment, updated). String and character literals are
-/// kept whole: `#define URL "http://x"` has no comment.
-CodeOfLine codeOf(llvm::StringRef Line, bool &InComment) {
+/// What the next line starts in.
+enum class Carried { Code, BlockComment, LineComment };
+
+/// Whether \p Line ends with a backslash, which splices the next line on.
+bool continues(llvm::StringRef Line) {
+  return Line.rtrim("\r").ends_with("\\");
+}
+
+/// \p Line without its comments, given what it starts in (\p State,
+/// updated: a block comment, or a `//` comment that a backslash carried
+/// over). String and character literals are kept whole: `#define URL
+/// "http://x"` has no comment.
+CodeOfLine codeOf(llvm::StringRef Line, Carried &State) {
   CodeOfLine Out;
+  if (State == Carried::LineComment) {
+    State = continues(Line) ? Carried::LineComment : Carried::Code;
+    Out.EndsInComment = State != Carried::Code;
+    return Out;
+  }
+  bool InComment = State == Carried::BlockComment;
   char Quote = 0;
   for (size_t I = 0; I < Line.size(); ++I) {
     char C = Line[I], Next = I + 1 < Line.size() ? Line[I + 1] : 0;
@@ -33,6 +48,11 @@ CodeOfLine codeOf(llvm::StringRef Line, bool &InComment) {
       else if (C == Quote)
         Quote = 0;
     } else if (C == '/' && Next == '/') {
+      if (continues(Line)) {
+        State = Carried::LineComment;
+        Out.EndsInComment = true;
+        return Out;
+      }
       break;
     } else if (C == '/' && Next == '*') {
       InComment = true, ++I;
@@ -42,6 +62,7 @@ CodeOfLine codeOf(llvm::StringRef Line, bool &InComment) {
       Out.Code += C;
     }
   }
+  State = InComment ? Carried::BlockComment : Carried::Code;
   Out.EndsInComment = InComment;
   return Out;
 }
@@ -81,12 +102,13 @@ private:
 
 unsigned includePlace(llvm::StringRef Text) {
   unsigned Offset = 0, Place = 0, AfterComments = 0;
-  bool InComment = false, Continued = false, Pending = false;
+  Carried State = Carried::Code;
+  bool Continued = false, Pending = false;
   bool SeenDirective = false;
   Conditionals Open;
   for (llvm::StringRef Line : llvm::split(Text, '\n')) {
     Offset += Line.size() + 1;
-    CodeOfLine L = codeOf(Line, InComment);
+    CodeOfLine L = codeOf(Line, State);
     llvm::StringRef T = llvm::StringRef(L.Code).trim();
     bool Directive = Continued || T.starts_with("#");
     if (Directive) {

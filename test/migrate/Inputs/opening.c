@@ -1,7 +1,7 @@
 /* The opening of a file as the include's placement must read it: dead
  * code, a comment that a directive's line opens, and a commented-out
- * include (the header went into the comments, and the file no longer
- * compiled). */
+ * include, a // comment a backslash carries on (the header went into the
+ * comments, and the file no longer compiled). */
 #if 0
 notes that are no code
 #endif
@@ -10,10 +10,33 @@ notes that are no code
 #include <stdio.h>
 #include <stdlib.h> /* for malloc,
    free */
+#include <string.h> // strlen, and \
+   its kin
 /*
 #include <old.h>
 */
 void panic(const char *why) { printf("own panic: %s\n", why); }
+
+/* Refused: the macro the cleanup uses is defined again between the
+ * gotos and the label (moved up to the defer, it expanded the first). */
+#define LOG(x) printf("A %d\n", x)
+static int relog(int x)
+{
+    int ret = -1;
+    char *buf = malloc(8);
+
+    if (!buf)
+        goto out;
+#undef LOG
+#define LOG(x) printf("B %d\n", (int)strlen("") + x)
+    if (x)
+        goto out;
+    ret = 1;
+out:
+    LOG(ret);
+    free(buf);
+    return ret;
+}
 
 static int load(int x)
 {
@@ -33,5 +56,6 @@ out:
 int main(void)
 {
     printf("%d %d\n", load(1), load(-1));
+    printf("%d\n", relog(1));
     return 0;
 }
