@@ -23,6 +23,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/Tooling.h"
@@ -74,6 +75,21 @@ using FileEdits = std::map<std::string, FilePlan>;
 constexpr llvm::StringLiteral KeywordNames[] = {"defer", "defer_result"};
 constexpr llvm::StringLiteral ShortNames[] = {"panic", "panicf", "panic_value",
                                               "recover"};
+
+/// Where the main file first spells the identifier \p Name ("line N"), or
+/// "a header it includes" if it does not.
+std::string whereSpelled(const ASTContext &Ctx, llvm::StringRef Name) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  FileID Main = SM.getMainFileID();
+  llvm::StringRef Text = SM.getBufferData(Main);
+  Lexer Raw(SM.getLocForStartOfFile(Main), Ctx.getLangOpts(), Text.begin(),
+            Text.begin(), Text.end());
+  Token T;
+  while (!Raw.LexFromRawLexer(T))
+    if (T.is(tok::raw_identifier) && T.getRawIdentifier() == Name)
+      return "line " + std::to_string(SM.getSpellingLineNumber(T.getLocation()));
+  return "a header it includes";
+}
 
 /// The first of \p Names that the translation unit spells anywhere (in its
 /// code, its headers or its macros), or "".
@@ -129,7 +145,8 @@ public:
     if (!Plan.HasHeader) {
       if (llvm::StringRef Name = spelledName(Ctx, KeywordNames); !Name.empty()) {
         llvm::errs() << shown(Path) << ": left alone: it uses '" << Name
-                     << "' as a name, which <cdefer.h> makes a keyword\n";
+                     << "' as a name (" << whereSpelled(Ctx, Name)
+                     << "), which <cdefer.h> makes a keyword\n";
         return;
       }
       // Unless the file (its config.h) asks for that already.
