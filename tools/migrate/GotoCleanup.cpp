@@ -148,6 +148,16 @@ private:
   const VarDecl *NamedResult = nullptr; // becomes defer_result
 
   const Stmt *stmt(unsigned I) const { return Body->body_begin()[I]; }
+
+  /// The end (exclusive) of the cleanup's statements after the label: the
+  /// final return, or, where a void function falls off its end, the end.
+  unsigned tailEnd() const { return Final ? size() - 1 : size(); }
+
+  /// Where the cleanup's text ends: the final return's line, or the
+  /// closing brace's.
+  SourceLocation cleanupEndLoc() const {
+    return Final ? Final->getBeginLoc() : Body->getRBracLoc();
+  }
   unsigned size() const { return Body->size(); }
   std::string labelName() const { return Label->getName(); }
 
@@ -196,17 +206,23 @@ private:
       return "nothing to defer: '" + labelName() + ":' is followed by its "
              "'return' alone (make each 'goto " + labelName() +
              ";' that 'return')";
-    if (!Final && FD.getReturnType()->isVoidType())
-      return "it does not end with 'return' after '" + labelName() +
-             ":' (end it with 'return;')";
-    if (!Final)
+    // A void function may fall off its end after the cleanup: each goto
+    // becomes `return;`, and the cleanup ends at the closing brace.
+    if (!Final && !FD.getReturnType()->isVoidType())
       return "it does not end with 'return' after '" + labelName() + ":'";
+    if (!Final && LabelIndex + 1 == size() &&
+        isa<NullStmt>(Label->getSubStmt()))
+      return "nothing to defer: '" + labelName() + ":' ends the function "
+             "(make each 'goto " + labelName() + ";' a 'return;')";
     if (std::string Why = whyLeftAlone(Ctx, *Body, Conds); !Why.empty())
       return Why;
     if (!isFile(Label->getBeginLoc()))
       return "'" + labelName() + ":' is written with a macro";
-    if (!isFile(Final->getBeginLoc()) || !inFileText(Final->getSourceRange()))
+    if (Final &&
+        (!isFile(Final->getBeginLoc()) || !inFileText(Final->getSourceRange())))
       return "its final 'return' is written with a macro";
+    if (!Final && !isFile(Body->getRBracLoc()))
+      return "its closing brace is written with a macro";
     for (const Stmt *S : Body->body())
       if (SM.getFileID(SM.getExpansionLoc(S->getBeginLoc())) !=
           SM.getFileID(Label->getBeginLoc()))
@@ -215,7 +231,7 @@ private:
       if (!isFile(G->getBeginLoc()) || !isFile(G->getEndLoc()))
         return "a 'goto " + labelName() + "' is written with a macro";
     Tail.walk(Label->getSubStmt());
-    for (unsigned I = LabelIndex + 1; I + 1 < size(); ++I)
+    for (unsigned I = LabelIndex + 1; I < tailEnd(); ++I)
       Tail.walk(stmt(I));
     if (!Tail.Gotos.empty() || !Tail.Returns.empty() || !Tail.Labels.empty())
       return "the cleanup itself has a return, a goto or a label";
@@ -267,8 +283,9 @@ private:
   std::string checkLines() const {
     if (!startsItsLine(Label->getBeginLoc()))
       return "'" + labelName() + ":' shares its line with the code before it";
-    if (!startsItsLine(Final->getBeginLoc()))
-      return "the final 'return' shares its line with the cleanup";
+    if (!startsItsLine(cleanupEndLoc()))
+      return Final ? "the final 'return' shares its line with the cleanup"
+                   : "the closing brace shares its line with the cleanup";
     if (!startsItsLine(stmt(DeferIndex)->getBeginLoc()))
       return "the statement the defer would go before (line " +
              std::to_string(deferLine()) +
@@ -282,7 +299,7 @@ private:
 
   /// `return v;` now evaluates v before the cleanup runs.
   std::string checkResult() {
-    const Expr *Value = Final->getRetValue();
+    const Expr *Value = Final ? Final->getRetValue() : nullptr;
     if (!Value)
       return "";
     if (std::string Why = whyNameIsShadowed(Value, FD); !Why.empty())
@@ -415,7 +432,7 @@ private:
     llvm::StringRef Above =
         Buffer.slice(CommentsFrom, lineStart(Label->getBeginLoc()));
     llvm::StringRef Cleanup =
-        Buffer.substr(From, lineStart(Final->getBeginLoc()) - From);
+        Buffer.substr(From, lineStart(cleanupEndLoc()) - From);
     std::string Indent = indentOf(stmt(DeferIndex));
     std::string Unit = Indent.empty() ? "  " : Indent;
     std::string Block = Indent + "defer {\n";
@@ -442,9 +459,9 @@ private:
                                    lineStart(stmt(DeferIndex)->getBeginLoc()));
     Edits.push_back({At, 0, deferredCleanup(Buffer)});
     unsigned From = labelCommentsStart(Buffer);
-    Edits.push_back({From, lineStart(Final->getBeginLoc()) - From, ""});
+    Edits.push_back({From, lineStart(cleanupEndLoc()) - From, ""});
     std::string Return = "return";
-    if (const Expr *Value = Final->getRetValue())
+    if (const Expr *Value = Final ? Final->getRetValue() : nullptr)
       Return += " " + text(Value->getSourceRange()).str();
     for (const GotoStmt *G : Whole.Gotos)
       Edits.push_back({offset(G->getBeginLoc()),

@@ -138,8 +138,8 @@ static int release_shares_line(int n)
     return n;
 }
 
-/* Refused, saying how to make it fit: a void function that falls off its
- * end after the label. */
+/* A void function that falls off its end after the cleanup: each goto
+ * becomes `return;` (it was refused, though common in real code). */
 static void falls_off(int n)
 {
     char *p = malloc(4);
