@@ -195,13 +195,16 @@ private:
     B.Loc = Block->getLBracLoc();
     bool NeedsToken = callsRecover(Block);
     FunctionDecl *Fn = declareFunction(Site, Captured);
-    llvm::DenseMap<VarDecl *, VarDecl *> Through, Renamed;
+    llvm::DenseMap<VarDecl *, VarDecl *> Through;
+    llvm::DenseMap<const VarDecl *, VarDecl *> Renamed;
     for (size_t I = 0; I < Captured.size(); ++I)
-      (isPassedOn(Captured[I]) ? Renamed : Through)[Captured[I]] =
-          Fn->getParamDecl(I + 1);
+      if (isPassedOn(Captured[I]))
+        Renamed[Captured[I]] = Fn->getParamDecl(I + 1);
+      else
+        Through[Captured[I]] = Fn->getParamDecl(I + 1);
     Stmt *Body = Block;
     redirectUses(Body, B, Through, {});
-    rename(Body, Renamed);
+    renameUses(Body, Renamed);
     moveDeclarations(Body, Fn);
     Fn->setBody(Body);
     // -Wthread-safety reads this code as part of the enclosing function,
@@ -227,18 +230,6 @@ private:
     return Param && Param->getDeclContext() == F.Function &&
            Param->getFunctionScopeIndex() > 0 &&
            outlinedBlockToken(F.Function) != nullptr;
-  }
-
-  /// Points each use of a variable \p To maps at the variable it maps to.
-  static void rename(Stmt *S, const llvm::DenseMap<VarDecl *, VarDecl *> &To) {
-    if (!S || To.empty())
-      return;
-    if (auto *Ref = dyn_cast<DeclRefExpr>(S))
-      if (auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
-        if (VarDecl *New = To.lookup(V))
-          Ref->setDecl(New);
-    for (Stmt *Child : evaluatedChildren(S))
-      rename(Child, To);
   }
 
   /// The name \p Fn has in the object file: overloadable functions share

@@ -176,6 +176,20 @@ private:
   }
 };
 
+/// Makes \p BD, and the block literals in it, capture the copies.
+void renameCaptures(
+    BlockDecl *BD, const llvm::DenseMap<const VarDecl *, VarDecl *> &To) {
+  std::vector<BlockDecl::Capture> Captures;
+  for (const BlockDecl::Capture &C : BD->captures()) {
+    VarDecl *Copy = To.lookup(C.getVariable());
+    Captures.push_back(Copy ? BlockDecl::Capture(Copy, /*byRef=*/false,
+                                                 C.isNested(), nullptr)
+                            : C);
+  }
+  BD->setCaptures(BD->getASTContext(), Captures, BD->capturesCXXThis());
+  renameUses(BD->getBody(), To);
+}
+
 /// Rewrites the uses of redirected variables (see redirectUses).
 class Redirector {
 public:
@@ -294,32 +308,6 @@ private:
                                 B.Loc, /*TemplateDepth=*/0);
   }
 
-  /// Makes \p BD, and the block literals in it, capture the copies.
-  static void renameCaptures(
-      BlockDecl *BD, const llvm::DenseMap<const VarDecl *, VarDecl *> &To) {
-    std::vector<BlockDecl::Capture> Captures;
-    for (const BlockDecl::Capture &C : BD->captures()) {
-      VarDecl *Copy = To.lookup(C.getVariable());
-      Captures.push_back(Copy ? BlockDecl::Capture(Copy, /*byRef=*/false,
-                                                   C.isNested(), nullptr)
-                              : C);
-    }
-    BD->setCaptures(BD->getASTContext(), Captures, BD->capturesCXXThis());
-    renameUses(BD->getBody(), To);
-  }
-
-  static void renameUses(Stmt *S,
-                         const llvm::DenseMap<const VarDecl *, VarDecl *> &To) {
-    if (!S)
-      return;
-    if (auto *Ref = dyn_cast<DeclRefExpr>(S))
-      if (VarDecl *Copy = To.lookup(dyn_cast<VarDecl>(Ref->getDecl())))
-        Ref->setDecl(Copy);
-    if (auto *Literal = dyn_cast<BlockExpr>(S))
-      renameCaptures(Literal->getBlockDecl(), To);
-    for (Stmt *Child : S->children())
-      renameUses(Child, To);
-  }
 };
 
 DeclStmt *declaringStmt(Stmt *S, const VarDecl *Var) {
@@ -336,6 +324,19 @@ DeclStmt *declaringStmt(Stmt *S, const VarDecl *Var) {
 }
 
 } // namespace
+
+void renameUses(Stmt *S,
+                const llvm::DenseMap<const VarDecl *, VarDecl *> &To) {
+  if (!S)
+    return;
+  if (auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (VarDecl *Copy = To.lookup(dyn_cast<VarDecl>(Ref->getDecl())))
+      Ref->setDecl(Copy);
+  if (auto *Literal = dyn_cast<BlockExpr>(S))
+    renameCaptures(Literal->getBlockDecl(), To);
+  for (Stmt *Child : evaluatedChildren(S))
+    renameUses(Child, To);
+}
 
 void forEachDeclaredVariable(Stmt *S,
                              llvm::function_ref<void(VarDecl *)> Each) {

@@ -56,6 +56,11 @@ bool findInnerUses(clang::Stmt *Code,
                    clang::SourceLocation DeferLoc,
                    std::vector<InnerUse> &Out);
 
+/// Points every use of a variable of \p To, in \p S and below (block
+/// literals' captures included), at the variable it maps to.
+void renameUses(clang::Stmt *S,
+                const llvm::DenseMap<const clang::VarDecl *, clang::VarDecl *> &To);
+
 /// Replaces every use of a variable of \p Through, in \p S and below, by
 /// `*P` with P = Through[variable], a pointer; block literals capture P
 /// instead. \p Skip are subtrees left as they are.
