@@ -210,12 +210,9 @@ public:
       S = copyCaptures(Literal);
       return;
     }
-    // The children reach only an outermost array's size: `int (*p)[n]`
-    // went on reading the moved n's old instance.
-    forEachWrittenType(S, [&](QualType T) {
-      forEachArraySize(T, [&](Expr *Size) { rewriteUnder(Size); });
-    });
-    for (Stmt *&Child : S->children())
+    // Sizes in types too: `int (*p)[n]` went on reading the moved n's old
+    // instance.
+    for (Stmt *&Child : evaluatedChildren(S))
       rewrite(Child);
   }
 
@@ -234,14 +231,6 @@ private:
   const llvm::DenseMap<VarDecl *, VarDecl *> &Through;
   const llvm::DenseSet<const Stmt *> &Skip;
   llvm::DenseMap<const Stmt *, DeclRefExpr *> Replaced; // what deref() made
-
-  /// A size is never a moved variable itself (it is an rvalue): only what
-  /// is under it changes, and the type keeps it.
-  void rewriteUnder(Stmt *S) {
-    if (S)
-      for (Stmt *&Child : S->children())
-        rewrite(Child);
-  }
 
   /// A constexpr variable read as a value is its constant, which a moved
   /// instance holds too: the read stays as written, where a constant is
