@@ -2,6 +2,10 @@
 #include <cdefer.h>
 #include <stdlib.h>
 
+#ifdef QUIET
+#pragma clang diagnostic ignored "-Wcdefer-reassigned-argument"
+#endif
+
 int grow(size_t n) {
   char *p = malloc(8);
   defer free(p);
