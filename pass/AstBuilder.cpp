@@ -114,14 +114,6 @@ FunctionDecl *AstBuilder::markerFunction(StringRef Name, QualType Result,
   return Fn;
 }
 
-FunctionDecl *AstBuilder::runtimeFunction(StringRef Name) const {
-  for (NamedDecl *ND :
-       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Name)))
-    if (auto *Fn = dyn_cast<FunctionDecl>(ND))
-      return Fn;
-  return nullptr;
-}
-
 Expr *AstBuilder::ref(VarDecl *VD) {
   return DeclRefExpr::Create(Ctx, NestedNameSpecifierLoc(), SourceLocation(),
                              VD, false, Loc, VD->getType(), VK_LValue);

@@ -50,9 +50,6 @@ public:
   clang::FunctionDecl *markerFunction(llvm::StringRef Name,
                                       clang::QualType Result,
                                       llvm::ArrayRef<clang::QualType> Params);
-  /// The function \p Name as the translation unit declares it (<cdefer.h>),
-  /// or null.
-  clang::FunctionDecl *runtimeFunction(llvm::StringRef Name) const;
 
   // Expressions.
   clang::Expr *ref(clang::VarDecl *VD);

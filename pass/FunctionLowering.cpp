@@ -3,6 +3,7 @@
 #include "Abi.h"
 #include "Defers.h"
 #include "Diagnostics.h"
+#include "FileScope.h"
 #include "Lower.h"
 #include "OutlineDeferred.h"
 #include "Recover.h"
@@ -38,10 +39,9 @@ bool abiMatches(Sema &S, const FunctionDefers &F) {
       F.Sites.empty()
           ? userLoc(S.getSourceManager(), F.Function->getLocation())
           : F.Sites.front().Loc;
-  const EnumConstantDecl *Version = nullptr;
-  for (NamedDecl *ND : S.Context.getTranslationUnitDecl()->lookup(
-           &S.Context.Idents.get(AbiVersionName)))
-    Version = dyn_cast<EnumConstantDecl>(ND);
+  const auto *Version = cast_or_null<EnumConstantDecl>(findFileScope(
+      S, AbiVersionName,
+      [](const NamedDecl &ND) { return isa<EnumConstantDecl>(ND); }));
   if (!Version) {
     errMissingRuntime(S.getDiagnostics(), Loc, AbiVersionName);
     return false;

@@ -34,6 +34,7 @@
 #include "Lower.h"
 #include "AstBuilder.h"
 #include "Diagnostics.h"
+#include "FileScope.h"
 #include "InnerAddresses.h"
 #include "OuterCleanups.h"
 #include "OuterVlas.h"
@@ -669,23 +670,17 @@ private:
 
   // --- The runtime's declarations, from <cdefer.h>. ---
 
-  NamedDecl *lookup(llvm::StringRef Name) {
-    DeclContext *TU = S.Context.getTranslationUnitDecl();
-    for (NamedDecl *ND : TU->lookup(&S.Context.Idents.get(Name)))
-      return ND;
-    return nullptr;
-  }
-
   FunctionDecl *lookupFunction(llvm::StringRef Name) {
-    return dyn_cast_or_null<FunctionDecl>(lookup(Name));
+    return findFileScopeFunction(S, Name);
   }
 
   RecordDecl *lookupStruct(llvm::StringRef Name) {
-    for (NamedDecl *ND : S.Context.getTranslationUnitDecl()->lookup(
-             &S.Context.Idents.get(Name)))
-      if (auto *RD = dyn_cast<RecordDecl>(ND))
-        return RD->getDefinition();
-    return nullptr;
+    auto *RD = cast_or_null<RecordDecl>(
+        findFileScope(S, Name, [](const NamedDecl &ND) {
+          const auto *RD = dyn_cast<RecordDecl>(&ND);
+          return RD && RD->getDefinition();
+        }));
+    return RD ? RD->getDefinition() : nullptr;
   }
 
   /// The record helpers of <cdefer.h>, each checked against the number of

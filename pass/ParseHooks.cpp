@@ -9,6 +9,7 @@
 #include "Abi.h"
 #include "Defers.h"
 #include "Diagnostics.h"
+#include "FileScope.h"
 #include "LintPragmas.h"
 #include "UnreachableCodeWarnings.h"
 
@@ -64,8 +65,7 @@ private:
   /// Whether <cdefer.h> was included (then the name was #undef'd, or left
   /// out with CDEFER_NO_SHORT_NAMES): it declares cdefer_recover.
   bool headerIncluded() const {
-    IdentifierInfo &Id = S.getASTContext().Idents.get("cdefer_recover");
-    return !S.getASTContext().getTranslationUnitDecl()->lookup(&Id).empty();
+    return findFileScopeFunction(S, "cdefer_recover") != nullptr;
   }
 
   /// What the header's \p Name stands for, which is still there.

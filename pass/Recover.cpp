@@ -27,6 +27,7 @@
 #include "Abi.h"
 #include "AstBuilder.h"
 #include "Diagnostics.h"
+#include "FileScope.h"
 #include "OutlineDeferred.h"
 #include "UnwindPass.h"
 #include "VariablyModified.h"
@@ -85,8 +86,8 @@ public:
     find(FD.getBody(), false);
     if (Uses.empty())
       return true;
-    WithToken = B.runtimeFunction(recovery::WithToken);
-    EntryTokenFn = B.runtimeFunction(recovery::EntryToken);
+    WithToken = findFileScopeFunction(S, recovery::WithToken);
+    EntryTokenFn = findFileScopeFunction(S, recovery::EntryToken);
     const char *Missing = nullptr;
     if (!hasParams(WithToken, 1))
       Missing = recovery::WithToken;

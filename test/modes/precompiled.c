@@ -8,10 +8,38 @@
 // RUN: %clang -x c-header %S/Inputs/pch-plain.h -o %t/plain.pch
 // RUN: %cdefer -include-pch %t/plain.pch -c %s -o %t/b.o -DPLAIN
 // RUN: %clang %t/b.o %runtime -o %t/b && %t/b | FileCheck %s --check-prefix=PLAIN
+// The runtime's declarations only in the precompiled header (it used to
+// say "needs the cdefer runtime declaration ...; add #include <cdefer.h>"),
+// under both strategies, with recover() and a loop's defers.
+// RUN: %cdefer -x c-header %S/Inputs/pch-runtime.h -o %t/runtime.pch
+// RUN: %cdefer -include-pch %t/runtime.pch -c %s -o %t/c.o -DRUNTIME_ONLY
+// RUN: %clang %t/c.o %runtime -o %t/c && %t/c | FileCheck %s --check-prefix=RUNTIME
+// RUN: %cdefer -fplugin-arg-cdefer-strategy=runtime -include-pch %t/runtime.pch -c %s -o %t/d.o -DRUNTIME_ONLY
+// RUN: %clang %t/d.o %runtime -o %t/d && %t/d | FileCheck %s --check-prefix=RUNTIME
 // RUN: %cdefer -emit-ast %s -o %t/a.ast
 // RUN: %cdefer -c %t/a.ast -o %t/from-ast.o
 // RUN: %clang %t/from-ast.o %runtime -o %t/from-ast && %t/from-ast | FileCheck %s
-#ifdef PLAIN
+#if defined(RUNTIME_ONLY)
+#include "Inputs/pch-runtime.h"
+static void recovers(void) {
+  defer {
+    const char *p = recover();
+    printf("recovered: %s\n", p ? p : "nothing");
+  }
+  for (int i = 0; i < 2; i++)
+    defer printf("loop %d\n", i);
+  panic("boom");
+}
+int main(void) {
+  defer puts("main: deferred");
+  recovers();
+  return 0;
+}
+// RUNTIME:      loop 1
+// RUNTIME-NEXT: loop 0
+// RUNTIME-NEXT: recovered: boom
+// RUNTIME-NEXT: main: deferred
+#elif defined(PLAIN)
 #include <cdefer.h>
 #include <stdio.h>
 int main(void) {
