@@ -42,6 +42,14 @@
  * into deferred code shares its caller's stack frame, yet a panic it
  * recovers itself must leave the caller's panic running.
  *
+ * Another language's exception (C++'s) landing in a frame whose deferred
+ * code may recover gets a record of its own while that code runs (thrown):
+ * recover() there returns NULL, although a panic the thread abandoned (a
+ * C++ catch or a longjmp out of its deferred code) may still be on the
+ * stack. A panic that code raises replaces the exception; when that panic
+ * is recovered, the exception is caught and destroyed, as C++'s
+ * catch (...) {} would.
+ *
  * pthread_exit and pthread_cancel are Go's runtime.Goexit: a forced unwind
  * of someone else's that nothing may stop. Where it lands in a frame whose
  * deferred code may recover, it goes on the stack of panics as a goexit
@@ -77,6 +85,7 @@ struct cdefer_panic {
     _Bool aborted;
     _Bool emergency;                    /* not from malloc */
     _Bool goexit;      /* a thread exit: foreign is its exception */
+    _Bool thrown;      /* another language's exception: foreign is it */
     struct _Unwind_Exception *foreign;
     size_t token;        /* the deferred call or block running now, or 0 */
     void *callee;        /* the function about to be called with it */
@@ -100,13 +109,19 @@ static _Thread_local struct cdefer_panic *spare_panic;
  * so that what recover() returned can still be printed. */
 static _Thread_local char *retired_message;
 
+/* Not a thread exit's nor another language's exception's record. */
+static _Bool is_panic(const struct cdefer_panic *p)
+{
+    return !p->goexit && !p->thrown;
+}
+
 /* Go's printpanics: the oldest first, one per line, later ones indented.
  * A settled panic is over (Go has taken it off the list). Returns whether
  * it printed any. */
 static _Bool print_panics(const struct cdefer_panic *p)
 {
     _Bool older = p->link && print_panics(p->link);
-    if (p->settled || p->goexit)
+    if (p->settled || !is_panic(p))
         return older;
     if (older)
         fputc('\t', stderr);
@@ -162,7 +177,7 @@ static void free_panic(struct cdefer_panic *p)
 static void trace_newest(void)
 {
     struct cdefer_panic *p = panicking;
-    cdefer__trace_panicking(p && !p->goexit ? &p->trace : NULL);
+    cdefer__trace_panicking(p && is_panic(p) ? &p->trace : NULL);
 }
 
 void cdefer__panic_thread_exit(void)
@@ -184,6 +199,34 @@ void cdefer__panic_thread_exit(void)
     retired_message = NULL;
 }
 
+/* The C++ runtime's, where the program has one. */
+extern void *__cxa_begin_catch(void *exception) __attribute__((weak));
+extern void __cxa_end_catch(void) __attribute__((weak));
+
+/* C++'s exception classes end in "C++" and 0, or 1 for a dependent one
+ * (std::rethrow_exception). */
+static _Bool is_cxx_exception(const struct _Unwind_Exception *e)
+{
+    return (e->exception_class & 0xfffffffe) == 0x432b2b00;
+}
+
+/* An aborted record goes: the exception of another language that a panic
+ * replaced is caught and ended as catch (...) {} would, so that C++ frees
+ * it and no longer counts it in std::uncaught_exceptions(). */
+static void discard(struct cdefer_panic *p)
+{
+    struct _Unwind_Exception *e = p->thrown ? p->foreign : NULL;
+    free_panic(p);
+    if (!e)
+        return;
+    if (is_cxx_exception(e) && __cxa_begin_catch && __cxa_end_catch) {
+        __cxa_begin_catch(e);
+        __cxa_end_catch();
+    } else {
+        _Unwind_DeleteException(e);
+    }
+}
+
 /* Removes p from the thread's stack of panics, with the aborted panics
  * under it: they were waiting in frames that p's unwinding left. */
 static void finish(struct cdefer_panic *p)
@@ -197,7 +240,7 @@ static void finish(struct cdefer_panic *p)
     trace_newest();
     while (p != rest) {
         struct cdefer_panic *q = p->link;
-        free_panic(p);
+        discard(p);
         p = q;
     }
 }
@@ -386,7 +429,7 @@ void *CDEFER_ABI_RECOVER(size_t token)
     struct cdefer_panic *p = panicking;
     while (p && p->settled)
         p = p->link;
-    if (!p || p->goexit || !token || token != p->token || p->recovered ||
+    if (!p || !is_panic(p) || !token || token != p->token || p->recovered ||
         p->aborted)
         return NULL;
     p->recovered = 1;
@@ -416,7 +459,7 @@ static void next_deferred(struct cdefer_panic *p)
     while (p->link && p->link->aborted && !p->link->goexit) {
         struct cdefer_panic *q = p->link;
         p->link = q->link;
-        free_panic(q);
+        discard(q);
     }
 }
 
@@ -467,6 +510,25 @@ static struct cdefer_panic *goexit_record(struct _Unwind_Exception *e)
     return p;
 }
 
+/* The record of exception e of another language, made where it lands.
+ * NULL without memory for it: recover() there then behaves as before
+ * there was one. */
+static struct cdefer_panic *thrown_record(struct _Unwind_Exception *e)
+{
+    struct cdefer_panic *p = panicking;
+    if (p && p->thrown && p->foreign == e)
+        return p; /* landed again in the same frame */
+    p = new_panic();
+    if (!p)
+        return NULL;
+    p->thrown = 1;
+    p->foreign = e;
+    p->link = panicking;
+    panicking = p;
+    trace_newest();
+    return p;
+}
+
 /* A panic that none of this thread's panics is was raised by another copy
  * of the runtime (a shared object linked with -Bsymbolic, or loaded with
  * RTLD_LOCAL, that has its own): nothing here can recover it, and its
@@ -492,8 +554,9 @@ land(void *const *slot, uintptr_t landing_sp)
     struct _Unwind_Exception *e = *slot;
     if (!p || e != &p->exception) {
         check_ours(e);
-        if (!is_thread_exit(e) || !(p = goexit_record(e)))
-            return; /* a C++ exception */
+        p = is_thread_exit(e) ? goexit_record(e) : thrown_record(e);
+        if (!p)
+            return;
         /* Only to tell when a panic raised in its deferred code leaves
          * the frame: no callee's CFA is above the landing frame's stack
          * pointer. (Not a local's address: ASan's fake stack and SafeStack
@@ -563,22 +626,32 @@ resume(struct _Unwind_Exception *e)
     __builtin_unreachable(); /* unwind.h does not say _Unwind_Resume is */
 }
 
-/* A thread exit leaving a frame: until it lands in another whose deferred
- * code may recover, where it is is not known (frames that cannot recover
- * do not say), and no panic leaving some frame aborts it. */
-static void goexit_leaves_frame(struct _Unwind_Exception *e)
+/* An exception not ours leaving a frame. A thread exit's record stays:
+ * until it lands in another frame whose deferred code may recover, where
+ * it is is not known (frames that cannot recover do not say), and no panic
+ * leaving some frame aborts it. Another language's goes, made again where
+ * it lands next. */
+static void foreign_leaves_frame(struct _Unwind_Exception *e)
 {
-    for (struct cdefer_panic *p = panicking; p; p = p->link)
-        if (p->goexit && p->foreign == e) {
+    for (struct cdefer_panic **at = &panicking; *at; at = &(*at)->link) {
+        struct cdefer_panic *p = *at;
+        if (p->foreign != e)
+            continue;
+        if (p->goexit) {
             p->frame_sp = 0;
             p->slot = NULL;
-            return;
+        } else {
+            *at = p->link;
+            free_panic(p);
+            trace_newest();
         }
+        return;
+    }
 }
 
 void CDEFER_ABI_UNWIND_RESUME(struct _Unwind_Exception *e)
 {
-    goexit_leaves_frame(e);
+    foreign_leaves_frame(e);
     resume(e);
 }
 
@@ -610,7 +683,7 @@ _Bool CDEFER_ABI_UNWIND_RECOVERED(void *exception)
 void CDEFER_ABI_UNWIND_FINISH(struct _Unwind_Exception *e)
 {
     if (!CDEFER_ABI_UNWIND_RECOVERED(e)) {
-        goexit_leaves_frame(e);
+        foreign_leaves_frame(e);
         resume(e);
     }
 }

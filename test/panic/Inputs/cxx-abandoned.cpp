@@ -1,0 +1,52 @@
+// The C++ half of cxx-abandoned.c: an exception whose destruction is
+// counted, and the catches that abandon panics.
+#include <cstdio>
+#include <cstring>
+#include <exception>
+
+extern "C" void panic_then_throw(void);
+extern "C" void panic_then_longjmp(void);
+extern "C" void recover_while_thrown(void);
+extern "C" void panic_replaces_thrown(int in_frame);
+
+static int alive; // exceptions thrown and not yet destroyed
+
+struct Counted {
+  Counted() { alive++; }
+  Counted(const Counted &) { alive++; }
+  ~Counted() { alive--; }
+};
+
+extern "C" void cxx_throw(void) { throw Counted(); }
+
+static void report(const char *what) {
+  std::printf("%s: %d uncaught, %d alive\n", what,
+              std::uncaught_exceptions(), alive);
+}
+
+int main(int argc, char **argv) {
+  if (argc > 1 && !std::strcmp(argv[1], "longjmp")) {
+    panic_then_longjmp();
+  } else {
+    try {
+      panic_then_throw();
+    } catch (const Counted &) {
+      std::puts("C++ caught the exception that abandoned a panic");
+    }
+  }
+  try {
+    recover_while_thrown();
+  } catch (const Counted &) {
+    std::puts("C++ caught it after the C frame");
+  }
+  report("after the catch");
+  for (int i = 0; i < 2; i++) {
+    try {
+      panic_replaces_thrown(i);
+    } catch (...) {
+      std::puts("not reached");
+    }
+    report("after a panic replaced the exception");
+  }
+  return 0;
+}
