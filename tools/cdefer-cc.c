@@ -98,6 +98,48 @@ static char *plugin_warning_option(const char *arg)
  * clang of its own (--use-analyzer, or the environment's CLANG) for the
  * analysis. Unless that clang is cdefer-cc too, the analysis runs without
  * the plugin and fails on every file that uses defer. */
+/* Inputs after a "--", for a command that ends with "-x none" and the
+ * runtime: those must come after every input, yet after "--" they would be
+ * inputs themselves. So the "--" goes, and an input that would then read
+ * as an option is named as a path from here instead. */
+static int ends_options(const char *arg)
+{
+    return strcmp(arg, "--") == 0;
+}
+
+static char *as_input(char *arg)
+{
+    if (arg[0] != '-' || !arg[1]) /* "-" alone is standard input */
+        return arg;
+    size_t size = strlen(arg) + 3;
+    char *path = malloc(size);
+    if (!path) {
+        perror("cdefer-cc");
+        exit(1);
+    }
+    snprintf(path, size, "./%s", arg);
+    return path;
+}
+
+/* The user's arguments, from pass[1], at args[n]; returns the new n.
+ * drop_dashes: the runtime comes after them with a "-x none". */
+static int add_arguments(char **args, int n, int pass_count, char **pass,
+                         int drop_dashes)
+{
+    int inputs_only = 0;
+    for (int i = 1; i < pass_count; i++) {
+        if (drop_dashes && !inputs_only && ends_options(pass[i])) {
+            inputs_only = 1;
+            continue;
+        }
+        char *warning = inputs_only ? NULL : plugin_warning_option(pass[i]);
+        args[n++] = inputs_only ? as_input(pass[i])
+                    : warning   ? warning
+                                : pass[i];
+    }
+    return n;
+}
+
 static void check_scan_build(const struct layout *l)
 {
     const char *analyzer = getenv("CLANG");
@@ -146,11 +188,6 @@ int main(int argc, char **argv)
             pass_count = seen_count;
             pass = seen;
         }
-    char **args = calloc((size_t)pass_count + 10, sizeof *args);
-    if (!args) {
-        perror("cdefer-cc");
-        return 1;
-    }
     static char plugin_flag[PATH_MAX + 64], pass_flag[PATH_MAX + 64],
         include_flag[PATH_MAX + 64];
     snprintf(plugin_flag, sizeof plugin_flag, "-fplugin=%s", l.plugin);
@@ -165,6 +202,18 @@ int main(int argc, char **argv)
      * or compiling .i, the archive with -c). */
     struct command command = read_command(seen_count, seen);
     int links = !command.stops && command.links;
+    /* The archive is no C: after a -x it needs "-x none", and then no "--"
+     * may come before it, even from a response file. */
+    int language_after = links && command.sets_language;
+    if (language_after && command.ends_options) {
+        pass_count = seen_count;
+        pass = seen;
+    }
+    char **args = calloc((size_t)pass_count + 10, sizeof *args);
+    if (!args) {
+        perror("cdefer-cc");
+        return 1;
+    }
     int n = 0;
     args[n++] = (char *)clang;
     /* An option, so before the arguments: after a "--" among them it
@@ -179,12 +228,9 @@ int main(int argc, char **argv)
     }
     if (command.kinds & PREPROCESSED)
         args[n++] = include_flag;
-    for (int i = 1; i < pass_count; i++) {
-        char *warning = plugin_warning_option(pass[i]);
-        args[n++] = warning ? warning : pass[i];
-    }
+    n = add_arguments(args, n, pass_count, pass, language_after);
     if (links) {
-        if (command.sets_language) { /* the archive is no C */
+        if (language_after) {
             args[n++] = "-x";
             args[n++] = "none";
         }

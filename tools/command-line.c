@@ -216,6 +216,7 @@ struct command read_command(int argc, char **argv)
                 c.sets_language = 1;
             } else if (strcmp(a, "--") == 0) {
                 options = 0;
+                c.ends_options = 1;
             } else {
                 const char *target =
                     target_option(a, i + 1 < argc ? argv[i + 1] : NULL);

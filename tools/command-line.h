@@ -22,6 +22,7 @@ struct command {
     int links;         /* some input is linked (one that is no header) */
     unsigned kinds;    /* PREPROCESSED, COMPILED: what some input goes through */
     int sets_language; /* some -x, which would apply to the runtime too */
+    int ends_options;  /* a "--": every argument after it is an input */
     const char *target; /* the last --target=T or -target T, as spelled;
                            NULL if none (clang's default) */
     const char *word_size; /* the last -m16, -m32, -mx32 or -m64, which
