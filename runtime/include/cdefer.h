@@ -21,6 +21,12 @@
  * macro, it is still there in preprocessed output (.i files, distcc). */
 enum __cdefer_abi { __cdefer_abi_version = CDEFER_ABI_VERSION };
 
+#if defined(__has_attribute)
+#  if __has_attribute(cdefer)
+#    define CDEFER__PLUGIN_LOADED 1
+#  endif
+#endif
+
 #if defined(CDEFER_BUILDING_RUNTIME)
 /* The runtime's own sources use the declarations below, not `defer`. */
 #elif defined(CDEFER_TOOLING)
@@ -41,6 +47,11 @@ enum __cdefer_abi { __cdefer_abi_version = CDEFER_ABI_VERSION };
 #  endif
 #  define defer for (;0;) switch (0) default:
 #  define defer_result __attribute__((__unused__))
+#elif defined(__cplusplus) && !defined(CDEFER__PLUGIN_LOADED)
+/* C++ may call panic and recover, compiled by any C++ compiler; `defer` is
+ * C's (C++ has destructors), an error wherever it is used. */
+#  define defer _Pragma("GCC error \"'defer' is for C: in C++, release in a destructor (cdefer.h declares panic and recover for C++)\"")
+#  define defer_result defer
 #elif !defined(__has_attribute)
 #  error "cdefer.h needs clang-22 with the cdefer plugin: compile with 'clang-22 -fplugin=<prefix>/lib/cdefer/cdefer.so' or use 'cdefer-cc' (for tools, define CDEFER_TOOLING)"
 #elif !__has_attribute(cdefer)
