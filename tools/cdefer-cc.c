@@ -18,6 +18,7 @@
 
 #include "command-line.h"
 #include "layout.h"
+#include "plugin-id.h"
 #include "target-runtime.h"
 
 #ifndef CDEFER_VERSION
@@ -42,7 +43,8 @@ static int version(const char *clang)
         perror("cdefer-cc");
         return 1;
     }
-    printf("cdefer-cc (cdefer) %s\n", CDEFER_VERSION);
+    printf("cdefer-cc (cdefer) %s, plugin sha256 %s\n", CDEFER_VERSION,
+           CDEFER_PLUGIN_ID);
     return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
 
