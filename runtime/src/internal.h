@@ -74,6 +74,8 @@ CDEFER_HIDDEN struct cdefer__chunk *cdefer__chunk_take(unsigned cls,
 CDEFER_HIDDEN void cdefer__chunk_give(struct cdefer__chunk *c);
 /* Gives the calling thread's cache back to the pool; at thread exit. */
 CDEFER_HIDDEN void cdefer__pool_thread_exit(void);
+/* Gives the pool's chunks back to malloc; when the runtime is unloaded. */
+CDEFER_HIDDEN void cdefer__pool_release(void);
 
 /* panic.c: frees what the calling thread kept for its next panic; at
  * thread exit. */

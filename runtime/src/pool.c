@@ -172,3 +172,14 @@ void cdefer__pool_thread_exit(void)
     }
     pool_unlock();
 }
+
+void cdefer__pool_release(void)
+{
+    pool_lock();
+    for (unsigned cls = 0; cls < CDEFER_CLASSES; cls++) {
+        struct cdefer__chunk *c;
+        while ((c = list_pop(&pool[cls])))
+            free(c);
+    }
+    pool_unlock();
+}
