@@ -333,7 +333,9 @@ void *cdefer_recover(void);
 
 /* Makes SIGSEGV, SIGBUS, SIGFPE and SIGILL print the same kind of stack
  * before they take their default action (also: CDEFER_TRACE_SIGNALS=1 in
- * the environment). Returns 0, or -1 if a handler could not be set. */
+ * the environment, for the main thread). A stack overflow is traced only
+ * in a thread that called it (it gives the thread a stack for the
+ * handler). Returns 0, or -1 if a handler could not be set. */
 int cdefer_trace_signals(void);
 
 /* Called by the code the plugin generates for recover(); not for direct

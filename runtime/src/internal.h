@@ -81,6 +81,9 @@ CDEFER_HIDDEN void cdefer__pool_release(void);
  * thread exit. */
 CDEFER_HIDDEN void cdefer__panic_thread_exit(void);
 
+/* traceback.c: frees the calling thread's signal stack; at thread exit. */
+CDEFER_HIDDEN void cdefer__signals_thread_exit(void);
+
 /* thread.c: makes the calling thread's exit run cdefer__pool_thread_exit
  * and cdefer__panic_thread_exit. Cheap after the first call. */
 CDEFER_HIDDEN void cdefer__thread_keeps_state(void);

@@ -19,6 +19,7 @@ static void thread_exits(void *unused)
     registered = 0;
     cdefer__pool_thread_exit();
     cdefer__panic_thread_exit();
+    cdefer__signals_thread_exit();
 }
 
 /* Before main and before any thread: no first use has to race to make the

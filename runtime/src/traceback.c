@@ -228,17 +228,30 @@ static void on_fatal_signal(int sig, siginfo_t *info, void *ucontext)
     raise(sig);
 }
 
+/* A stack of its own for the handler, per thread that asks: a stack
+ * overflow leaves none to run it on (a thread that overflowed without one
+ * died silently). */
+static _Thread_local char *alternate;
+
+void cdefer__signals_thread_exit(void)
+{
+    if (!alternate)
+        return;
+    stack_t off = {.ss_flags = SS_DISABLE};
+    sigaltstack(&off, NULL);
+    free(alternate);
+    alternate = NULL;
+}
+
 int cdefer_trace_signals(void)
 {
-    /* A stack of its own, for the thread that asks: a stack overflow
-     * leaves none to run the handler on. */
-    static char *alternate;
     if (!alternate) {
         size_t size = 64 * 1024;
         alternate = malloc(size);
         stack_t ss = {.ss_sp = alternate, .ss_size = size};
         if (!alternate || sigaltstack(&ss, NULL) != 0)
             return -1;
+        cdefer__thread_keeps_state();
     }
     struct sigaction action = {0};
     action.sa_sigaction = on_fatal_signal;
