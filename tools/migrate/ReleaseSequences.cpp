@@ -117,7 +117,8 @@ public:
     Out.Report = FD.getNameAsString() + ": migrated: " +
                  std::to_string(Removed) + " releases before " +
                  std::to_string(WithReleases) + " returns became " +
-                 std::to_string(Order.size()) + " defers";
+                 std::to_string(Order.size()) +
+                 (Order.size() == 1 ? " defer" : " defers");
     return true;
   }
 
