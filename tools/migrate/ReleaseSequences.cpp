@@ -396,11 +396,39 @@ private:
     return buffer().substr(Begin, End - Begin).str();
   }
 
+  /// Where the removal of exit \p E's releases, whose first line starts at
+  /// \p Start, begins: with the comments just above them where they end
+  /// the function, since nothing is left there for those to describe.
+  unsigned withItsComments(const Exit &E, unsigned Start) const {
+    if (E.At)
+      return Start;
+    const Stmt *First = E.Releases.front().Statement;
+    auto Top = llvm::find(Body->body(), First);
+    if (Top == Body->body_end())
+      return Start;
+    unsigned Index = Top - Body->body_begin();
+    unsigned Begin = aboveItsComments(
+        buffer(), endOfStatementBefore(*Body, Index, SM, Ctx.getLangOpts()),
+        Start);
+    // And the blank lines that separated them from the code before: the
+    // '}' follows that code now.
+    while (Begin > 0) {
+      unsigned Previous = lineStart(Begin - 1);
+      if (!buffer().slice(Previous, Begin).trim().empty())
+        break;
+      Begin = Previous;
+    }
+    return Begin;
+  }
+
   void edit(std::vector<Edit> &Edits) {
     for (const Exit &E : Exits)
       for (const Release &R : E.Releases) {
         unsigned Start = lineStart(offset(R.Statement->getBeginLoc()));
-        Edits.push_back({Start, nextLine(Start) - Start, ""});
+        unsigned End = nextLine(Start);
+        if (&R == &E.Releases.front())
+          Start = withItsComments(E, Start);
+        Edits.push_back({Start, End - Start, ""});
       }
     for (Key K : Order) {
       unsigned Top = Place[K];

@@ -309,6 +309,22 @@ static int trailing_release(int n)
     return n;
 }
 
+/* The releases end the function: the comment just above them, which
+ * described them, goes with them (it was left dangling before the '}');
+ * one that trails the statement before them stays. */
+static void trailing_commented_release(int n)
+{
+    char *a = malloc(4);
+    if (n < 0) {
+        release(a);
+        return;
+    }
+    released += 0; /* stays */
+
+    /* in any case, give it back */
+    release(a);
+}
+
 int main(void)
 {
     empty();
@@ -330,6 +346,8 @@ int main(void)
     printf("%d %d\n", early_return("k"), early_return(NULL));
     printf("%d %d\n", trailing_comment(15), trailing_release(16));
     printf("%d %d\n", trailing_comment(-1), trailing_release(-1));
+    trailing_commented_release(17);
+    trailing_commented_release(-1);
     printf("released %d\n", released);
     return 0;
 }
