@@ -22,6 +22,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
+#include "clang/AST/ASTConsumer.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Lex/Preprocessor.h"
@@ -136,7 +137,13 @@ public:
       if (llvm::StringRef(Flag).contains("cdefer"))
         Opts.Lints.apply("W" + Flag);
     Opts.Lints.Pragmas = Pragmas;
-    FunctionLowering Lowering(*S, Opts);
+    // A function the lowering makes (a deferred block that has defers of
+    // its own) goes to every consumer, as the plugin hands it on: the
+    // analyzer's runs after this one and checks only the functions it was
+    // given (its dead stores and insecure calls went unreported).
+    FunctionLowering Lowering(*S, Opts, [S](FunctionDecl &Fn) {
+      S->Consumer.HandleTopLevelDecl(DeclGroupRef(&Fn));
+    });
     // Lowering adds functions to the file (OutlineDeferred.h): the list is
     // taken first, and those are lowered with the function they come from.
     std::vector<FunctionDecl *> Functions;
