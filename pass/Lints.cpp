@@ -23,6 +23,7 @@
 #include "Diagnostics.h"
 #include "LibraryFunctions.h"
 #include "LintPragmas.h"
+#include "Reachability.h"
 #include "VariablyModified.h"
 
 #include "clang/AST/ASTContext.h"
@@ -99,7 +100,7 @@ public:
   Linter(Sema &S, const FunctionDefers &F, const LintSettings &Settings,
          bool Remarks)
       : S(S), Ctx(S.Context), SM(S.getSourceManager()), F(F),
-        Settings(Settings), Remarks(Remarks) {
+        Settings(Settings), Remarks(Remarks), Reach(Ctx, *F.Function) {
     for (const DeferSite &Site : F.Sites) {
       DeferredCode.insert(Site.Deferred);
       SiteStatements.insert(Site.Statement);
@@ -125,6 +126,7 @@ private:
   const FunctionDefers &F;
   const LintSettings &Settings;
   const bool Remarks;
+  Reachability Reach;
   llvm::DenseSet<const Stmt *> DeferredCode;
   llvm::DenseSet<const Stmt *> SiteStatements;
   /// For each defer statement in a loop, the loops around it, outermost
@@ -246,37 +248,67 @@ private:
       }
   }
 
-  /// The first write to \p V after \p From, and whether a later call-form
-  /// defer passes \p V again (Go's idiom of reusing the variable for the
+  /// The variable \p St assigns, increments or decrements, or null.
+  static const VarDecl *writtenAt(const Stmt *St) {
+    if (auto *BO = dyn_cast<BinaryOperator>(St); BO && BO->isAssignmentOp())
+      return refersTo(BO->getLHS());
+    if (auto *UO = dyn_cast<UnaryOperator>(St);
+        UO && UO->isIncrementDecrementOp())
+      return refersTo(UO->getSubExpr());
+    return nullptr;
+  }
+
+  /// Where \p V is passed by address to a call at \p St (the call).
+  static bool addressPassed(const Stmt *St, const VarDecl *V) {
+    const auto *Call = dyn_cast<CallExpr>(St);
+    if (!Call)
+      return false;
+    for (const Expr *Arg : Call->arguments())
+      if (const auto *UO = dyn_cast<UnaryOperator>(Arg->IgnoreParenCasts());
+          UO && UO->getOpcode() == UO_AddrOf && refersTo(UO->getSubExpr()) == V)
+        return true;
+    return false;
+  }
+
+  struct Write {
+    const Stmt *At = nullptr;
+    bool ThroughAddress = false; // V's address passed: it may change there
+  };
+
+  /// The first write to \p V after the deferred call \p Call of \p Site
+  /// that can run after it, and whether a later call-form defer of the same
+  /// function passes \p V again (Go's idiom of reusing the variable for the
   /// next resource: the value is then meant to be captured).
-  const Stmt *firstWriteAfter(SourceLocation From, const VarDecl *V,
-                              bool &DeferredAgain) {
-    const Stmt *First = nullptr;
+  Write firstWriteAfter(const DeferSite &Site, const CallExpr *Call,
+                        const VarDecl *V, bool &DeferredAgain) {
+    Write First;
     forEachInBody(F.Function->getBody(), [&](Stmt *St) {
-      const VarDecl *Written = nullptr;
-      if (auto *BO = dyn_cast<BinaryOperator>(St); BO && BO->isAssignmentOp())
-        Written = refersTo(BO->getLHS());
-      else if (auto *UO = dyn_cast<UnaryOperator>(St);
-               UO && UO->isIncrementDecrementOp())
-        Written = refersTo(UO->getSubExpr());
-      if (Written == V && after(St->getBeginLoc(), From) &&
-          (!First || after(First->getBeginLoc(), St->getBeginLoc())))
-        First = St;
+      bool Address = false;
+      const VarDecl *Written = writtenAt(St);
+      if (Written != V && addressPassed(St, V)) {
+        Written = V;
+        Address = true;
+      }
+      if (Written == V && after(St->getBeginLoc(), Site.Loc) &&
+          (!First.At || after(First.At->getBeginLoc(), St->getBeginLoc())) &&
+          Reach.mayRunAfter(Call, St))
+        First = {St, Address};
     });
     DeferredAgain = false;
-    if (First)
+    if (First.At)
       for (const DeferSite &Other : F.Sites)
-        if (after(Other.Loc, First->getBeginLoc()))
-          if (CallExpr *Call = deferredCall(Ctx, Other.Deferred))
-            for (const Expr *Arg : Call->arguments())
+        if (after(Other.Loc, First.At->getBeginLoc()))
+          if (CallExpr *Again = deferredCall(Ctx, Other.Deferred);
+              Again && Again->getDirectCallee() == Call->getDirectCallee())
+            for (const Expr *Arg : Again->arguments())
               DeferredAgain |= argumentVariable(Arg) == V;
     return First;
   }
 
   void lintReassigned(const DeferSite &Site, CallExpr *Call, const VarDecl *V) {
     bool DeferredAgain;
-    const Stmt *Write = firstWriteAfter(Site.Loc, V, DeferredAgain);
-    if (!Write || DeferredAgain)
+    Write W = firstWriteAfter(Site, Call, V, DeferredAgain);
+    if (!W.At || DeferredAgain)
       return;
     suggestBlock(report(Lint::ReassignedArgument, Site.Loc,
                         ("the deferred call gets '" + V->getName() +
@@ -286,7 +318,11 @@ private:
                          "block: 'defer { ... }'")
                             .str()),
                  Site, Call);
-    note(Write->getBeginLoc(), ("'" + V->getName() + "' changes here").str());
+    note(W.At->getBeginLoc(),
+         W.ThroughAddress
+             ? ("'" + V->getName() + "' may change here: its address is passed")
+                   .str()
+             : ("'" + V->getName() + "' changes here").str());
   }
 
   /// `!V`, `V == NULL`, `NULL != V`, or `V` itself as a condition.
@@ -301,16 +337,35 @@ private:
     return false;
   }
 
+  /// Whether \p V is tested for null before \p Site, since the last
+  /// write (or the declaration) before it: the defer is after the check,
+  /// and a later test only repeats it (an assert).
+  bool checkedBefore(const DeferSite &Site, const VarDecl *V) {
+    SourceLocation Since = V->getLocation();
+    forEachInBody(F.Function->getBody(), [&](Stmt *St) {
+      if ((writtenAt(St) == V || addressPassed(St, V)) &&
+          after(Site.Loc, St->getBeginLoc()) &&
+          after(St->getBeginLoc(), Since))
+        Since = St->getBeginLoc();
+    });
+    bool Checked = false;
+    forEachInBody(F.Function->getBody(), [&](Stmt *St) {
+      Checked |= testsForNull(St, V) && after(Site.Loc, St->getBeginLoc()) &&
+                 after(St->getBeginLoc(), Since);
+    });
+    return Checked;
+  }
+
   void lintUnchecked(const DeferSite &Site, CallExpr *Call, const VarDecl *V) {
     bool DeferredAgain;
-    const Stmt *Write = firstWriteAfter(Site.Loc, V, DeferredAgain);
+    const Stmt *Write = firstWriteAfter(Site, Call, V, DeferredAgain).At;
     const Stmt *Check = nullptr;
     forEachInBody(F.Function->getBody(), [&](Stmt *St) {
       if (!Check && testsForNull(St, V) && after(St->getBeginLoc(), Site.Loc) &&
           (!Write || after(Write->getBeginLoc(), St->getBeginLoc())))
         Check = St;
     });
-    if (!Check)
+    if (!Check || checkedBefore(Site, V))
       return;
     std::string Callee = "the deferred call";
     if (const FunctionDecl *Fn = Call->getDirectCallee())

@@ -60,6 +60,71 @@ int reuse(const char *a, const char *b) {
   return 0;
 }
 
+// Writes that cannot run after the defer: in the other branch, past the
+// defer's own return, in a later case. They warned by source order alone.
+size_t fill(char *dst, size_t n);
+size_t stack_or_heap(size_t n) {
+  char stackbuf[256];
+  char *p;
+  if (n > sizeof stackbuf) {
+    p = malloc(n);
+    if (!p)
+      return 0;
+    defer free(p);
+  } else {
+    p = stackbuf;
+  }
+  return fill(p, n);
+}
+
+int returns_first(int c) {
+  char *p = malloc(4);
+  if (c) {
+    defer free(p);
+    return 1;
+  }
+  p = realloc(p, 8);
+  free(p);
+  return 0;
+}
+
+int by_case(int c) {
+  char *p = malloc(4);
+  switch (c) {
+  case 0:
+    defer free(p);
+    return 0;
+  case 1:
+    p = realloc(p, 8);
+    break;
+  }
+  free(p);
+  return 1;
+}
+
+// A write through the variable's address counts (getline frees NULL at
+// exit and leaks its buffer).
+long count_lines(FILE *f) {
+  char *line = NULL;
+  size_t cap = 0;
+  long n = 0;
+  defer free(line); // expected-warning {{the deferred call gets 'line' as it is now}}
+  while (getline(&line, &cap, f) > 0) // expected-note {{'line' may change here: its address is passed}}
+    n++;
+  return n;
+}
+
+// Only a later defer of the same function is the reuse idiom: another
+// that names the variable hid the double free.
+void trace_pointer(const char *what, void *p);
+int grow_traced(size_t n) {
+  char *p = malloc(16);
+  defer free(p); // expected-warning {{the deferred call gets 'p' as it is now}}
+  p = realloc(p, n); // expected-note {{'p' changes here}}
+  defer trace_pointer("grown", p);
+  return 0;
+}
+
 // An int printed as it was is the point of evaluating arguments early.
 void log_start(int n) {
   defer printf("started with %d\n", n);
@@ -81,6 +146,32 @@ int checked(const char *path) {
   if (f == NULL)
     return -1;
   defer fclose(f);
+  return 0;
+}
+
+// Checked before the defer: a later test only repeats it (an assert, which
+// warned in debug builds only).
+int checked_then_asserted(const char *path) {
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return -1;
+  defer fclose(f);
+  if (f == NULL)
+    abort();
+  return fgetc(f);
+}
+
+// Checked before, but the variable changed since: the check is not of
+// what the defer closes.
+int checked_other(const char *a, const char *b) {
+  FILE *f = fopen(a, "r");
+  if (!f)
+    return -1;
+  fclose(f);
+  f = fopen(b, "r");
+  defer fclose(f); // expected-warning {{'fclose' will run with 'f' even when it is null}}
+  if (!f) // expected-note {{checked here}}
+    return -1;
   return 0;
 }
 
