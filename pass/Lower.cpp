@@ -737,7 +737,10 @@ private:
     if (F.Result)
       Result = hoistResult();
     else if (!Ret->isVoidType())
-      Result = declareZeroed("__cdefer_result", Ret.getUnqualifiedType());
+      // Analyses name it in their notes ("loaded from ..."), as they name
+      // the slots after the user's variables.
+      Result = declareZeroed(Markers ? "__cdefer_result" : "return value",
+                             Ret.getUnqualifiedType());
     if (Plan.OpenCoded) {
       Bits = declareZeroed("__cdefer_bits", S.Context.UnsignedLongLongTy);
     } else {
