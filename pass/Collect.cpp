@@ -16,10 +16,12 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
+#include "clang/AST/StmtOpenMP.h"
 #include "clang/Basic/Builtins.h"
 #include "clang/Sema/Sema.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Frontend/OpenMP/OMP.h"
 
 #include <utility>
 
@@ -300,6 +302,8 @@ private:
   // `goto *` in deferred code, with its defer.
   llvm::SmallVector<std::pair<SourceLocation, SourceLocation>, 2> IndirectGotos;
   llvm::SmallVector<SourceLocation, 2> MustTails;
+  // The OpenMP loop transformations around the statement being walked.
+  llvm::SmallVector<const OMPExecutableDirective *, 1> Transforms;
 
   SourceLocation loc(SourceLocation L) const { return userLoc(SM, L); }
 
@@ -339,8 +343,25 @@ private:
       noteJump(S);
     bool Nested = InStmtExpr || isa<StmtExpr>(S);
     bool DeferTS = InDeferTS || isa<DeferStmt>(S); // C2y's block-scoped _Defer
+    const OMPExecutableDirective *Transform = loopTransform(S);
+    if (Transform)
+      Transforms.push_back(Transform);
     for (Stmt *Child : evaluatedChildren(S))
       walk(Child, InDefer, Nested, DeferTS);
+    if (Transform)
+      Transforms.pop_back();
+  }
+
+  /// An OpenMP loop transformation (tile, reverse, interchange, stripe,
+  /// partial unroll, fuse) that CodeGen compiles as the loops it made,
+  /// which share the original body's statements, not its loops.
+  static const OMPExecutableDirective *loopTransform(const Stmt *S) {
+    if (const auto *Nest = dyn_cast<OMPCanonicalLoopNestTransformationDirective>(S))
+      return Nest->getTransformedStmt() ? Nest : nullptr;
+    if (const auto *Seq =
+            dyn_cast<OMPCanonicalLoopSequenceTransformationDirective>(S))
+      return Seq->getTransformedStmt() ? Seq : nullptr;
+    return nullptr;
   }
 
   void visitLabeledDefer(LabelStmt *Labeled, const DeferSite *InDefer,
@@ -364,6 +385,15 @@ private:
                    Label};
     if (InStmtExpr) {
       errDeferInStmtExpr(D, Loc);
+      Ok = false;
+    } else if (!Transforms.empty() && !InDefer) {
+      // Where the defer stands in for a loop's whole body, the loops the
+      // directive made still had the defer itself, and ran it in place.
+      errDeferInLoopTransform(
+          D, Loc,
+          llvm::omp::getOpenMPDirectiveName(
+              Transforms.back()->getDirectiveKind(),
+              llvm::omp::FallbackVersion));
       Ok = false;
     } else if (InDefer) {
       // In a deferred block (a deferred expression could only hold it in a

@@ -63,6 +63,15 @@ void errDeferInStmtExpr(DiagnosticsEngine &D, SourceLocation Loc) {
                        "supported; move it to the enclosing function body");
 }
 
+void errDeferInLoopTransform(DiagnosticsEngine &D, SourceLocation Loc,
+                             StringRef Directive) {
+  CDEFER_REPORT(Error, "'defer' in a loop that '#pragma omp %0' transforms is "
+                       "not supported: clang compiles a copy of the loop that "
+                       "the directive makes; move the loop's body into a "
+                       "function, or the 'defer' out of the loop")
+      << Directive;
+}
+
 void errDeferInBlockLiteral(DiagnosticsEngine &D, SourceLocation Loc) {
   CDEFER_REPORT(Error, "'defer' inside a block literal is not supported; "
                        "use a function");

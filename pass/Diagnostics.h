@@ -58,6 +58,8 @@ void errDeferOperand(DiagnosticsEngine &D, SourceLocation Loc,
 void errDeferOfDeclaration(DiagnosticsEngine &D, SourceLocation Loc);
 void errDeferNotOnStatement(DiagnosticsEngine &D, SourceLocation Loc);
 void errDeferInStmtExpr(DiagnosticsEngine &D, SourceLocation Loc);
+void errDeferInLoopTransform(DiagnosticsEngine &D, SourceLocation Loc,
+                             llvm::StringRef Directive);
 void errDeferInBlockLiteral(DiagnosticsEngine &D, SourceLocation Loc);
 void errDeferInCapturedRegion(DiagnosticsEngine &D, SourceLocation Loc);
 void errCannotOutline(DiagnosticsEngine &D, SourceLocation Loc,

@@ -46,6 +46,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
+#include "clang/AST/StmtOpenMP.h"
 #include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Sema/Lookup.h"
@@ -182,6 +183,8 @@ private:
   RecoverTokens Tokens;
   std::vector<LoweredSite> Sites;
   llvm::DenseMap<const Stmt *, LoweredSite *> SiteOf;
+  // Each defer and return with what took its place (rewrite).
+  llvm::DenseMap<Stmt *, Stmt *> Replaced;
   // The outermost block's variables, which live until the exit sequence,
   // but for those a goto declares again (isRedeclared); and its typedefs.
   llvm::DenseSet<const VarDecl *> Outer;
@@ -930,13 +933,40 @@ private:
   Stmt *rewrite(Stmt *St) {
     if (!St || isa<BlockExpr>(St))
       return St;
+    if (Stmt *Done = Replaced.lookup(St))
+      return Done;
+    Stmt *New = St;
     if (auto *R = dyn_cast<ReturnStmt>(St))
-      return rewriteReturn(R);
-    if (LoweredSite *Site = SiteOf.lookup(St))
-      return registration(*Site);
-    for (Stmt *&Child : evaluatedChildren(St))
-      Child = rewrite(Child);
-    return St;
+      New = Replaced[St] = rewriteReturn(R);
+    else if (LoweredSite *Site = SiteOf.lookup(St))
+      New = Replaced[St] = registration(*Site);
+    else
+      for (Stmt *&Child : evaluatedChildren(St))
+        Child = rewrite(Child);
+    rewriteGeneratedLoops(St);
+    return New;
+  }
+
+  /// An OpenMP loop transformation (tile, reverse, ...) is compiled as the
+  /// loops it made, which are not among its children and share the
+  /// original loop's body: a `return` that is a loop's whole body is
+  /// there too (it left without running the deferred code), and gets the
+  /// same replacement.
+  void rewriteGeneratedLoops(Stmt *St) {
+    Stmt *Generated = nullptr, *PreInits = nullptr;
+    if (auto *Nest = dyn_cast<OMPCanonicalLoopNestTransformationDirective>(St)) {
+      Generated = Nest->getTransformedStmt();
+      PreInits = Nest->getPreInits();
+    } else if (auto *Seq =
+                   dyn_cast<OMPCanonicalLoopSequenceTransformationDirective>(
+                       St)) {
+      Generated = Seq->getTransformedStmt();
+      PreInits = Seq->getPreInits();
+    }
+    for (Stmt *Hidden : {PreInits, Generated})
+      if (Hidden)
+        for (Stmt *&Child : evaluatedChildren(Hidden))
+          Child = rewrite(Child);
   }
 
   Stmt *rewriteReturn(ReturnStmt *R) {

@@ -34,3 +34,23 @@ void openmp_regions(int n) {
 #pragma omp single
   defer use(8); // expected-error {{'defer' inside an OpenMP region}}
 }
+
+// Loop transformations are compiled as the loops they make, which still
+// had the defer where it was the loop's whole body: it ran in place.
+void loop_transformations(int n) {
+#pragma omp tile sizes(2)
+  for (int i = 0; i < n; i++)
+    defer use(i); // expected-error {{'defer' in a loop that '#pragma omp tile' transforms is not supported: clang compiles a copy of the loop that the directive makes; move the loop's body into a function, or the 'defer' out of the loop}}
+#pragma omp reverse
+  for (int i = 0; i < n; i++) {
+    defer use(i); // expected-error {{'defer' in a loop that '#pragma omp reverse' transforms}}
+  }
+#pragma omp interchange
+  for (int i = 0; i < n; i++)
+    for (int j = 0; j < n; j++)
+      defer use(i + j); // expected-error {{'defer' in a loop that '#pragma omp interchange' transforms}}
+  // Full unrolling makes no loop: CodeGen compiles the loop itself.
+#pragma omp unroll
+  for (int i = 0; i < 2; i++)
+    defer use(i);
+}
