@@ -27,6 +27,8 @@ inline constexpr const char *AbiVersionName = "__cdefer_abi_version";
 /// pass (which replaces them). In the object file each marker is called by
 /// its symbol (markerSymbol), which says what is wrong if a link ever sees
 /// it: the IR pass did not run.
+/// void __cdefer_exit_mark(void *state, int noreturn) begins the exit
+/// sequence; noreturn: the function is declared so.
 inline constexpr const char *ExitMarker = "__cdefer_exit_mark";
 /// void __cdefer_site_call(void *callee, int set) and
 /// size_t __cdefer_site_block(int set) begin a site's deferred code in the
@@ -59,6 +61,8 @@ namespace unwindhook {
 inline constexpr const char *Call = CDEFER_ABI_STRING(CDEFER_ABI_UNWIND_CALL);
 inline constexpr const char *Block = CDEFER_ABI_STRING(CDEFER_ABI_UNWIND_BLOCK);
 inline constexpr const char *Finish = CDEFER_ABI_STRING(CDEFER_ABI_UNWIND_FINISH);
+inline constexpr const char *FinishNoReturn =
+    CDEFER_ABI_STRING(CDEFER_ABI_UNWIND_FINISH_NORETURN);
 inline constexpr const char *Land = CDEFER_ABI_STRING(CDEFER_ABI_UNWIND_LAND);
 inline constexpr const char *LandInlined =
     CDEFER_ABI_STRING(CDEFER_ABI_UNWIND_LAND_INLINED);

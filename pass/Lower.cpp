@@ -1105,10 +1105,14 @@ private:
     Expr *StateAddress =
         B.bitCast(B.addressOf(B.ref(Bits ? Bits : Frame)), S.Context.VoidPtrTy);
     std::vector<Stmt *> Exiting;
+    // Whether the function is declared noreturn, which the IR does not
+    // always say (UBSan drops the attribute).
+    Expr *NoReturn = B.integer(F.Function->isNoReturn(), S.Context.IntTy);
     if (Markers)
-      Exiting.push_back(B.call(B.markerFunction(ExitMarker, S.Context.VoidTy,
-                                                {S.Context.VoidPtrTy}),
-                               {StateAddress}));
+      Exiting.push_back(
+          B.call(B.markerFunction(ExitMarker, S.Context.VoidTy,
+                                  {S.Context.VoidPtrTy, S.Context.IntTy}),
+                 {StateAddress, NoReturn}));
     std::vector<Stmt *> Sequence =
         Plan.OpenCoded ? openCodedExit() : recordsExit();
     Exiting.insert(Exiting.end(), Sequence.begin(), Sequence.end());

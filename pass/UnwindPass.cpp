@@ -77,6 +77,8 @@ struct RuntimeHooks {
   FunctionCallee DeferredCall;  // void __cdefer_v1_unwind_call(void *callee)
   FunctionCallee DeferredBlock; // size_t __cdefer_v1_unwind_block(void)
   FunctionCallee Finish;        // void __cdefer_v1_unwind_finish(void *)
+  // void __cdefer_v1_unwind_finish_noreturn(void *, const char *function)
+  FunctionCallee FinishNoReturn;
   FunctionCallee Land;          // void __cdefer_v1_unwind_land(void **slot)
   FunctionCallee LandInlined;   // ... _land_inlined(void **slot, unsigned)
   unsigned FramesNumbered = 0;  // for setFrameNumber
@@ -107,8 +109,12 @@ struct RuntimeHooks {
         unwindhook::Finish, FunctionType::get(Type::getVoidTy(C), {Ptr}, false));
     Resume = M.getOrInsertFunction(
         unwindhook::Resume, FunctionType::get(Type::getVoidTy(C), {Ptr}, false));
-    if (auto *Fn = dyn_cast<Function>(Resume.getCallee()))
-      Fn->addFnAttr(Attribute::NoReturn);
+    FinishNoReturn = M.getOrInsertFunction(
+        unwindhook::FinishNoReturn,
+        FunctionType::get(Type::getVoidTy(C), {Ptr, Ptr}, false));
+    for (FunctionCallee Never : {Resume, FinishNoReturn})
+      if (auto *Fn = dyn_cast<Function>(Never.getCallee()))
+        Fn->addFnAttr(Attribute::NoReturn);
     Personality = M.getOrInsertFunction(
         unwindhook::Personality, FunctionType::get(Type::getInt32Ty(C), true));
     if (Function *Entry = M.getFunction(recovery::EntryToken))
@@ -206,6 +212,9 @@ public:
 
   void run(CallBase *ExitMark) {
     State = dyn_cast<AllocaInst>(ExitMark->getArgOperand(0)->stripPointerCasts());
+    if (ExitMark->arg_size() > 1)
+      if (auto *Flag = dyn_cast<ConstantInt>(ExitMark->getArgOperand(1)))
+        DeclaredNoReturn = !Flag->isZero();
     ReturnCounter = exitSequenceCounter(*ExitMark);
     BasicBlock *Exit = SplitBlock(ExitMark->getParent(),
                                   ExitMark->getIterator(), (DominatorTree *)nullptr);
@@ -273,6 +282,7 @@ private:
   bool MayRecover = false; // some deferred code may call recover()
   bool Many = false;       // manySites()
   AllocaInst *State = nullptr;  // the bits, or the records frame
+  bool DeclaredNoReturn = false; // the function is (the exit marker says)
   AllocaInst *Shadow = nullptr; // Loop, optimized: the copy's own state
   AllocaInst *ExceptionSlot = nullptr;
   BasicBlock *Enter = nullptr; // tells the runtime, then runs the copy
@@ -750,6 +760,10 @@ private:
         resumeUnwinding(R);
         continue;
       }
+      if (DeclaredNoReturn || F.doesNotReturn()) {
+        finishNoReturn(R);
+        continue;
+      }
       IRBuilder<> B(R);
       Value *Exception =
           B.CreateLoad(B.getPtrTy(), ExceptionSlot, /*isVolatile=*/true);
@@ -757,6 +771,20 @@ private:
       if (ReturnCounter)
         ReturnCounter->clone()->insertBefore(R->getIterator());
     }
+  }
+
+  /// The same in a function declared noreturn, whose callers go on as if
+  /// it cannot return: if its deferred code recovered, the runtime ends
+  /// the program saying why (it returned into code that was never meant to
+  /// run, and crashed).
+  void finishNoReturn(ReturnInst *R) {
+    IRBuilder<> B(R);
+    Value *Exception =
+        B.CreateLoad(B.getPtrTy(), ExceptionSlot, /*isVolatile=*/true);
+    Value *Name = B.CreateGlobalString(F.getName(), "cdefer.noreturn.name");
+    B.CreateCall(Hooks.FinishNoReturn, {Exception, Name})->setDoesNotReturn();
+    B.CreateUnreachable();
+    R->eraseFromParent();
   }
 
   /// Replaces \p R with the runtime's resume of the stored exception
@@ -951,11 +979,12 @@ private:
       return true;
     // Declarations that promise not to unwind (glibc's __THROW, and the
     // runtime's hooks, which hook() marks so) are believed; definitions
-    // here are not: they may call code that panics. The two hooks that do
+    // here are not: they may call code that panics. The hooks that do
     // unwind end the copy, where nothing is left to run.
     if (Callee->isDeclaration() && Callee->doesNotThrow())
       return false;
     return Callee != Hooks.Finish.getCallee() &&
+           Callee != Hooks.FinishNoReturn.getCallee() &&
            Callee != Hooks.Resume.getCallee() && !isRecordHelper(*Callee) &&
            !isArmingThunk(*Callee);
   }

@@ -57,6 +57,7 @@
 #define CDEFER_ABI_UNWIND_LAND_INLINED CDEFER__ABI_SYMBOL(unwind_land_inlined)
 #define CDEFER_ABI_UNWIND_RESUME CDEFER__ABI_SYMBOL(unwind_resume)
 #define CDEFER_ABI_UNWIND_FINISH CDEFER__ABI_SYMBOL(unwind_finish)
+#define CDEFER_ABI_UNWIND_FINISH_NORETURN CDEFER__ABI_SYMBOL(unwind_finish_noreturn)
 /* The personality routine of every function the IR pass gives unwinding
  * code: libgcc's C personality, which also tells the runtime where a
  * thread exit lands. */

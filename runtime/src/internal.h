@@ -97,6 +97,8 @@ void CDEFER_ABI_UNWIND_LAND(void *const *slot);
 void CDEFER_ABI_UNWIND_LAND_INLINED(void *const *slot, unsigned frame);
 _Noreturn void CDEFER_ABI_UNWIND_RESUME(struct _Unwind_Exception *e);
 void CDEFER_ABI_UNWIND_FINISH(struct _Unwind_Exception *e);
+_Noreturn void CDEFER_ABI_UNWIND_FINISH_NORETURN(struct _Unwind_Exception *e,
+                                                 const char *function);
 _Unwind_Reason_Code CDEFER_ABI_PERSONALITY(int version, _Unwind_Action actions,
                                            _Unwind_Exception_Class cls,
                                            struct _Unwind_Exception *e,

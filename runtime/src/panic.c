@@ -677,6 +677,26 @@ _Bool CDEFER_ABI_UNWIND_RECOVERED(void *exception)
     return 1;
 }
 
+/* The same in a function declared noreturn (\p function names it): its
+ * callers go on as if it cannot return, so a recovery there ends the
+ * program, saying why, where the return would have crashed it. */
+_Noreturn void CDEFER_ABI_UNWIND_FINISH_NORETURN(struct _Unwind_Exception *e,
+                                       const char *function)
+{
+    if (!CDEFER_ABI_UNWIND_RECOVERED(e)) {
+        foreign_leaves_frame(e);
+        resume(e);
+    }
+    fflush(NULL);
+    fprintf(stderr,
+            "fatal error: cdefer: '%s' recovered a panic, but it is declared "
+            "noreturn and cannot return to its caller; recover in a caller, "
+            "or end the deferred code that recovers with exit, abort or "
+            "longjmp\n",
+            function);
+    _exit(2);
+}
+
 /* The end of a frame's unwinding code where its deferred code may have
  * recovered: returns if it did (the frame then returns normally), else
  * resumes. One call, not a test and two calls, in every such frame. */
