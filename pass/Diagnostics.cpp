@@ -103,6 +103,14 @@ void errDeferInCxx(DiagnosticsEngine &D, SourceLocation Loc) {
                        "C, or use destructors in C++");
 }
 
+void errToolingDefer(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Error, "this 'defer' is <cdefer.h>'s form for tools "
+                       "(CDEFER_TOOLING), which never runs its statement, "
+                       "in a compile with the cdefer plugin; build the "
+                       "precompiled header that defined it without "
+                       "-DCDEFER_TOOLING");
+}
+
 void warnDeferRedefined(DiagnosticsEngine &D, SourceLocation Loc) {
   D.Report(Loc, D.getCustomDiagID(
                     customWarningLevel(D).Level,

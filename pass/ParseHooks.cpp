@@ -228,11 +228,29 @@ static bool endsMainFile(const SourceManager &SM, const Token &T) {
 
 namespace {
 
-/// <stddefer.h> (C2y, -fdefer-ts) defines `defer` as `_Defer`: included
-/// after <cdefer.h>, every later `defer` would be block-scoped, silently.
+/// What `defer` is, where the plugin parses the code:
+/// - <stddefer.h> (C2y, -fdefer-ts) defines it as `_Defer`: included after
+///   <cdefer.h>, every later `defer` would be block-scoped, silently;
+/// - <cdefer.h>'s form for tools (CDEFER_TOOLING) never runs its statement.
+///   The header refuses it with the plugin loaded, but not from a
+///   precompiled header made for tools, which it is not read again from.
 class DeferRedefinitions : public PPCallbacks {
 public:
   explicit DeferRedefinitions(Preprocessor &PP) : PP(PP) {}
+
+  void MacroExpands(const Token &Name, const MacroDefinition &MD,
+                    SourceRange Range, const MacroArgs *) override {
+    const IdentifierInfo *Id = Name.getIdentifierInfo();
+    if (ToolingReported || !Id || Id->getName() != "defer")
+      return;
+    const MacroInfo *MI = MD.getMacroInfo();
+    if (!MI || MI->getNumTokens() == 0 ||
+        !MI->getReplacementToken(0).is(tok::kw_for) ||
+        !inCdeferHeader(MI->getDefinitionLoc()))
+      return;
+    ToolingReported = true;
+    errToolingDefer(PP.getDiagnostics(), Range.getBegin());
+  }
 
   void MacroDefined(const Token &Name, const MacroDirective *MD) override {
     const IdentifierInfo *Id = Name.getIdentifierInfo();
@@ -251,11 +269,15 @@ public:
 
 private:
   Preprocessor &PP;
+  bool ToolingReported = false;
 
   bool fromCdeferHeader(const MacroDirective &MD) const {
+    return inCdeferHeader(MD.getLocation());
+  }
+
+  bool inCdeferHeader(SourceLocation Loc) const {
     SourceManager &SM = PP.getSourceManager();
-    return llvm::sys::path::filename(
-               SM.getFilename(SM.getSpellingLoc(MD.getLocation()))) ==
+    return llvm::sys::path::filename(SM.getFilename(SM.getSpellingLoc(Loc))) ==
            "cdefer.h";
   }
 };

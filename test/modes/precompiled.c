@@ -16,6 +16,12 @@
 // RUN: %clang %t/c.o %runtime -o %t/c && %t/c | FileCheck %s --check-prefix=RUNTIME
 // RUN: %cdefer -fplugin-arg-cdefer-strategy=runtime -include-pch %t/runtime.pch -c %s -o %t/d.o -DRUNTIME_ONLY
 // RUN: %clang %t/d.o %runtime -o %t/d && %t/d | FileCheck %s --check-prefix=RUNTIME
+// A precompiled header made for tools (-DCDEFER_TOOLING, no plugin) in a
+// compile with the plugin: every defer was the tools' form, which never
+// runs, and nothing said so.
+// RUN: %clang -I%include -DCDEFER_TOOLING -x c-header %S/Inputs/pch-runtime.h -o %t/tooling.pch
+// RUN: not %cdefer -include-pch %t/tooling.pch -c %s -o %t/e.o -DRUNTIME_ONLY 2>&1 | FileCheck %s --check-prefix=TOOLING
+// TOOLING: precompiled.c:[[#@LINE+7]]:3: error: this 'defer' is <cdefer.h>'s form for tools (CDEFER_TOOLING), which never runs its statement, in a compile with the cdefer plugin; build the precompiled header that defined it without -DCDEFER_TOOLING
 // RUN: %cdefer -emit-ast %s -o %t/a.ast
 // RUN: %cdefer -c %t/a.ast -o %t/from-ast.o
 // RUN: %clang %t/from-ast.o %runtime -o %t/from-ast && %t/from-ast | FileCheck %s
