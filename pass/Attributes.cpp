@@ -22,7 +22,6 @@
 using namespace clang;
 
 namespace cdefer {
-namespace {
 
 /// What a statement that `defer` cannot take is, in words for an error.
 const char *describeStatement(const Stmt *St) {
@@ -58,6 +57,9 @@ const char *describeStatement(const Stmt *St) {
     return "this kind of statement";
   }
 }
+
+namespace {
+
 
 SourceLocation attrLoc(Sema &S, const ParsedAttr &A) {
   return userLoc(S.getSourceManager(), A.getLoc());
@@ -115,8 +117,8 @@ struct DeferAttrInfo : ParsedAttrInfo {
                             const Decl *D) const override {
     if (rejectedDeferHere(S, A))
       return false;
-    if (isa<LabelDecl>(D))
-      return true;
+    if (const auto *Label = dyn_cast<LabelDecl>(D))
+      return appertainsToLabel(S, A, *Label);
     // A local variable's declaration can go before the defer; anything
     // else (a file-scope declaration, a field, a typedef, a parameter) is
     // no statement at all.
@@ -133,6 +135,22 @@ struct DeferAttrInfo : ParsedAttrInfo {
     D->addAttr(AnnotateAttr::Create(S.Context, DeferAnnotation, nullptr, 0,
                                     A.getRange()));
     return AttributeApplied;
+  }
+
+  /// `L: defer S;` once. The attributes of `defer L: defer S;` both come
+  /// to the label, which ran S deferred once. (`defer L: S;` is told by
+  /// where the label is written, which Collect.cpp knows.)
+  static bool appertainsToLabel(Sema &S, const ParsedAttr &A,
+                                const LabelDecl &Label) {
+    SourceLocation At = attrLoc(S, A);
+    if (Label.hasAttrs() &&
+        llvm::any_of(Label.getAttrs(), [](const Attr *Other) {
+          return hasAnnotation(Other, DeferAnnotation);
+        })) {
+      errDeferOperand(S.getDiagnostics(), At, "another 'defer'");
+      return false;
+    }
+    return true;
   }
 
   bool diagAppertainsToStmt(Sema &S, const ParsedAttr &A,

@@ -18,6 +18,7 @@
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtOpenMP.h"
 #include "clang/Basic/Builtins.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Sema/Sema.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -29,7 +30,7 @@ using namespace clang;
 
 namespace cdefer {
 
-static bool hasAnnotation(const Attr *A, llvm::StringRef Name) {
+bool hasAnnotation(const Attr *A, llvm::StringRef Name) {
   const auto *Annotate = dyn_cast<AnnotateAttr>(A);
   return Annotate && Annotate->getAnnotation() == Name;
 }
@@ -366,14 +367,24 @@ private:
 
   void visitLabeledDefer(LabelStmt *Labeled, const DeferSite *InDefer,
                          bool InStmtExpr) {
+    // `defer L: S;` gives the label the attribute too: it ran as
+    // `L: defer S;`.
+    if (SM.isBeforeInTranslationUnit(loc(labeledDeferLoc(Labeled)),
+                                     loc(Labeled->getIdentLoc()))) {
+      errDeferOperand(D, loc(labeledDeferLoc(Labeled)), "a labeled statement");
+      Ok = false;
+      return;
+    }
     Stmt *Sub = Labeled->getSubStmt();
     if (isa<Expr>(Sub) || isa<CompoundStmt>(Sub)) {
       visitDefer(Sub, Sub, labeledDeferLoc(Labeled), InDefer, InStmtExpr,
                  Labeled);
       return;
     }
-    errDeferOperand(D, loc(labeledDeferLoc(Labeled)),
-                    "this kind of statement");
+    if (isa<DeclStmt>(Sub))
+      errDeferOfDeclaration(D, loc(labeledDeferLoc(Labeled)));
+    else
+      errDeferOperand(D, loc(labeledDeferLoc(Labeled)), describeStatement(Sub));
     Ok = false;
   }
 

@@ -22,6 +22,7 @@
 #include <vector>
 
 namespace clang {
+class Attr;
 class ASTContext;
 class AtomicExpr;
 class AttributedStmt;
@@ -36,6 +37,9 @@ namespace cdefer {
 /// Annotations the attribute handlers attach and the passes look for.
 inline constexpr const char *DeferAnnotation = "cdefer";
 inline constexpr const char *ResultAnnotation = "cdefer_result";
+
+/// Whether \p A is the annotation \p Name.
+bool hasAnnotation(const clang::Attr *A, llvm::StringRef Name);
 
 struct DeferSite {
   clang::Stmt *Statement; // what stands for `defer S;` in its parent: the

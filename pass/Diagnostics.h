@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringRef.h"
 
 namespace clang {
+class Stmt;
 class SourceManager;
 class QualType;
 } // namespace clang
@@ -51,6 +52,9 @@ struct WarningLevel {
 WarningLevel customWarningLevel(const DiagnosticsEngine &D,
                                 bool AskedError = false,
                                 bool KeptWarning = false);
+
+/// What a statement that `defer` cannot take is, in words for an error.
+const char *describeStatement(const clang::Stmt *St);
 
 // Misuse of `defer` itself.
 void errDeferOperand(DiagnosticsEngine &D, SourceLocation Loc,

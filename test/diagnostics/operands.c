@@ -3,6 +3,7 @@
 // RUN: %cdefer -fsyntax-only -Xclang -verify %s
 // RUN: %cdefer -fsyntax-only -Xclang -verify %s -DTWICE
 // RUN: %cdefer -fsyntax-only -Xclang -verify %s -DNOT_STATEMENTS -fdefer-ts
+// RUN: %cdefer -fsyntax-only -Xclang -verify %s -DLABELS -std=c23
 #include <cdefer.h>
 
 void use(int);
@@ -17,6 +18,19 @@ struct s {
 };
 void c2y(int x) {
   defer _Defer use(x); // expected-error {{'defer' cannot apply to a '_Defer' statement; defer an expression statement or a compound statement '{ ... }'}}
+}
+#elif defined(LABELS)
+// A label before the defer is fine; `defer L: S;` gives the label the
+// attribute too, and ran as `L: defer S;`, and `defer L: defer S;` deferred
+// S once. After a label, the operand is named as anywhere else.
+void labels(int x) {
+  if (x)
+    goto L;
+  defer L: use(x); // expected-error {{'defer' cannot apply to a labeled statement; defer an expression statement or a compound statement '{ ... }'}}
+M: defer use(x);
+  defer N: defer use(x); // expected-error {{'defer' cannot apply to a labeled statement}} expected-error {{'defer' cannot apply to another 'defer'}}
+O: defer if (x) use(x); // expected-error {{'defer' cannot apply to an 'if' statement}}
+P: defer int y = 1; // expected-error {{'defer' cannot apply to a declaration; declare the variable before the 'defer'}}
 }
 #elif defined(TWICE)
 // Two defers on one statement were taken for one.
