@@ -39,7 +39,7 @@ int shape(int n) {
 // CHECK-NEXT:    }
 // CHECK-NEXT:  __cdefer_exit:
 // CHECK-NEXT:    {
-// CHECK-NEXT:        __cdefer_exit_mark(&__cdefer_bits);
+// CHECK-NEXT:        __cdefer_exit_mark(&__cdefer_bits, 0);
 // CHECK-NEXT:        if (__cdefer_bits & 2ULL) {
 // CHECK-NEXT:            __cdefer_bits &= 18446744073709551613ULL;
 // CHECK-NEXT:            __cdefer_site_block(0);

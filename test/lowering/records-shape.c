@@ -59,7 +59,7 @@ void shape(int n, struct wide w) {
 // CHECK-NEXT:    }
 // CHECK-NEXT:  __cdefer_exit:
 // CHECK-NEXT:    {
-// CHECK-NEXT:        __cdefer_exit_mark(&__cdefer_frame);
+// CHECK-NEXT:        __cdefer_exit_mark(&__cdefer_frame, 0);
 // CHECK-NEXT:        do {
 // CHECK-NEXT:            if (__cdefer_deferpending(&__cdefer_frame))
 // CHECK-NEXT:                do 
@@ -135,7 +135,7 @@ void once(long double x) {
 // No defer repeats and every record fits in the stack buffer: no record
 // goes to a chunk, so there is no walk over chunks, and one site has at
 // most one record: an `if`, not a loop.
-// CHECK:         __cdefer_exit_mark(&__cdefer_frame);
+// CHECK:         __cdefer_exit_mark(&__cdefer_frame, 0);
 // CHECK-NEXT:    if (__cdefer_deferpending(&__cdefer_frame)) {
 // CHECK-NEXT:        __cdefer_site_call((void *)use_ld, 0);
 // CHECK-NOT:     __cdefer_deferreturn
@@ -151,7 +151,7 @@ void twice(int a) {
     defer use3(a, 1, 0);
 }
 // CHECK-LABEL: void twice(int a) {
-// CHECK:         __cdefer_exit_mark(&__cdefer_frame);
+// CHECK:         __cdefer_exit_mark(&__cdefer_frame, 0);
 // CHECK-NEXT:    while (__cdefer_deferpending(&__cdefer_frame))
 // CHECK-NEXT:        switch (__cdefer_deferred_site(&__cdefer_frame)) {
 // CHECK-NOT:     __cdefer_deferreturn
