@@ -30,6 +30,9 @@ inline constexpr const char *AbiVersionName = "__cdefer_abi_version";
 /// void __cdefer_exit_mark(void *state, int noreturn) begins the exit
 /// sequence; noreturn: the function is declared so.
 inline constexpr const char *ExitMarker = "__cdefer_exit_mark";
+/// void __cdefer_exit_end(void): where the exit sequence of a function
+/// declared noreturn ends, which CodeGen may compile as `unreachable`.
+inline constexpr const char *ExitEndMarker = "__cdefer_exit_end";
 /// void __cdefer_site_call(void *callee, int set) and
 /// size_t __cdefer_site_block(int set) begin a site's deferred code in the
 /// exit sequence; set: every normal exit passes its defer statement.

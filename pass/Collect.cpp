@@ -344,7 +344,8 @@ private:
       noteJump(S);
     bool Nested = InStmtExpr || isa<StmtExpr>(S);
     bool DeferTS = InDeferTS || isa<DeferStmt>(S); // C2y's block-scoped _Defer
-    const OMPExecutableDirective *Transform = loopTransform(S);
+    const OMPExecutableDirective *Transform =
+        isa<OMPExecutableDirective>(S) ? loopTransform(S) : nullptr;
     if (Transform)
       Transforms.push_back(Transform);
     for (Stmt *Child : evaluatedChildren(S))
@@ -354,9 +355,13 @@ private:
   }
 
   /// An OpenMP loop transformation (tile, reverse, interchange, stripe,
-  /// partial unroll, fuse) that CodeGen compiles as the loops it made,
+  /// fuse) that CodeGen compiles as the loops it made,
   /// which share the original body's statements, not its loops.
   static const OMPExecutableDirective *loopTransform(const Stmt *S) {
+    // A partial unroll no other directive takes is the loop itself, with
+    // metadata; one that another takes is inside that one.
+    if (isa<OMPUnrollDirective>(S))
+      return nullptr;
     if (const auto *Nest = dyn_cast<OMPCanonicalLoopNestTransformationDirective>(S))
       return Nest->getTransformedStmt() ? Nest : nullptr;
     if (const auto *Seq =
@@ -369,8 +374,9 @@ private:
                          bool InStmtExpr) {
     // `defer L: S;` gives the label the attribute too: it ran as
     // `L: defer S;`.
-    if (SM.isBeforeInTranslationUnit(loc(labeledDeferLoc(Labeled)),
-                                     loc(Labeled->getIdentLoc()))) {
+    // Where they are spelt, not in the user's file: a macro may write both.
+    if (SM.isBeforeInTranslationUnit(labeledDeferLoc(Labeled),
+                                     Labeled->getIdentLoc())) {
       errDeferOperand(D, loc(labeledDeferLoc(Labeled)), "a labeled statement");
       Ok = false;
       return;

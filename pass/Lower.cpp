@@ -183,7 +183,9 @@ private:
   RecoverTokens Tokens;
   std::vector<LoweredSite> Sites;
   llvm::DenseMap<const Stmt *, LoweredSite *> SiteOf;
-  // Each defer and return with what took its place (rewrite).
+  // Inside an OpenMP loop transformation, each statement rewritten with
+  // what took its place: the loops it made share them (rewrite).
+  bool InLoopTransform = false;
   llvm::DenseMap<Stmt *, Stmt *> Replaced;
   // The outermost block's variables, which live until the exit sequence,
   // but for those a goto declares again (isRedeclared); and its typedefs.
@@ -933,18 +935,34 @@ private:
   Stmt *rewrite(Stmt *St) {
     if (!St || isa<BlockExpr>(St))
       return St;
+    if (!InLoopTransform)
+      return rewriteOnce(St);
+    // Met again through the loops the directive made: the same answer.
     if (Stmt *Done = Replaced.lookup(St))
       return Done;
-    Stmt *New = St;
-    if (auto *R = dyn_cast<ReturnStmt>(St))
-      New = Replaced[St] = rewriteReturn(R);
-    else if (LoweredSite *Site = SiteOf.lookup(St))
-      New = Replaced[St] = registration(*Site);
-    else
-      for (Stmt *&Child : evaluatedChildren(St))
-        Child = rewrite(Child);
-    rewriteGeneratedLoops(St);
+    Stmt *New = rewriteOnce(St);
+    Replaced[St] = New;
     return New;
+  }
+
+  Stmt *rewriteOnce(Stmt *St) {
+    if (auto *R = dyn_cast<ReturnStmt>(St))
+      return rewriteReturn(R);
+    if (LoweredSite *Site = SiteOf.lookup(St))
+      return registration(*Site);
+    Stmt *Generated = nullptr, *PreInits = nullptr;
+    if (isa<OMPExecutableDirective>(St))
+      generatedLoops(St, Generated, PreInits);
+    bool Outer = InLoopTransform;
+    InLoopTransform |= Generated || PreInits;
+    for (Stmt *&Child : evaluatedChildren(St))
+      Child = rewrite(Child);
+    for (Stmt *Hidden : {PreInits, Generated})
+      if (Hidden)
+        for (Stmt *&Child : evaluatedChildren(Hidden))
+          Child = rewrite(Child);
+    InLoopTransform = Outer;
+    return St;
   }
 
   /// An OpenMP loop transformation (tile, reverse, ...) is compiled as the
@@ -952,8 +970,7 @@ private:
   /// original loop's body: a `return` that is a loop's whole body is
   /// there too (it left without running the deferred code), and gets the
   /// same replacement.
-  void rewriteGeneratedLoops(Stmt *St) {
-    Stmt *Generated = nullptr, *PreInits = nullptr;
+  static void generatedLoops(Stmt *St, Stmt *&Generated, Stmt *&PreInits) {
     if (auto *Nest = dyn_cast<OMPCanonicalLoopNestTransformationDirective>(St)) {
       Generated = Nest->getTransformedStmt();
       PreInits = Nest->getPreInits();
@@ -963,10 +980,6 @@ private:
       Generated = Seq->getTransformedStmt();
       PreInits = Seq->getPreInits();
     }
-    for (Stmt *Hidden : {PreInits, Generated})
-      if (Hidden)
-        for (Stmt *&Child : evaluatedChildren(Hidden))
-          Child = rewrite(Child);
   }
 
   Stmt *rewriteReturn(ReturnStmt *R) {
@@ -1118,6 +1131,9 @@ private:
     Exiting.insert(Exiting.end(), Sequence.begin(), Sequence.end());
     Cleanups.run(B, Exiting);
     B.Loc = Body->getRBracLoc();
+    if (Markers && F.Function->isNoReturn())
+      Exiting.push_back(B.call(
+          B.markerFunction(ExitEndMarker, S.Context.VoidTy, {}), {}));
     Exiting.push_back(B.ret(Result ? B.load(B.ref(Result)) : nullptr));
 
     std::vector<Stmt *> All = Prologue;

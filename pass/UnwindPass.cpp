@@ -215,6 +215,8 @@ public:
     if (ExitMark->arg_size() > 1)
       if (auto *Flag = dyn_cast<ConstantInt>(ExitMark->getArgOperand(1)))
         DeclaredNoReturn = !Flag->isZero();
+    if (DeclaredNoReturn)
+      returnAtExitEnd();
     ReturnCounter = exitSequenceCounter(*ExitMark);
     BasicBlock *Exit = SplitBlock(ExitMark->getParent(),
                                   ExitMark->getIterator(), (DominatorTree *)nullptr);
@@ -751,11 +753,11 @@ private:
   /// brace counts, as it counts the normal exit (a recovered call showed
   /// it not run, and derived counts below zero). Else just resume.
   void finishCopyReturns() {
-    std::vector<ReturnInst *> Returns;
+    std::vector<Instruction *> Returns;
     for (BasicBlock *BB : Copy.Blocks)
-      if (auto *R = dyn_cast<ReturnInst>(BB->getTerminator()))
-        Returns.push_back(R);
-    for (ReturnInst *R : Returns) {
+      if (isa<ReturnInst>(BB->getTerminator()))
+        Returns.push_back(BB->getTerminator());
+    for (Instruction *R : Returns) {
       if (!MayRecover) {
         resumeUnwinding(R);
         continue;
@@ -773,11 +775,33 @@ private:
     }
   }
 
+  /// In a function declared noreturn, the lowering marks where its exit
+  /// sequence ends (__cdefer_exit_end): CodeGen made the `return` there an
+  /// `unreachable` where the function's type is noreturn
+  /// (`__attribute__((noreturn))`), and the unwinding copy fell into it,
+  /// taking the panic nowhere. It becomes a return, which the copy turns
+  /// into the end of its unwinding like any other.
+  void returnAtExitEnd() {
+    for (CallBase *End : callsToMarker(*F.getParent(), ExitEndMarker)) {
+      if (End->getFunction() != &F)
+        continue;
+      BasicBlock *Before = End->getParent();
+      Before->splitBasicBlock(End->getIterator()); // what follows is dead
+      Before->getTerminator()->eraseFromParent();
+      Type *Result = F.getReturnType();
+      ReturnInst::Create(F.getContext(),
+                         Result->isVoidTy() ? nullptr
+                                            : PoisonValue::get(Result),
+                         Before);
+      End->eraseFromParent();
+    }
+  }
+
   /// The same in a function declared noreturn, whose callers go on as if
   /// it cannot return: if its deferred code recovered, the runtime ends
   /// the program saying why (it returned into code that was never meant to
   /// run, and crashed).
-  void finishNoReturn(ReturnInst *R) {
+  void finishNoReturn(Instruction *R) {
     IRBuilder<> B(R);
     Value *Exception =
         B.CreateLoad(B.getPtrTy(), ExceptionSlot, /*isVolatile=*/true);
@@ -789,7 +813,7 @@ private:
 
   /// Replaces \p R with the runtime's resume of the stored exception
   /// (_Unwind_Resume, or its own faster unwinding for a panic).
-  void resumeUnwinding(ReturnInst *R) {
+  void resumeUnwinding(Instruction *R) {
     IRBuilder<> B(R);
     Value *Exception =
         B.CreateLoad(B.getPtrTy(), ExceptionSlot, /*isVolatile=*/true);

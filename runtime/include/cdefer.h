@@ -49,9 +49,12 @@ enum __cdefer_abi { __cdefer_abi_version = CDEFER_ABI_VERSION };
 #  define defer_result __attribute__((__unused__))
 #elif defined(__cplusplus) && !defined(CDEFER__PLUGIN_LOADED)
 /* C++ may call panic and recover, compiled by any C++ compiler; `defer` is
- * C's (C++ has destructors), an error wherever it is used. */
-#  define defer _Pragma("GCC error \"'defer' is for C: in C++, release in a destructor (cdefer.h declares panic and recover for C++)\"")
-#  define defer_result defer
+ * C's (C++ has destructors), an error wherever it is used, unless the
+ * short names are off (C++ code has its own `defer`s: asio::defer). */
+#  ifndef CDEFER_NO_SHORT_NAMES
+#    define defer _Pragma("GCC error \"'defer' is for C: in C++, release in a destructor (cdefer.h declares panic and recover for C++)\"")
+#    define defer_result defer
+#  endif
 #elif !defined(__has_attribute)
 #  error "cdefer.h needs clang-22 with the cdefer plugin: compile with 'clang-22 -fplugin=<prefix>/lib/cdefer/cdefer.so' or use 'cdefer-cc' (for tools, define CDEFER_TOOLING)"
 #elif !__has_attribute(cdefer)

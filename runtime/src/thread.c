@@ -22,26 +22,41 @@ static void thread_exits(void *unused)
     cdefer__signals_thread_exit();
 }
 
-/* Before main and before any thread: no first use has to race to make the
- * key. */
-__attribute__((constructor)) static void make_exit_key(void)
+static pthread_once_t exit_key_made = PTHREAD_ONCE_INIT;
+
+static void create_exit_key(void)
 {
     if (pthread_key_create(&exit_key, thread_exits) != 0)
         cdefer__fatal("cannot create the thread-exit key");
 }
 
+/* Before main and before any thread; and on first use, which may come
+ * first: another constructor's (CDEFER_TRACE_SIGNALS=1's, before this one
+ * in a static link), which set key 0, someone else's. */
+static void make_exit_key(void)
+{
+    pthread_once(&exit_key_made, create_exit_key);
+}
+
+__attribute__((constructor)) static void make_exit_key_early(void)
+{
+    make_exit_key();
+}
+
 /* A runtime in a shared object that dlclose unloads takes its key along:
  * a thread that exited later called a destructor no longer mapped, and
- * each load used up one of the process's keys. It gives back the memory
- * that no one could reach once it is gone: the calling thread's and the
- * pool's (each load and unload kept up to 1.9 MiB). Other threads' caches
- * stay: they may still be running, here at the process's exit. At exit,
- * what defers after this runs keeps its state until the process ends. */
+ * each load used up one of the process's keys. It gives back the chunks
+ * no one could reach once it is gone: the calling thread's and the pool's
+ * (each load and unload kept up to 1.9 MiB). Not what a later destructor
+ * may still read (here at the process's exit: a recovered panicf message)
+ * or run on (the signal stack), nor other threads' caches: they may still
+ * be running. At exit, what defers after this keeps its state until the
+ * process ends. */
 __attribute__((destructor)) static void delete_exit_key(void)
 {
     exit_key_deleted = 1;
     pthread_key_delete(exit_key);
-    thread_exits(NULL);
+    cdefer__pool_thread_exit();
     cdefer__pool_release();
 }
 
@@ -51,6 +66,8 @@ void cdefer__thread_keeps_state(void)
         return;
     registered = 1;
     /* Any value but NULL makes the destructor run at thread exit. */
-    if (!exit_key_deleted)
+    if (!exit_key_deleted) {
+        make_exit_key();
         pthread_setspecific(exit_key, &registered);
+    }
 }

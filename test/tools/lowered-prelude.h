@@ -8,6 +8,7 @@ typedef __SIZE_TYPE__ __size_t;
                 "with -fpass-plugin=<prefix>/lib/cdefer/cdefer.so as well as " \
                 "-fplugin (cdefer-cc does)")
 void __cdefer_exit_mark(void *, int) CDEFER__MARKER(__cdefer_exit_mark);
+void __cdefer_exit_end(void) CDEFER__MARKER(__cdefer_exit_end);
 void __cdefer_site_call(void *, int) CDEFER__MARKER(__cdefer_site_call);
 __size_t __cdefer_site_block(int) CDEFER__MARKER(__cdefer_site_block);
 void *__cdefer_alloca(__size_t, __size_t) CDEFER__MARKER(__cdefer_alloca);
