@@ -32,6 +32,13 @@ M: defer use(x);
 O: defer if (x) use(x); // expected-error {{'defer' cannot apply to an 'if' statement}}
 P: defer int y = 1; // expected-error {{'defer' cannot apply to a declaration; declare the variable before the 'defer'}}
 }
+
+// The same written by one macro, where the defer and the label have one
+// place in the file.
+#define DEFER_LABELED(s) defer Q: s
+void labels_by_macro(int x) {
+  DEFER_LABELED(use(x)); // expected-error {{'defer' cannot apply to a labeled statement}}
+}
 #elif defined(TWICE)
 // Two defers on one statement were taken for one.
 void twice(int x) {

@@ -49,8 +49,12 @@ void loop_transformations(int n) {
   for (int i = 0; i < n; i++)
     for (int j = 0; j < n; j++)
       defer use(i + j); // expected-error {{'defer' in a loop that '#pragma omp interchange' transforms}}
-  // Full unrolling makes no loop: CodeGen compiles the loop itself.
+  // Full unrolling makes no loop, and a partial one that no other
+  // directive takes is compiled as the loop itself, with metadata.
 #pragma omp unroll
   for (int i = 0; i < 2; i++)
+    defer use(i);
+#pragma omp unroll partial(2)
+  for (int i = 0; i < n; i++)
     defer use(i);
 }

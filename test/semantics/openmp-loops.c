@@ -26,12 +26,26 @@ static int reversed(int n) {
   return -1;
 }
 
+// A partial unroll that no other directive takes is the loop itself: its
+// defers run as in any loop.
+static void unrolled(int n) {
+#pragma omp unroll partial(2)
+  for (int i = 0; i < n; i++)
+    defer printf("unrolled: deferred %d\n", i);
+  puts("unrolled: body");
+}
+
 int main(void) {
   printf("%d\n", tiled(5));
   printf("%d\n", reversed(2));
+  unrolled(3);
   return 0;
 }
 // CHECK:      tiled: deferred
 // CHECK-NEXT: 5
 // CHECK-NEXT: reversed: deferred
 // CHECK-NEXT: 2
+// CHECK-NEXT: unrolled: body
+// CHECK-NEXT: unrolled: deferred 2
+// CHECK-NEXT: unrolled: deferred 1
+// CHECK-NEXT: unrolled: deferred 0
