@@ -344,14 +344,59 @@ private:
       noteJump(S);
     bool Nested = InStmtExpr || isa<StmtExpr>(S);
     bool DeferTS = InDeferTS || isa<DeferStmt>(S); // C2y's block-scoped _Defer
-    const OMPExecutableDirective *Transform =
-        isa<OMPExecutableDirective>(S) ? loopTransform(S) : nullptr;
+    const OMPExecutableDirective *Transform = nullptr;
+    if (auto *Directive = dyn_cast<OMPExecutableDirective>(S)) {
+      noteOpenMPVariables(*Directive);
+      Transform = loopTransform(S);
+    }
     if (Transform)
       Transforms.push_back(Transform);
     for (Stmt *Child : evaluatedChildren(S))
       walk(Child, InDefer, Nested, DeferTS);
     if (Transform)
       Transforms.pop_back();
+  }
+
+  /// The variables \p Directive's helpers name: in its clauses, and for a
+  /// loop directive, in the headers of its loops (the bounds it computes
+  /// first). Code that runs in place (a body, `critical`) uses the
+  /// variable's current place like any other.
+  void noteOpenMPVariables(const OMPExecutableDirective &Directive) {
+    std::vector<const Stmt *> Named;
+    for (const OMPClause *C : Directive.clauses())
+      for (const Stmt *Child : const_cast<OMPClause *>(C)->children())
+        Named.push_back(Child);
+    if (isa<OMPLoopBasedDirective>(Directive))
+      for (const Stmt *Child :
+           const_cast<OMPExecutableDirective &>(Directive).children())
+        addLoopHeaders(Child, Named);
+    while (!Named.empty()) {
+      const Stmt *St = Named.back();
+      Named.pop_back();
+      if (!St)
+        continue;
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(St))
+        if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+          Out.InOpenMP.push_back({Var, Directive.getBeginLoc()});
+      for (const Stmt *Child : St->children())
+        Named.push_back(Child);
+    }
+  }
+
+  static void addLoopHeaders(const Stmt *S, std::vector<const Stmt *> &Out) {
+    if (!S)
+      return;
+    if (const auto *Captured = dyn_cast<CapturedStmt>(S)) {
+      addLoopHeaders(Captured->getCapturedStmt(), Out);
+      return;
+    }
+    if (const auto *For = dyn_cast<ForStmt>(S)) {
+      Out.insert(Out.end(), {For->getInit(), For->getCond(), For->getInc()});
+      addLoopHeaders(For->getBody(), Out);
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      addLoopHeaders(Child, Out);
   }
 
   /// An OpenMP loop transformation (tile, reverse, interchange, stripe,

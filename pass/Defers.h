@@ -59,6 +59,10 @@ struct FunctionDefers {
   clang::VarDecl *Result = nullptr; // the `defer_result` variable, if any
   /// Sites whose deferred block has defers of its own (OutlineDeferred.h).
   std::vector<unsigned> Outlined;
+  /// Variables that OpenMP directives name, in clauses or in the code
+  /// they apply to: their helpers keep the variable's own place.
+  std::vector<std::pair<const clang::VarDecl *, clang::SourceLocation>>
+      InOpenMP;
 };
 
 /// Returns \p S as a defer site's statement, or null if it is not a `defer`.

@@ -179,6 +179,15 @@ void errInnerInVariablyModifiedType(DiagnosticsEngine &D, SourceLocation Loc,
       << Name;
 }
 
+void errKeptInOpenMP(DiagnosticsEngine &D, SourceLocation Loc,
+                     StringRef Name) {
+  CDEFER_REPORT(Error, "this OpenMP directive uses '%0', which deferred code "
+                       "names, so that it lives on in the defer's storage; "
+                       "the directive would use its first place instead: "
+                       "copy it into a variable of its own for the directive")
+      << Name;
+}
+
 void errShareVariablyModifiedTypedef(DiagnosticsEngine &D, SourceLocation Loc,
                                      StringRef Name) {
   CDEFER_REPORT(Error, "deferred statement uses type '%0', which involves a "

@@ -81,6 +81,8 @@ void errJumpIntoDeferred(DiagnosticsEngine &D, SourceLocation Loc,
                          llvm::StringRef What);
 void errCaptureVLA(DiagnosticsEngine &D, SourceLocation Loc,
                    llvm::StringRef Name);
+void errKeptInOpenMP(DiagnosticsEngine &D, SourceLocation Loc,
+                     llvm::StringRef Name);
 void errShareVariablyModifiedTypedef(DiagnosticsEngine &D, SourceLocation Loc,
                                      llvm::StringRef Name);
 /// An array (variable or compound literal) that deferred code keeps, when

@@ -561,6 +561,18 @@ private:
     return B.deref(B.alignUp(B.addressOf(Kept), Align, Pointer));
   }
 
+  /// An OpenMP directive's clauses and loop helpers name \p V where it
+  /// was declared, not where deferred code keeps it: the loop read and
+  /// wrote a stale copy (`#pragma omp simd reduction(+:s)`).
+  bool keptOutsideOpenMP(const VarDecl &V) {
+    for (const auto &[Var, Directive] : F.InOpenMP)
+      if (Var == &V) {
+        errKeptInOpenMP(D, userLoc(SM, Directive), V.getName());
+        return false;
+      }
+    return true;
+  }
+
   /// Inner-block variables that \p Codes (the deferred block, or the
   /// arguments a call evaluates at exit) name live on for them
   /// (SharedVariables.cpp): each gets a pointer to its current instance,
@@ -577,6 +589,11 @@ private:
             }))
           Uses.push_back(U);
     }
+    bool InOpenMP = false;
+    for (const InnerUse &U : Uses)
+      InOpenMP |= !keptOutsideOpenMP(*U.Var);
+    if (InOpenMP)
+      return false;
     for (const InnerUse &U : Uses) {
       VarDecl *V = U.Var;
       if (V->getType()->isArrayType() && !canCopyArrays(L, U.Loc))

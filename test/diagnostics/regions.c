@@ -3,10 +3,12 @@
 // there ran in place, without an error; now each is one, where Sema parses
 // the defer.
 // RUN: %cdefer -fblocks -fopenmp -fsyntax-only -Xclang -verify %s
+// RUN: %cdefer -fopenmp -fsyntax-only -Xclang -verify %s -DKEPT
 #include <cdefer.h>
 
 void use(int);
 
+#ifndef KEPT
 void (^at_file_scope)(void) = ^{
   defer use(1); // expected-error {{'defer' inside a block literal is not supported; use a function}}
   use(2);
@@ -58,3 +60,29 @@ void loop_transformations(int n) {
   for (int i = 0; i < n; i++)
     defer use(i);
 }
+
+#else
+// A variable that deferred code keeps lives on in the defer's storage; an
+// OpenMP directive's clauses and loop bounds used its first place: the
+// reduction was lost, and the loop ran to the old bound.
+int kept_in_clauses(void) {
+  int total = 0;
+  {
+    int s = 0;
+    int n = 2;
+    defer { use(s + n); }
+    n = 7;
+    // expected-error@+1 {{this OpenMP directive uses 's', which deferred code names, so that it lives on in the defer's storage; the directive would use its first place instead: copy it into a variable of its own for the directive}}
+#pragma omp simd reduction(+:s)
+    for (int i = 0; i < 10; i++)
+      s += i;
+    // expected-error@+1 {{this OpenMP directive uses 'n'}}
+#pragma omp simd
+    for (int i = 0; i < n; i++)
+      total++;
+#pragma omp critical
+    s++; // runs in place: the kept variable, as anywhere else
+  }
+  return total;
+}
+#endif
