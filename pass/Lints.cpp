@@ -294,7 +294,7 @@ private:
           Reach.mayRunAfter(Call, St))
         First = {St, Address};
     });
-    DeferredAgain = false;
+    DeferredAgain = First.At && reassignedEachTime(Site, Call, V);
     if (First.At)
       for (const DeferSite &Other : F.Sites)
         if (after(Other.Loc, First.At->getBeginLoc()))
@@ -303,6 +303,21 @@ private:
             for (const Expr *Arg : Again->arguments())
               DeferredAgain |= argumentVariable(Arg) == V;
     return First;
+  }
+
+  /// Whether \p V is written before \p Site each time the defer runs
+  /// again (in a loop: `f = fopen(...); defer fclose(f);`): the reuse
+  /// idiom once per pass, where a block would close only the last one.
+  bool reassignedEachTime(const DeferSite &Site, const CallExpr *Call,
+                          const VarDecl *V) {
+    bool Each = false;
+    forEachInBody(F.Function->getBody(), [&](Stmt *St) {
+      Each = Each || ((writtenAt(St) == V || addressPassed(St, V)) &&
+                      after(Site.Loc, St->getBeginLoc()) &&
+                      Reach.mayRunAfter(Call, St) &&
+                      Reach.mayRunAfter(St, Call));
+    });
+    return Each;
   }
 
   void lintReassigned(const DeferSite &Site, CallExpr *Call, const VarDecl *V) {
@@ -326,15 +341,25 @@ private:
   }
 
   /// `!V`, `V == NULL`, `NULL != V`, or `V` itself as a condition.
+  /// The same through an assignment: `(f = fopen(...)) == NULL`.
   bool testsForNull(const Stmt *St, const VarDecl *V) {
     if (auto *UO = dyn_cast<UnaryOperator>(St))
-      return UO->getOpcode() == UO_LNot && refersTo(UO->getSubExpr()) == V;
+      return UO->getOpcode() == UO_LNot && tested(UO->getSubExpr()) == V;
     if (auto *BO = dyn_cast<BinaryOperator>(St); BO && BO->isEqualityOp())
-      return (refersTo(BO->getLHS()) == V && isNull(Ctx, BO->getRHS())) ||
-             (refersTo(BO->getRHS()) == V && isNull(Ctx, BO->getLHS()));
+      return (tested(BO->getLHS()) == V && isNull(Ctx, BO->getRHS())) ||
+             (tested(BO->getRHS()) == V && isNull(Ctx, BO->getLHS()));
     if (auto *If = dyn_cast<IfStmt>(St))
-      return refersTo(If->getCond()) == V;
+      return tested(If->getCond()) == V;
     return false;
+  }
+
+  /// The variable whose value \p E is: itself, or one it assigns.
+  static const VarDecl *tested(const Expr *E) {
+    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(
+            E ? E->IgnoreParenImpCasts() : nullptr);
+        BO && BO->getOpcode() == BO_Assign)
+      return refersTo(BO->getLHS());
+    return refersTo(E);
   }
 
   /// Whether \p V is tested for null before \p Site, since the last
@@ -350,8 +375,9 @@ private:
     });
     bool Checked = false;
     forEachInBody(F.Function->getBody(), [&](Stmt *St) {
+      // Its end: `(f = fopen(...)) == NULL` tests the write it holds.
       Checked |= testsForNull(St, V) && after(Site.Loc, St->getBeginLoc()) &&
-                 after(St->getBeginLoc(), Since);
+                 after(St->getEndLoc(), Since);
     });
     return Checked;
   }

@@ -114,6 +114,21 @@ long count_lines(FILE *f) {
   return n;
 }
 
+// The reuse idiom once per pass of a loop: the variable is written again
+// before each defer, and later writes concern no pending call (a block, as
+// the fix-it made it, would close only the last file, once per pass).
+int close_each(const char **names, int n) {
+  FILE *f = NULL;
+  for (int i = 0; i < n; i++) {
+    f = fopen(names[i], "r");
+    if (!f)
+      return -1;
+    defer fclose(f);
+  }
+  f = NULL;
+  return f == NULL;
+}
+
 // Only a later defer of the same function is the reuse idiom: another
 // that names the variable hid the double free.
 void trace_pointer(const char *what, void *p);
@@ -159,6 +174,20 @@ int checked_then_asserted(const char *path) {
   if (f == NULL)
     abort();
   return fgetc(f);
+}
+
+// The check before may hold the assignment.
+int checked_in_assignment(const char *a, const char *b) {
+  FILE *f, *g;
+  if ((f = fopen(a, "r")) == NULL)
+    return -1;
+  defer fclose(f);
+  if (!(g = fopen(b, "r")))
+    return -1;
+  defer fclose(g);
+  if (f == NULL || g == NULL)
+    abort();
+  return fgetc(f) + fgetc(g);
 }
 
 // Checked before, but the variable changed since: the check is not of
