@@ -111,6 +111,14 @@ void errToolingDefer(DiagnosticsEngine &D, SourceLocation Loc) {
                        "-DCDEFER_TOOLING");
 }
 
+void errToolingHeader(DiagnosticsEngine &D, SourceLocation Loc) {
+  CDEFER_REPORT(Error, "<cdefer.h> was read in its form for tools "
+                       "(CDEFER_TOOLING), whose defers never run, in a "
+                       "compile with the cdefer plugin; build the "
+                       "precompiled header that read it without "
+                       "-DCDEFER_TOOLING");
+}
+
 void warnDeferRedefined(DiagnosticsEngine &D, SourceLocation Loc) {
   D.Report(Loc, D.getCustomDiagID(
                     customWarningLevel(D).Level,

@@ -72,6 +72,7 @@ void errDeferInDeferTS(DiagnosticsEngine &D, SourceLocation Loc);
 void errDeferInObjCMethod(DiagnosticsEngine &D, SourceLocation Loc);
 void warnDeferRedefined(DiagnosticsEngine &D, SourceLocation Loc);
 void errToolingDefer(DiagnosticsEngine &D, SourceLocation Loc);
+void errToolingHeader(DiagnosticsEngine &D, SourceLocation Loc);
 void errDeferInCxx(DiagnosticsEngine &D, SourceLocation Loc);
 void errLeavesDeferred(DiagnosticsEngine &D, SourceLocation Loc,
                        llvm::StringRef Keyword);

@@ -241,15 +241,24 @@ public:
   void MacroExpands(const Token &Name, const MacroDefinition &MD,
                     SourceRange Range, const MacroArgs *) override {
     const IdentifierInfo *Id = Name.getIdentifierInfo();
-    if (ToolingReported || !Id || Id->getName() != "defer")
-      return;
-    const MacroInfo *MI = MD.getMacroInfo();
-    if (!MI || MI->getNumTokens() == 0 ||
-        !MI->getReplacementToken(0).is(tok::kw_for) ||
-        !inCdeferHeader(MI->getDefinitionLoc()))
+    if (ToolingReported || !Id || Id->getName() != "defer" ||
+        !isToolingForm(MD.getMacroInfo()))
       return;
     ToolingReported = true;
     errToolingDefer(PP.getDiagnostics(), Range.getBegin());
+  }
+
+  /// Functions with defers in a precompiled header made for tools were
+  /// parsed with that form: even with no `defer` here, theirs never run.
+  void EndOfMainFile() override {
+    if (ToolingReported)
+      return;
+    IdentifierInfo *Id = PP.getIdentifierInfo("defer");
+    if (!isToolingForm(PP.getMacroInfo(Id)))
+      return;
+    SourceManager &SM = PP.getSourceManager();
+    errToolingHeader(PP.getDiagnostics(),
+                     SM.getLocForStartOfFile(SM.getMainFileID()));
   }
 
   void MacroDefined(const Token &Name, const MacroDirective *MD) override {
@@ -270,6 +279,13 @@ public:
 private:
   Preprocessor &PP;
   bool ToolingReported = false;
+
+  /// <cdefer.h>'s `for (;0;) ...`, for tools.
+  bool isToolingForm(const MacroInfo *MI) const {
+    return MI && MI->getNumTokens() != 0 &&
+           MI->getReplacementToken(0).is(tok::kw_for) &&
+           inCdeferHeader(MI->getDefinitionLoc());
+  }
 
   bool fromCdeferHeader(const MacroDirective &MD) const {
     return inCdeferHeader(MD.getLocation());

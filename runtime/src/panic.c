@@ -180,24 +180,6 @@ static void trace_newest(void)
     cdefer__trace_panicking(p && is_panic(p) ? &p->trace : NULL);
 }
 
-void cdefer__panic_thread_exit(void)
-{
-    /* A thread that exits with pthread_exit leaves its goexit record, and
-     * the panics it aborted, behind (the traceback table, too). */
-    struct cdefer_panic *left = panicking;
-    panicking = NULL;
-    trace_newest();
-    while (left) {
-        struct cdefer_panic *p = left;
-        left = p->link;
-        free_panic(p);
-    }
-    cdefer__fast_unwind_thread_exit();
-    free(spare_panic);
-    spare_panic = NULL;
-    free(retired_message);
-    retired_message = NULL;
-}
 
 /* The C++ runtime's, where the program has one. */
 extern void *__cxa_begin_catch(void *exception) __attribute__((weak));
@@ -225,6 +207,25 @@ static void discard(struct cdefer_panic *p)
     } else {
         _Unwind_DeleteException(e);
     }
+}
+
+void cdefer__panic_thread_exit(void)
+{
+    /* A thread that exits with pthread_exit leaves its goexit record, and
+     * the panics it aborted, behind (the traceback table, too). */
+    struct cdefer_panic *left = panicking;
+    panicking = NULL;
+    trace_newest();
+    while (left) {
+        struct cdefer_panic *p = left;
+        left = p->link;
+        discard(p); /* a C++ exception a panic replaced ends too */
+    }
+    cdefer__fast_unwind_thread_exit();
+    free(spare_panic);
+    spare_panic = NULL;
+    free(retired_message);
+    retired_message = NULL;
 }
 
 /* Removes p from the thread's stack of panics, with the aborted panics
@@ -525,6 +526,7 @@ static struct cdefer_panic *thrown_record(struct _Unwind_Exception *e)
     p->foreign = e;
     p->link = panicking;
     panicking = p;
+    cdefer__thread_keeps_state(); /* a thread exit there ends e */
     trace_newest();
     return p;
 }

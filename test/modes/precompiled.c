@@ -21,7 +21,13 @@
 // runs, and nothing said so.
 // RUN: %clang -I%include -DCDEFER_TOOLING -x c-header %S/Inputs/pch-runtime.h -o %t/tooling.pch
 // RUN: not %cdefer -include-pch %t/tooling.pch -c %s -o %t/e.o -DRUNTIME_ONLY 2>&1 | FileCheck %s --check-prefix=TOOLING
-// TOOLING: precompiled.c:[[#@LINE+7]]:3: error: this 'defer' is <cdefer.h>'s form for tools (CDEFER_TOOLING), which never runs its statement, in a compile with the cdefer plugin; build the precompiled header that defined it without -DCDEFER_TOOLING
+// TOOLING: precompiled.c:[[#@LINE+13]]:3: error: this 'defer' is <cdefer.h>'s form for tools (CDEFER_TOOLING), which never runs its statement, in a compile with the cdefer plugin; build the precompiled header that defined it without -DCDEFER_TOOLING
+// Its functions with defers, used by a file with no defer of its own:
+// their deferred statements never ran.
+// RUN: %clang -I%include -DCDEFER_TOOLING -x c-header %S/Inputs/pch-header.h -o %t/tooling-functions.pch
+// RUN: printf 'int main(void) { return with_defers(helper(0)) - 1; }\n' > %t/no-defer.c
+// RUN: not %cdefer -include-pch %t/tooling-functions.pch -c %t/no-defer.c -o %t/f.o 2>&1 | FileCheck %s --check-prefix=TOOLING-HEADER
+// TOOLING-HEADER: no-defer.c:1:1: error: <cdefer.h> was read in its form for tools (CDEFER_TOOLING), whose defers never run, in a compile with the cdefer plugin; build the precompiled header that read it without -DCDEFER_TOOLING
 // RUN: %cdefer -emit-ast %s -o %t/a.ast
 // RUN: %cdefer -c %t/a.ast -o %t/from-ast.o
 // RUN: %clang %t/from-ast.o %runtime -o %t/from-ast && %t/from-ast | FileCheck %s

@@ -16,7 +16,14 @@
 // RUN: %t.rt | FileCheck %s --check-prefixes=CHECK,CATCH
 // RUN: %t longjmp | FileCheck %s --check-prefixes=CHECK,LONGJMP
 // RUN: %t.rt longjmp | FileCheck %s --check-prefixes=CHECK,LONGJMP
+// 3. A thread that exits from deferred code that a C++ exception runs
+//    abandons the exception: it ends with the thread (it leaked), where
+//    the frame's deferred code may recover (else nothing says where the
+//    exception landed: limits.md).
+// RUN: %t thread | FileCheck %s --check-prefix=THREAD
+// RUN: %t.rt thread | FileCheck %s --check-prefix=THREAD
 #include <cdefer.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdio.h>
 
@@ -74,3 +81,13 @@ void panic_replaces_thrown(int in_frame) {
 // CHECK-NEXT: after a panic replaced the exception: 0 uncaught, 0 alive
 // CHECK-NEXT: recovered: replaces the exception in its frame
 // CHECK-NEXT: after a panic replaced the exception: 0 uncaught, 0 alive
+
+// leave_thread (C++) calls pthread_exit; it might recover, as far as this
+// file knows, so the frame says where the exception landed.
+void leave_thread(void);
+
+void exits_during_exception(void) {
+  defer leave_thread();
+  cxx_throw();
+}
+// THREAD: after a thread exit abandoned the exception: 0 uncaught, 0 alive
