@@ -80,6 +80,9 @@ CDEFER_HIDDEN void cdefer__pool_release(void);
 /* panic.c: frees what the calling thread kept for its next panic; at
  * thread exit. */
 CDEFER_HIDDEN void cdefer__panic_thread_exit(void);
+/* panic.c: frees the calling thread's caches, which nothing points into
+ * (a spare panic, decoded unwind tables); when the runtime is unloaded. */
+CDEFER_HIDDEN void cdefer__panic_release_caches(void);
 
 /* traceback.c: frees the calling thread's signal stack; at thread exit. */
 CDEFER_HIDDEN void cdefer__signals_thread_exit(void);

@@ -209,6 +209,13 @@ static void discard(struct cdefer_panic *p)
     }
 }
 
+void cdefer__panic_release_caches(void)
+{
+    cdefer__fast_unwind_thread_exit();
+    free(spare_panic);
+    spare_panic = NULL;
+}
+
 void cdefer__panic_thread_exit(void)
 {
     /* A thread that exits with pthread_exit leaves its goexit record, and
@@ -221,9 +228,7 @@ void cdefer__panic_thread_exit(void)
         left = p->link;
         discard(p); /* a C++ exception a panic replaced ends too */
     }
-    cdefer__fast_unwind_thread_exit();
-    free(spare_panic);
-    spare_panic = NULL;
+    cdefer__panic_release_caches();
     free(retired_message);
     retired_message = NULL;
 }

@@ -45,19 +45,20 @@ __attribute__((constructor)) static void make_exit_key_early(void)
 
 /* A runtime in a shared object that dlclose unloads takes its key along:
  * a thread that exited later called a destructor no longer mapped, and
- * each load used up one of the process's keys. It gives back the chunks
- * no one could reach once it is gone: the calling thread's and the pool's
- * (each load and unload kept up to 1.9 MiB). Not what a later destructor
- * may still read (here at the process's exit: a recovered panicf message)
- * or run on (the signal stack), nor other threads' caches: they may still
- * be running. At exit, what defers after this keeps its state until the
- * process ends. */
+ * each load used up one of the process's keys. It gives back the caches
+ * no one could reach once it is gone: the calling thread's chunks and the
+ * pool's (each load and unload kept up to 1.9 MiB), its spare panic and
+ * decoded unwind tables. Not what a later destructor may still read (here
+ * at the process's exit: a recovered panicf message) or run on (the signal
+ * stack), nor other threads' caches: they may still be running. At exit,
+ * what defers after this keeps its state until the process ends. */
 __attribute__((destructor)) static void delete_exit_key(void)
 {
     exit_key_deleted = 1;
     pthread_key_delete(exit_key);
     cdefer__pool_thread_exit();
     cdefer__pool_release();
+    cdefer__panic_release_caches();
 }
 
 void cdefer__thread_keeps_state(void)

@@ -22,6 +22,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#ifndef NORETURN
+#define NORETURN _Noreturn
+#endif
+
 NORETURN void fail(const char *message) {
   defer puts("fail: deferred");
 #ifdef RECOVERS
