@@ -497,43 +497,42 @@ static _Bool is_thread_exit(const struct _Unwind_Exception *e)
     return e->exception_class != panic_class && e->private_1 != 0;
 }
 
-/* The goexit record of thread exit e, made on its first landing. NULL
- * without memory for it: recover() then behaves as before there was one. */
+/* A new record on top of the thread's panics for exception e of someone
+ * else's (goexit: a thread exit; else another language's); NULL without
+ * memory for it: recover() then behaves as before there was one. The
+ * thread's exit frees it (and ends another language's exception). */
+static struct cdefer_panic *foreign_record(struct _Unwind_Exception *e,
+                                           _Bool goexit)
+{
+    struct cdefer_panic *p = new_panic();
+    if (!p)
+        return NULL;
+    p->goexit = goexit;
+    p->thrown = !goexit;
+    p->foreign = e;
+    p->link = panicking;
+    panicking = p;
+    cdefer__thread_keeps_state();
+    trace_newest();
+    return p;
+}
+
+/* The goexit record of thread exit e, made on its first landing. */
 static struct cdefer_panic *goexit_record(struct _Unwind_Exception *e)
 {
     for (struct cdefer_panic *p = panicking; p; p = p->link)
         if (p->goexit && p->foreign == e)
             return p;
-    struct cdefer_panic *p = new_panic();
-    if (!p)
-        return NULL;
-    p->goexit = 1;
-    p->foreign = e;
-    p->link = panicking;
-    panicking = p;
-    cdefer__thread_keeps_state(); /* freed when the thread is gone */
-    trace_newest();
-    return p;
+    return foreign_record(e, 1);
 }
 
-/* The record of exception e of another language, made where it lands.
- * NULL without memory for it: recover() there then behaves as before
- * there was one. */
+/* The record of exception e of another language, made where it lands. */
 static struct cdefer_panic *thrown_record(struct _Unwind_Exception *e)
 {
     struct cdefer_panic *p = panicking;
     if (p && p->thrown && p->foreign == e)
         return p; /* landed again in the same frame */
-    p = new_panic();
-    if (!p)
-        return NULL;
-    p->thrown = 1;
-    p->foreign = e;
-    p->link = panicking;
-    panicking = p;
-    cdefer__thread_keeps_state(); /* a thread exit there ends e */
-    trace_newest();
-    return p;
+    return foreign_record(e, 0);
 }
 
 /* A panic that none of this thread's panics is was raised by another copy
