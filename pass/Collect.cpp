@@ -10,13 +10,13 @@
 //===----------------------------------------------------------------------===//
 #include "Defers.h"
 #include "Diagnostics.h"
+#include "OpenMPLoops.h"
 #include "VariablyModified.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
-#include "clang/AST/StmtOpenMP.h"
 #include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Sema/Sema.h"
@@ -346,7 +346,9 @@ private:
     bool DeferTS = InDeferTS || isa<DeferStmt>(S); // C2y's block-scoped _Defer
     const OMPExecutableDirective *Transform = nullptr;
     if (auto *Directive = dyn_cast<OMPExecutableDirective>(S)) {
-      noteOpenMPVariables(*Directive);
+      forEachHelperVariable(*Directive, [&](const VarDecl &Var) {
+        Out.InOpenMP.push_back({&Var, Directive->getBeginLoc()});
+      });
       Transform = loopTransform(S);
     }
     if (Transform)
@@ -357,62 +359,13 @@ private:
       Transforms.pop_back();
   }
 
-  /// The variables \p Directive's helpers name: in its clauses, and for a
-  /// loop directive, in the headers of its loops (the bounds it computes
-  /// first). Code that runs in place (a body, `critical`) uses the
-  /// variable's current place like any other.
-  void noteOpenMPVariables(const OMPExecutableDirective &Directive) {
-    std::vector<const Stmt *> Named;
-    for (const OMPClause *C : Directive.clauses())
-      for (const Stmt *Child : const_cast<OMPClause *>(C)->children())
-        Named.push_back(Child);
-    if (isa<OMPLoopBasedDirective>(Directive))
-      for (const Stmt *Child :
-           const_cast<OMPExecutableDirective &>(Directive).children())
-        addLoopHeaders(Child, Named);
-    while (!Named.empty()) {
-      const Stmt *St = Named.back();
-      Named.pop_back();
-      if (!St)
-        continue;
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(St))
-        if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-          Out.InOpenMP.push_back({Var, Directive.getBeginLoc()});
-      for (const Stmt *Child : St->children())
-        Named.push_back(Child);
-    }
-  }
-
-  static void addLoopHeaders(const Stmt *S, std::vector<const Stmt *> &Out) {
-    if (!S)
-      return;
-    if (const auto *Captured = dyn_cast<CapturedStmt>(S)) {
-      addLoopHeaders(Captured->getCapturedStmt(), Out);
-      return;
-    }
-    if (const auto *For = dyn_cast<ForStmt>(S)) {
-      Out.insert(Out.end(), {For->getInit(), For->getCond(), For->getInc()});
-      addLoopHeaders(For->getBody(), Out);
-      return;
-    }
-    for (const Stmt *Child : S->children())
-      addLoopHeaders(Child, Out);
-  }
-
-  /// An OpenMP loop transformation (tile, reverse, interchange, stripe,
-  /// fuse) that CodeGen compiles as the loops it made,
-  /// which share the original body's statements, not its loops.
+  /// An OpenMP loop transformation whose generated loops CodeGen compiles
+  /// (OpenMPLoops.h). A partial unroll no other directive takes is the
+  /// loop itself, with metadata; one that another takes is inside that one.
   static const OMPExecutableDirective *loopTransform(const Stmt *S) {
-    // A partial unroll no other directive takes is the loop itself, with
-    // metadata; one that another takes is inside that one.
-    if (isa<OMPUnrollDirective>(S))
+    if (isa<OMPUnrollDirective>(S) || !generatedLoops(S).Loops)
       return nullptr;
-    if (const auto *Nest = dyn_cast<OMPCanonicalLoopNestTransformationDirective>(S))
-      return Nest->getTransformedStmt() ? Nest : nullptr;
-    if (const auto *Seq =
-            dyn_cast<OMPCanonicalLoopSequenceTransformationDirective>(S))
-      return Seq->getTransformedStmt() ? Seq : nullptr;
-    return nullptr;
+    return cast<OMPExecutableDirective>(S);
   }
 
   void visitLabeledDefer(LabelStmt *Labeled, const DeferSite *InDefer,

@@ -36,6 +36,7 @@
 #include "Diagnostics.h"
 #include "FileScope.h"
 #include "InnerAddresses.h"
+#include "OpenMPLoops.h"
 #include "OuterCleanups.h"
 #include "OuterVlas.h"
 #include "SharedVariables.h"
@@ -46,7 +47,6 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
-#include "clang/AST/StmtOpenMP.h"
 #include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Sema/Lookup.h"
@@ -967,36 +967,23 @@ private:
       return rewriteReturn(R);
     if (LoweredSite *Site = SiteOf.lookup(St))
       return registration(*Site);
-    Stmt *Generated = nullptr, *PreInits = nullptr;
+    // An OpenMP loop transformation's loops are not among its children and
+    // share the original loop's body: a `return` that is a loop's whole
+    // body is there too (it left without running the deferred code), and
+    // gets the same replacement.
+    GeneratedLoops Hidden;
     if (isa<OMPExecutableDirective>(St))
-      generatedLoops(St, Generated, PreInits);
+      Hidden = generatedLoops(St);
     bool Outer = InLoopTransform;
-    InLoopTransform |= Generated || PreInits;
+    InLoopTransform |= Hidden.Loops || Hidden.PreInits;
     for (Stmt *&Child : evaluatedChildren(St))
       Child = rewrite(Child);
-    for (Stmt *Hidden : {PreInits, Generated})
-      if (Hidden)
-        for (Stmt *&Child : evaluatedChildren(Hidden))
+    for (Stmt *Generated : {Hidden.PreInits, Hidden.Loops})
+      if (Generated)
+        for (Stmt *&Child : evaluatedChildren(Generated))
           Child = rewrite(Child);
     InLoopTransform = Outer;
     return St;
-  }
-
-  /// An OpenMP loop transformation (tile, reverse, ...) is compiled as the
-  /// loops it made, which are not among its children and share the
-  /// original loop's body: a `return` that is a loop's whole body is
-  /// there too (it left without running the deferred code), and gets the
-  /// same replacement.
-  static void generatedLoops(Stmt *St, Stmt *&Generated, Stmt *&PreInits) {
-    if (auto *Nest = dyn_cast<OMPCanonicalLoopNestTransformationDirective>(St)) {
-      Generated = Nest->getTransformedStmt();
-      PreInits = Nest->getPreInits();
-    } else if (auto *Seq =
-                   dyn_cast<OMPCanonicalLoopSequenceTransformationDirective>(
-                       St)) {
-      Generated = Seq->getTransformedStmt();
-      PreInits = Seq->getPreInits();
-    }
   }
 
   Stmt *rewriteReturn(ReturnStmt *R) {
