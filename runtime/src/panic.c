@@ -192,9 +192,10 @@ static _Bool is_cxx_exception(const struct _Unwind_Exception *e)
     return (e->exception_class & 0xfffffffe) == 0x432b2b00;
 }
 
-/* An aborted record goes: the exception of another language that a panic
- * replaced is caught and ended as catch (...) {} would, so that C++ frees
- * it and no longer counts it in std::uncaught_exceptions(). */
+/* A record goes: the exception of another language that a panic replaced,
+ * or a thread exit abandoned, is caught and ended as catch (...) {} would,
+ * so that C++ frees it and no longer counts it in
+ * std::uncaught_exceptions(). */
 static void discard(struct cdefer_panic *p)
 {
     struct _Unwind_Exception *e = p->thrown ? p->foreign : NULL;
@@ -683,33 +684,35 @@ _Bool CDEFER_ABI_UNWIND_RECOVERED(void *exception)
     return 1;
 }
 
+/* The end of a frame's unwinding code where its deferred code may have
+ * recovered: returns if it did (the frame then returns normally), else
+ * resumes. One call, not a test and two calls, in every such frame. */
+static inline __attribute__((always_inline)) void
+finish_frame(struct _Unwind_Exception *e)
+{
+    if (!CDEFER_ABI_UNWIND_RECOVERED(e)) {
+        foreign_leaves_frame(e);
+        resume(e);
+    }
+}
+
+void CDEFER_ABI_UNWIND_FINISH(struct _Unwind_Exception *e)
+{
+    finish_frame(e);
+}
+
 /* The same in a function declared noreturn (\p function names it): its
  * callers go on as if it cannot return, so a recovery there ends the
  * program, saying why, where the return would have crashed it. */
 _Noreturn void CDEFER_ABI_UNWIND_FINISH_NORETURN(struct _Unwind_Exception *e,
-                                       const char *function)
+                                                 const char *function)
 {
-    if (!CDEFER_ABI_UNWIND_RECOVERED(e)) {
-        foreign_leaves_frame(e);
-        resume(e);
-    }
-    fflush(NULL);
-    fprintf(stderr,
-            "fatal error: cdefer: '%s' recovered a panic, but it is declared "
-            "noreturn and cannot return to its caller; recover in a caller, "
-            "or end the deferred code that recovers with exit, abort or "
-            "longjmp\n",
-            function);
-    _exit(2);
-}
-
-/* The end of a frame's unwinding code where its deferred code may have
- * recovered: returns if it did (the frame then returns normally), else
- * resumes. One call, not a test and two calls, in every such frame. */
-void CDEFER_ABI_UNWIND_FINISH(struct _Unwind_Exception *e)
-{
-    if (!CDEFER_ABI_UNWIND_RECOVERED(e)) {
-        foreign_leaves_frame(e);
-        resume(e);
-    }
+    finish_frame(e);
+    char why[512];
+    snprintf(why, sizeof why,
+             "'%s' recovered a panic, but it is declared noreturn and cannot "
+             "return to its caller; recover in a caller, or end the deferred "
+             "code that recovers with exit, abort or longjmp",
+             function);
+    die(NULL, why, 0);
 }

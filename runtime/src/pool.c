@@ -157,6 +157,19 @@ void cdefer__chunk_give(struct cdefer__chunk *c)
     pool_unlock();
 }
 
+/* Every chunk of \p lists (one per class) to \p to, with the pool locked. */
+static void drain(struct cdefer__list *lists,
+                  void (*to)(struct cdefer__chunk *))
+{
+    pool_lock();
+    for (unsigned cls = 0; cls < CDEFER_CLASSES; cls++) {
+        struct cdefer__chunk *c;
+        while ((c = list_pop(&lists[cls])))
+            to(c);
+    }
+    pool_unlock();
+}
+
 void cdefer__pool_thread_exit(void)
 {
     /* A destructor of the program's that runs after this one and gives
@@ -164,22 +177,12 @@ void cdefer__pool_thread_exit(void)
      * that no exit would empty (each thread of a program whose key
      * destructor deferred in a loop leaked its chunks). */
     cache_registered = 0;
-    pool_lock();
-    for (unsigned cls = 0; cls < CDEFER_CLASSES; cls++) {
-        struct cdefer__chunk *c;
-        while ((c = list_pop(&cache[cls])))
-            pool_give(c);
-    }
-    pool_unlock();
+    drain(cache, pool_give);
 }
+
+static void chunk_free(struct cdefer__chunk *c) { free(c); }
 
 void cdefer__pool_release(void)
 {
-    pool_lock();
-    for (unsigned cls = 0; cls < CDEFER_CLASSES; cls++) {
-        struct cdefer__chunk *c;
-        while ((c = list_pop(&pool[cls])))
-            free(c);
-    }
-    pool_unlock();
+    drain(pool, chunk_free);
 }
